@@ -1,0 +1,162 @@
+package io.devopskpi.core.json;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import io.devopskpi.core.kpi.Band;
+import io.devopskpi.core.kpi.KpiQuery;
+import io.devopskpi.core.kpi.KpiReport;
+import io.devopskpi.core.kpi.Scope;
+
+/** The JSON form of a {@link KpiReport}, exactly as api.md names it (null for undefined values). */
+public final class KpiJson {
+    private KpiJson() {
+    }
+
+    public static JsonObject toJson(KpiReport report) {
+        JsonObject json = new JsonObject();
+        json.add("scope", scope(report.query()));
+        json.add("window", window(report.query()));
+        json.add("deploymentFrequency", deploymentFrequency(report.deploymentFrequency()));
+        json.add("leadTime", leadTime(report.leadTime()));
+        json.add("changeFailureRate", changeFailureRate(report.changeFailureRate()));
+        json.add("changeSuccessRate", changeSuccessRate(report.changeSuccessRate()));
+        json.add("timeToRestore", timeToRestore(report.timeToRestore()));
+        json.add("timeToDetect", timeToDetect(report.timeToDetect()));
+        json.add("reworkRate", reworkRate(report.reworkRate()));
+        json.add("availability", availability(report.availability()));
+        return json;
+    }
+
+    /** The KPI objects only, without scope and window (trend buckets, supplier lists). */
+    public static JsonObject kpisOnly(KpiReport report) {
+        JsonObject json = toJson(report);
+        json.remove("scope");
+        json.remove("window");
+        return json;
+    }
+
+    public static JsonObject scope(KpiQuery query) {
+        JsonObject json = new JsonObject();
+        Scope scope = query.scope();
+        if (scope.kind() != Scope.Kind.ALL) {
+            json.addProperty(scope.parameter(), scope.name());
+        }
+        json.addProperty("environment", query.environment());
+        return json;
+    }
+
+    public static JsonObject window(KpiQuery query) {
+        JsonObject json = new JsonObject();
+        json.addProperty("from", query.from().toString());
+        json.addProperty("to", query.to().toString());
+        json.addProperty("zone", query.zone().getId());
+        return json;
+    }
+
+    private static JsonObject deploymentFrequency(KpiReport.DeploymentFrequency df) {
+        JsonObject json = new JsonObject();
+        json.addProperty("deployments", df.deployments());
+        json.addProperty("perDay", df.perDay());
+        json.addProperty("perWeek", df.perWeek());
+        json.addProperty("medianDeploymentDaysPerWeek", df.medianDeploymentDaysPerWeek());
+        json.addProperty("medianDeploymentDaysPerMonth", df.medianDeploymentDaysPerMonth());
+        json.add("band", band(df.band()));
+        return json;
+    }
+
+    private static JsonObject leadTime(KpiReport.LeadTime lt) {
+        JsonObject json = new JsonObject();
+        json.addProperty("count", lt.count());
+        json.addProperty("skipped", lt.skipped());
+        json.add("medianSeconds", number(lt.medianSeconds()));
+        json.add("p90Seconds", number(lt.p90Seconds()));
+        json.add("meanSeconds", number(lt.meanSeconds()));
+        json.add("band", band(lt.band()));
+        return json;
+    }
+
+    private static JsonObject changeFailureRate(KpiReport.ChangeFailureRate cfr) {
+        JsonObject json = new JsonObject();
+        json.addProperty("failed", cfr.failed());
+        json.addProperty("total", cfr.total());
+        json.add("rate", number(cfr.rate()));
+        json.add("ci95", interval(cfr.ci95()));
+        json.add("band", band(cfr.band()));
+        return json;
+    }
+
+    private static JsonObject changeSuccessRate(KpiReport.ChangeSuccessRate csr) {
+        JsonObject json = new JsonObject();
+        json.add("rate", number(csr.rate()));
+        json.add("ci95", interval(csr.ci95()));
+        return json;
+    }
+
+    private static JsonObject timeToRestore(KpiReport.TimeToRestore ttr) {
+        JsonObject json = new JsonObject();
+        json.addProperty("count", ttr.count());
+        json.addProperty("open", ttr.open());
+        json.add("medianSeconds", number(ttr.medianSeconds()));
+        json.add("meanSeconds", number(ttr.meanSeconds()));
+        json.add("p90Seconds", number(ttr.p90Seconds()));
+        json.add("band", band(ttr.band()));
+        JsonArray open = new JsonArray();
+        for (KpiReport.OpenFailure failure : ttr.openFailures()) {
+            JsonObject item = new JsonObject();
+            item.addProperty("deployment", failure.deployment());
+            item.addProperty("application", failure.application());
+            item.addProperty("failureStart", failure.failureStart().toString());
+            item.addProperty("ageSeconds", failure.ageSeconds());
+            open.add(item);
+        }
+        json.add("openFailures", open);
+        return json;
+    }
+
+    private static JsonObject timeToDetect(KpiReport.TimeToDetect ttd) {
+        JsonObject json = new JsonObject();
+        json.addProperty("count", ttd.count());
+        json.add("meanSeconds", number(ttd.meanSeconds()));
+        json.add("medianSeconds", number(ttd.medianSeconds()));
+        return json;
+    }
+
+    private static JsonObject reworkRate(KpiReport.ReworkRate rework) {
+        JsonObject json = new JsonObject();
+        json.addProperty("rework", rework.rework());
+        json.addProperty("total", rework.total());
+        json.add("rate", number(rework.rate()));
+        return json;
+    }
+
+    private static JsonObject availability(KpiReport.Availability availability) {
+        JsonObject json = new JsonObject();
+        json.add("ratio", number(availability.ratio()));
+        json.addProperty("downtimeSeconds", availability.downtimeSeconds());
+        json.addProperty("applications", availability.applications());
+        json.add("worstApplication", availability.worstApplication() == null ? JsonNull.INSTANCE
+                : new JsonPrimitive(availability.worstApplication()));
+        return json;
+    }
+
+    private static JsonElement interval(KpiReport.Interval interval) {
+        if (interval == null) {
+            return JsonNull.INSTANCE;
+        }
+        JsonArray json = new JsonArray();
+        json.add(interval.lower());
+        json.add(interval.upper());
+        return json;
+    }
+
+    private static JsonElement number(Double value) {
+        return value == null ? JsonNull.INSTANCE : new JsonPrimitive(value);
+    }
+
+    private static JsonElement band(Band band) {
+        return band == null ? JsonNull.INSTANCE : new JsonPrimitive(band.label());
+    }
+}

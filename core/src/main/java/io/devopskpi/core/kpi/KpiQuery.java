@@ -1,0 +1,42 @@
+package io.devopskpi.core.kpi;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Objects;
+
+/**
+ * A KPI question: a scope, one environment, a half-open window [from, to) and the zone of calendar buckets
+ * (days, ISO weeks, months).
+ */
+public record KpiQuery(Scope scope, String environment, Instant from, Instant to, ZoneId zone) {
+    public static final String DEFAULT_ENVIRONMENT = "production";
+    public static final Duration DEFAULT_WINDOW = Duration.ofDays(30);
+
+    public KpiQuery {
+        Objects.requireNonNull(scope, "scope");
+        if (environment == null || environment.isBlank()) {
+            throw new IllegalArgumentException("environment must not be blank: '" + environment + "'");
+        }
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (!from.isBefore(to)) {
+            throw new IllegalArgumentException("from must be before to: from " + from + ", to " + to);
+        }
+        zone = zone == null ? ZoneOffset.UTC : zone;
+    }
+
+    /** A window of the given length ending at {@code now}. */
+    public static KpiQuery ending(Scope scope, String environment, Instant now, Duration length, ZoneId zone) {
+        return new KpiQuery(scope, environment, now.minus(length), now, zone);
+    }
+
+    public KpiQuery withWindow(Instant newFrom, Instant newTo) {
+        return new KpiQuery(scope, environment, newFrom, newTo, zone);
+    }
+
+    public KpiQuery withScope(Scope newScope) {
+        return new KpiQuery(newScope, environment, from, to, zone);
+    }
+}

@@ -1,0 +1,47 @@
+package io.devopskpi.core.store;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Where the store lives: a JDBC URL (H2 or PostgreSQL) and credentials. The password is never printed:
+ * {@link #toString()} leaves it out.
+ */
+public record StoreConfig(String jdbcUrl, String user, String password, int maxPoolSize) {
+    public static final String EMBEDDED_FILE = "devops-kpi";
+
+    public StoreConfig {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        if (!jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("unsupported JDBC URL (only jdbc:h2: and jdbc:postgresql:): "
+                    + jdbcUrl.replaceAll("password=[^&;]*", "password=***"));
+        }
+        if (maxPoolSize < 1) {
+            throw new IllegalArgumentException("maxPoolSize must be at least 1: " + maxPoolSize);
+        }
+    }
+
+    /** The default: an embedded H2 database file in the given data folder. */
+    public static StoreConfig embedded(Path dataDir) {
+        return new StoreConfig("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(EMBEDDED_FILE)
+                + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "", 8);
+    }
+
+    /** A private in-memory H2 database that lives as long as the store is open (tests, benchmarks). */
+    public static StoreConfig inMemory(String name) {
+        return new StoreConfig("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "", 8);
+    }
+
+    public static StoreConfig jdbc(String jdbcUrl, String user, String password) {
+        return new StoreConfig(jdbcUrl, user, password, 8);
+    }
+
+    public boolean isPostgres() {
+        return jdbcUrl.startsWith("jdbc:postgresql:");
+    }
+
+    @Override
+    public String toString() {
+        return "StoreConfig[" + jdbcUrl.replaceAll("password=[^&;]*", "password=***") + ", user=" + user + "]";
+    }
+}
