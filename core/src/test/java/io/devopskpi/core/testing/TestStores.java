@@ -1,0 +1,73 @@
+package io.devopskpi.core.testing;
+
+import io.devopskpi.core.store.Store;
+import io.devopskpi.core.store.StoreConfig;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * Real stores for tests: a fresh in-memory H2 database, or a fresh database in one real PostgreSQL server
+ * (binaries from Maven Central, started once per test JVM). Use as a {@code @MethodSource} of a
+ * {@code @ParameterizedTest} so the same test runs on both.
+ */
+public final class TestStores {
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static EmbeddedPostgres postgres;
+
+    private TestStores() {
+    }
+
+    /** The kinds of store every storage test runs on. */
+    public enum Kind {
+        H2, POSTGRESQL;
+
+        public Store open() {
+            return this == H2 ? h2() : postgres();
+        }
+    }
+
+    public static Stream<Kind> kinds() {
+        return Stream.of(Kind.values());
+    }
+
+    public static Store h2() {
+        return Store.open(StoreConfig.inMemory("test" + COUNTER.incrementAndGet()));
+    }
+
+    /** A new, empty database in the shared embedded PostgreSQL server. */
+    public static Store postgres() {
+        EmbeddedPostgres server = server();
+        String database = "test" + COUNTER.incrementAndGet();
+        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create test database " + database, e);
+        }
+        return Store.open(StoreConfig.jdbc("jdbc:postgresql://localhost:" + server.getPort() + "/" + database,
+                "postgres", "postgres"));
+    }
+
+    private static synchronized EmbeddedPostgres server() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException ignored) {
+                    // the JVM is ending; the temporary data folder is removed by the OS at worst
+                }
+            }));
+        }
+        return postgres;
+    }
+}
