@@ -53,9 +53,9 @@ class DeploymentDaysTest {
                 at("2026-04-01T10:00:00Z")); // Wed 04-01: week 2
         // week 1: 2 days, week 2: 2 days → median 2
         assertThat(DeploymentDays.medianPerWeek(finished, from, to, berlin)).isEqualTo(2.0);
-        // In UTC the same window touches three ISO weeks: Sun 03-22 (W12: 1 day: 03-22),
-        // W13 (03-29 twice → 1 day), W14 (03-30, 04-01 → 2 days; window ends Sun 04-05 22:00)
-        // → counts 1, 1, 2 → median 1
+        // In UTC the same instants fall on other dates and the window touches three ISO weeks:
+        // W12 (Sun 03-22 23:30 → 1 day), W13 (Sun 03-29 21:30 and 22:30 → 1 day), W14 (Wed 04-01 → 1 day;
+        // the window ends Sun 04-05 22:00) → counts 1, 1, 1 → median 1, where Berlin's local weeks give 2
         assertThat(DeploymentDays.medianPerWeek(finished, from, to, ZoneOffset.UTC)).isEqualTo(1.0);
     }
 }
