@@ -6,7 +6,6 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +25,8 @@ public final class KpiQueryParser {
      */
     public static final Duration MAX_WINDOW = Duration.ofDays(36_525);
 
+    /** Named so that answers show the zone as api.md does ("UTC", not "Z"). */
+    private static final ZoneId UTC = ZoneId.of("UTC");
     private static final List<String> SCOPES = List.of("application", "team", "supplier");
     private static final Set<String> PARAMETERS = Set.of("application", "team", "supplier", "environment", "from",
             "to", "window", "zone");
@@ -103,14 +104,14 @@ public final class KpiQueryParser {
     private ZoneId zone() {
         Optional<String> text = value("zone");
         if (text.isEmpty()) {
-            return ZoneOffset.UTC;
+            return UTC;
         }
         try {
             return ZoneId.of(text.get());
         } catch (DateTimeException e) {
             errors.add(new QueryError("zone", "zone must be a time zone such as UTC, +01:00 or Europe/Berlin, got "
                     + Excerpt.quoted(text.get())));
-            return ZoneOffset.UTC;
+            return UTC;
         }
     }
 

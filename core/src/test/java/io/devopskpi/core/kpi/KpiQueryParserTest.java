@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,7 @@ class KpiQueryParserTest {
     @Test
     void defaultsToEverythingInProductionOverThirtyDaysEndingNowInUtc() {
         assertThat(KpiQueryParser.parse(Map.of(), NOW)).isEqualTo(new KpiQuery(Scope.all(), "production",
-                Instant.parse("2026-01-02T12:00:00Z"), NOW, ZoneOffset.UTC));
+                Instant.parse("2026-01-02T12:00:00Z"), NOW, ZoneId.of("UTC")));
     }
 
     @Test
