@@ -21,6 +21,9 @@ public record KpiQuery(Scope scope, String environment, Instant from, Instant to
         }
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
+        // The store keeps microseconds; a finer bound would be rounded differently by each database.
+        from = from.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        to = to.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         if (!from.isBefore(to)) {
             throw new IllegalArgumentException("from must be before to: from " + from + ", to " + to);
         }

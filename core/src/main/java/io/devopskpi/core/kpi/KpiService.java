@@ -1,10 +1,25 @@
 package io.devopskpi.core.kpi;
 
 import io.devopskpi.core.store.Store;
+import io.devopskpi.core.store.StoreException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /** The one entry point for KPIs: reads the store within the query's scope and window and computes metrics.md. */
 public final class KpiService {
+    private static final double SECONDS_PER_DAY = 86_400;
+
     private final Store store;
     private final KpiSettings settings;
     private final Clock clock;
@@ -15,12 +30,164 @@ public final class KpiService {
         this.clock = clock;
     }
 
+    public KpiSettings settings() {
+        return settings;
+    }
+
     /**
      * All KPIs for the query, evaluated over everything stored now.
      *
      * @throws IllegalArgumentException when the window starts after the query time
+     * @throws StoreException when the store cannot be read
      */
     public KpiReport report(KpiQuery query) {
-        throw new UnsupportedOperationException("KPI engine not written yet " + store + settings + clock + query);
+        Instant now = clock.instant();
+        if (query.from().isAfter(now)) {
+            throw new IllegalArgumentException("the window must not start after the query time: from "
+                    + query.from() + ", now " + now);
+        }
+        try (Connection connection = store.connection()) {
+            // One snapshot for all the queries of a report.
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            connection.setReadOnly(true);
+            try {
+                return compute(query, now, connection);
+            } finally {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read KPIs from the store: " + e.getMessage(), e);
+        }
+    }
+
+    private KpiReport compute(KpiQuery query, Instant now, Connection connection) throws SQLException {
+        Scope scope = query.scope();
+        ScopeFilter filter = new ScopeFilter(scope);
+        Instant from = query.from();
+        Instant to = query.to();
+        Instant cutTo = to.isAfter(now) ? now : to;
+        KpiRepository repository = new KpiRepository(connection, query.environment(),
+                scope.kind() == Scope.Kind.APPLICATION ? scope.name() : null, settings.failureIsFailedChange());
+
+        List<DeploymentRecord> window = repository.deploymentsFinishedIn(from, to);
+        List<DeploymentRecord> inScope = window.stream().filter(filter::matches).toList();
+        List<DeploymentRecord> successes = inScope.stream().filter(DeploymentRecord::isSuccess).toList();
+
+        KpiReport.DeploymentFrequency frequency = deploymentFrequency(successes, from, cutTo, query);
+
+        Map<String, DeploymentRecord> byId = new HashMap<>();
+        window.forEach(d -> byId.put(d.id(), d));
+        LeadTimes leadTimes = LeadTimes.of(repository.listingsOfChangesIn(from, to, byId), from, to, filter);
+        Double leadMedian = Statistics.median(leadTimes.samples);
+        KpiReport.LeadTime leadTime = new KpiReport.LeadTime(leadTimes.samples.size(), leadTimes.skipped,
+                leadMedian, Statistics.percentile(leadTimes.samples, 0.9), Statistics.mean(leadTimes.samples),
+                settings.bands().leadTime(leadMedian));
+
+        List<FailedChange> failed = new FailedChangeAnalysis(repository, settings.attributionHorizon())
+                .failedChanges(window, from, to);
+        int attempts = (int) inScope.stream().filter(DeploymentRecord::isAttempt).count();
+        int failedInScope = (int) failed.stream().filter(f -> filter.matches(f.deployment())).count();
+        KpiReport.Interval failureInterval = WilsonInterval.of(failedInScope, attempts);
+        KpiReport.ChangeFailureRate failureRate = new KpiReport.ChangeFailureRate(failedInScope, attempts,
+                Statistics.rate(failedInScope, attempts), failureInterval,
+                settings.bands().changeFailureRate(failedInScope, attempts));
+        Double failureValue = failureRate.rate();
+        KpiReport.ChangeSuccessRate successRate = new KpiReport.ChangeSuccessRate(
+                failureValue == null ? null : 1 - failureValue, WilsonInterval.complement(failureInterval));
+
+        KpiReport.TimeToRestore restore = timeToRestore(failed, filter, now);
+
+        List<IncidentRecord> overlapping = repository.incidentsOverlapping(from, to);
+        List<IncidentRecord> incidentsInScope = overlapping.stream().filter(filter::matches).toList();
+        List<Double> detect = incidentsInScope.stream()
+                .filter(i -> !i.started().isBefore(from) && i.started().isBefore(to) && i.detected() != null)
+                .map(i -> FailedChange.seconds(Duration.between(i.started(), i.detected())))
+                .toList();
+        KpiReport.TimeToDetect timeToDetect = new KpiReport.TimeToDetect(detect.size(), Statistics.mean(detect),
+                Statistics.median(detect));
+
+        int rework = (int) successes.stream()
+                .filter(d -> d.kind().isRemediation() || d.startedDuringIncident()).count();
+        KpiReport.ReworkRate reworkRate = new KpiReport.ReworkRate(rework, successes.size(),
+                Statistics.rate(rework, successes.size()));
+
+        Set<String> applications = scopeApplications(scope, inScope, incidentsInScope, repository, from, to);
+        KpiReport.Availability availability = availability(applications, incidentsInScope, from, cutTo);
+
+        return new KpiReport(query, frequency, leadTime, failureRate, successRate, restore, timeToDetect, reworkRate,
+                availability);
+    }
+
+    private KpiReport.DeploymentFrequency deploymentFrequency(List<DeploymentRecord> successes, Instant from,
+            Instant cutTo, KpiQuery query) {
+        double days = FailedChange.seconds(Duration.between(from, cutTo)) / SECONDS_PER_DAY;
+        double perDay = days > 0 ? successes.size() / days : 0;
+        List<Instant> finished = successes.stream().map(DeploymentRecord::finished).toList();
+        double perWeek = DeploymentDays.medianPerWeek(finished, from, cutTo, query.zone());
+        double perMonth = DeploymentDays.medianPerMonth(finished, from, cutTo, query.zone());
+        return new KpiReport.DeploymentFrequency(successes.size(), perDay, 7 * perDay, perWeek, perMonth,
+                settings.bands().deploymentFrequency(perWeek, perMonth));
+    }
+
+    private KpiReport.TimeToRestore timeToRestore(List<FailedChange> failed, ScopeFilter filter, Instant now) {
+        List<FailedChange> owned = failed.stream()
+                .filter(f -> filter.matches(f.application(), f.restoreAttribution()))
+                .toList();
+        List<Double> restored = owned.stream().filter(f -> !f.isOpen()).map(FailedChange::restoreSeconds).toList();
+        List<KpiReport.OpenFailure> open = owned.stream()
+                .filter(FailedChange::isOpen)
+                .sorted(FailedChangeAnalysis.OPEN_ORDER)
+                .map(f -> new KpiReport.OpenFailure(f.deployment().id(), f.application(), f.failureStart(),
+                        FailedChange.seconds(Duration.between(f.failureStart(), now))))
+                .toList();
+        Double median = Statistics.median(restored);
+        return new KpiReport.TimeToRestore(restored.size(), open.size(), median, Statistics.mean(restored),
+                Statistics.percentile(restored, 0.9), settings.bands().timeToRestore(median), open);
+    }
+
+    /**
+     * The applications of the scope (metrics.md, availability): for one application, itself; otherwise those
+     * with an in-scope deployment in the window or an in-scope incident overlapping it, and for a team or
+     * supplier those assigned to it during the window.
+     */
+    private static Set<String> scopeApplications(Scope scope, List<DeploymentRecord> deployments,
+            List<IncidentRecord> incidents, KpiRepository repository, Instant from, Instant to) throws SQLException {
+        Set<String> applications = new TreeSet<>();
+        if (scope.kind() == Scope.Kind.APPLICATION) {
+            applications.add(scope.name());
+            return applications;
+        }
+        deployments.forEach(d -> applications.add(d.application()));
+        incidents.forEach(i -> applications.add(i.application()));
+        if (scope.kind() == Scope.Kind.TEAM || scope.kind() == Scope.Kind.SUPPLIER) {
+            applications.addAll(repository.applicationsAssignedTo(scope, from, to));
+        }
+        return applications;
+    }
+
+    private static KpiReport.Availability availability(Set<String> applications, List<IncidentRecord> incidents,
+            Instant from, Instant cutTo) {
+        double length = FailedChange.seconds(Duration.between(from, cutTo));
+        if (applications.isEmpty() || length <= 0) {
+            return new KpiReport.Availability(null, 0, applications.size(), null);
+        }
+        Map<String, List<IncidentRecord>> byApplication = incidents.stream()
+                .collect(Collectors.groupingBy(IncidentRecord::application));
+        Map<String, Double> ratios = new TreeMap<>();
+        double downtime = 0;
+        for (String application : applications) {
+            double down = Downtime.seconds(byApplication.getOrDefault(application, List.of()), from, cutTo);
+            downtime += down;
+            ratios.put(application, 1 - down / length);
+        }
+        String worst = null;
+        for (Map.Entry<String, Double> entry : ratios.entrySet()) {
+            if (worst == null || entry.getValue() < ratios.get(worst)) {
+                worst = entry.getKey();
+            }
+        }
+        double mean = Statistics.mean(new ArrayList<>(ratios.values()));
+        return new KpiReport.Availability(mean, downtime, applications.size(), worst);
     }
 }

@@ -1,0 +1,24 @@
+package io.devopskpi.core.kpi;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A failed change (metrics.md): its deployment, when the failure began, when it was restored (null while open),
+ * and who the restore time belongs to.
+ */
+record FailedChange(DeploymentRecord deployment, Instant failureStart, Instant restored, String application,
+        Attribution restoreAttribution) {
+
+    boolean isOpen() {
+        return restored == null;
+    }
+
+    double restoreSeconds() {
+        return seconds(Duration.between(failureStart, restored));
+    }
+
+    static double seconds(Duration duration) {
+        return duration.getSeconds() + duration.getNano() / 1e9;
+    }
+}

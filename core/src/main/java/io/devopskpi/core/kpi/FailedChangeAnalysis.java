@@ -1,0 +1,130 @@
+package io.devopskpi.core.kpi;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decides which change attempts of a window are failed changes (metrics.md rules 1–4) and measures each one's
+ * failure start and restore. Works over all deployments of the window (any scope), because a restore time may
+ * belong to a team or supplier other than the one that delivered the change.
+ */
+final class FailedChangeAnalysis {
+    private final KpiRepository repository;
+    private final Duration horizon;
+
+    FailedChangeAnalysis(KpiRepository repository, Duration horizon) {
+        this.repository = repository;
+        this.horizon = horizon;
+    }
+
+    /** The failed changes among the window's deployments (all finished in [from, to), in order). */
+    List<FailedChange> failedChanges(List<DeploymentRecord> window, Instant from, Instant to) throws SQLException {
+        Map<String, List<DeploymentRecord>> attemptsByApp = new LinkedHashMap<>();
+        Map<String, List<DeploymentRecord>> successesByApp = new HashMap<>();
+        for (DeploymentRecord d : window) {
+            if (d.isAttempt()) {
+                attemptsByApp.computeIfAbsent(d.application(), a -> new ArrayList<>()).add(d);
+            }
+            if (d.isSuccess()) {
+                successesByApp.computeIfAbsent(d.application(), a -> new ArrayList<>()).add(d);
+            }
+        }
+        if (attemptsByApp.isEmpty()) {
+            return List.of();
+        }
+        Map<String, DeploymentRecord> nextAttemptAfterWindow = repository.firstPerApplicationFrom(to, false);
+        Map<String, DeploymentRecord> nextSuccessAfterWindow = repository.firstPerApplicationFrom(to, true);
+
+        Map<String, List<IncidentRecord>> linking = new HashMap<>();
+        List<String> attemptIds = attemptsByApp.values().stream().flatMap(List::stream).map(DeploymentRecord::id)
+                .toList();
+        for (IncidentRecord incident : repository.incidentsCausedBy(attemptIds)) {
+            linking.computeIfAbsent(incident.cause(), c -> new ArrayList<>()).add(incident);
+        }
+        for (IncidentRecord incident : repository.incidentsWithoutUsableCauseStartedIn(from, to.plus(horizon))) {
+            DeploymentRecord linked = latestSuccessAt(incident.started(),
+                    successesByApp.getOrDefault(incident.application(), List.of()),
+                    nextSuccessAfterWindow.get(incident.application()));
+            if (linked != null && incident.started().isBefore(linked.finished().plus(horizon))) {
+                linking.computeIfAbsent(linked.id(), c -> new ArrayList<>()).add(incident);
+            }
+        }
+
+        List<FailedChange> failed = new ArrayList<>();
+        for (List<DeploymentRecord> attempts : attemptsByApp.values()) {
+            for (int k = 0; k < attempts.size(); k++) {
+                DeploymentRecord d = attempts.get(k);
+                DeploymentRecord next = k + 1 < attempts.size() ? attempts.get(k + 1)
+                        : nextAttemptAfterWindow.get(d.application());
+                boolean isFailed = !d.isSuccess()
+                        || linking.containsKey(d.id())
+                        || next != null && next.kind().isRemediation();
+                if (isFailed) {
+                    failed.add(measure(d, linking.getOrDefault(d.id(), List.of()),
+                            successesByApp.getOrDefault(d.application(), List.of()), to));
+                }
+            }
+        }
+        return failed;
+    }
+
+    /**
+     * The latest SUCCESS deployment with finished ≤ t, if it is one of the window's; null when it lies before the
+     * window or when a SUCCESS deployment after the window finished at or before t.
+     */
+    private static DeploymentRecord latestSuccessAt(Instant t, List<DeploymentRecord> successes,
+            DeploymentRecord firstSuccessAfterWindow) {
+        if (firstSuccessAfterWindow != null && !firstSuccessAfterWindow.finished().isAfter(t)) {
+            return null;
+        }
+        DeploymentRecord latest = null;
+        for (DeploymentRecord d : successes) {
+            if (d.finished().isAfter(t)) {
+                break;
+            }
+            latest = d;
+        }
+        return latest;
+    }
+
+    private FailedChange measure(DeploymentRecord d, List<IncidentRecord> linkingIncidents,
+            List<DeploymentRecord> successes, Instant to) throws SQLException {
+        IncidentRecord earliest = linkingIncidents.stream().min(IncidentRecord.EARLIEST).orElse(null);
+        Instant failureStart = earliest != null ? earliest.started() : d.finished();
+        Instant restored = restoringDeployment(d, failureStart, successes, to);
+        if (earliest != null && earliest.resolved() != null
+                && (restored == null || earliest.resolved().isBefore(restored))) {
+            restored = earliest.resolved();
+        }
+        Attribution owner = earliest != null ? earliest.operations() : d.delivery();
+        return new FailedChange(d, failureStart, restored, d.application(), owner);
+    }
+
+    /**
+     * The finished time of the first SUCCESS deployment after d (in order) that finished after the failure
+     * start: from the window's own deployments, else looked up after the window in all stored data.
+     */
+    private Instant restoringDeployment(DeploymentRecord d, Instant failureStart, List<DeploymentRecord> successes,
+            Instant to) throws SQLException {
+        for (DeploymentRecord s : successes) {
+            if (s.isAfter(d) && s.finished().isAfter(failureStart)) {
+                return s.finished();
+            }
+        }
+        // Every deployment that finished at or after the window's end comes after d in order.
+        DeploymentRecord later = failureStart.isBefore(to)
+                ? repository.firstSuccessFinishedAtOrAfter(d.application(), to)
+                : repository.firstSuccessFinishedAfter(d.application(), failureStart);
+        return later == null ? null : later.finished();
+    }
+
+    static final Comparator<FailedChange> OPEN_ORDER = Comparator.comparing(FailedChange::failureStart)
+            .thenComparing(f -> f.deployment().id());
+}

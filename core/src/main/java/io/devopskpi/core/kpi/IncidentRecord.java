@@ -1,0 +1,17 @@
+package io.devopskpi.core.kpi;
+
+import java.time.Instant;
+import java.util.Comparator;
+
+/** A stored incident with its OPERATIONS attribution at {@code started}. */
+record IncidentRecord(String id, String application, Instant started, Instant detected, Instant resolved,
+        String cause, Attribution operations) {
+
+    /**
+     * "The earliest" of several incidents (metrics.md, time to restore): by started, then the one resolved first
+     * (unresolved last), then the lowest id.
+     */
+    static final Comparator<IncidentRecord> EARLIEST = Comparator.comparing(IncidentRecord::started)
+            .thenComparing(IncidentRecord::resolved, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(IncidentRecord::id);
+}

@@ -1,0 +1,292 @@
+package io.devopskpi.core.kpi;
+
+import io.devopskpi.core.model.DeploymentKind;
+import io.devopskpi.core.model.DeploymentResult;
+import io.devopskpi.core.store.Sql;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The SQL behind the KPI engine. Every query is bounded by environment, window and (for one application) by
+ * application; look-ups beyond the window fetch one group of rows per application or per failed change.
+ * Ties in the deployment order are broken in Java ({@link DeploymentRecord#ORDER}), never by SQL string
+ * collation, so H2 and PostgreSQL give the same answers.
+ */
+final class KpiRepository {
+    private static final String DEPLOYMENT_COLUMNS = "d.id, d.application, d.started, d.finished, d.result, "
+            + "d.kind, d.imported, COALESCE(d.team, a.team, 'unassigned') AS att_team, "
+            + "COALESCE(d.supplier, a.supplier, 'unassigned') AS att_supplier, "
+            + "CASE WHEN EXISTS (SELECT 1 FROM incident i WHERE i.application = d.application "
+            + "AND i.environment = d.environment AND i.started <= d.started "
+            + "AND (i.resolved IS NULL OR d.started < i.resolved)) THEN 1 ELSE 0 END AS during_incident ";
+    private static final String DELIVERY_JOIN = "FROM deployment d LEFT JOIN assignment a "
+            + "ON a.application = d.application AND a.responsibility IN ('DELIVERY', 'BOTH') "
+            + "AND a.valid_from <= d.finished AND (a.valid_to IS NULL OR d.finished < a.valid_to) ";
+    private static final String INCIDENT_COLUMNS = "SELECT i.id, i.application, i.started, i.detected, i.resolved, "
+            + "i.cause, COALESCE(i.team, a.team, 'unassigned') AS att_team, "
+            + "COALESCE(i.supplier, a.supplier, 'unassigned') AS att_supplier "
+            + "FROM incident i LEFT JOIN assignment a ON a.application = i.application "
+            + "AND a.responsibility IN ('OPERATIONS', 'BOTH') "
+            + "AND a.valid_from <= i.started AND (a.valid_to IS NULL OR i.started < a.valid_to) ";
+
+    private final Connection connection;
+    private final String environment;
+    private final String application;
+    private final boolean failureIsFailedChange;
+
+    /**
+     * @param application the one application of an application scope, or null for every application of the
+     *                    environment (team, supplier and everything scopes, whose attribution is decided per event)
+     */
+    KpiRepository(Connection connection, String environment, String application, boolean failureIsFailedChange) {
+        this.connection = connection;
+        this.environment = environment;
+        this.application = application;
+        this.failureIsFailedChange = failureIsFailedChange;
+    }
+
+    /** Deployments of any result that finished in [from, to), in order. */
+    List<DeploymentRecord> deploymentsFinishedIn(Instant from, Instant to) throws SQLException {
+        String sql = "SELECT " + DEPLOYMENT_COLUMNS + DELIVERY_JOIN
+                + "WHERE d.environment = ? AND d.finished >= ? AND d.finished < ?" + applicationFilter("d");
+        List<DeploymentRecord> result = new ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            int i = bindEnvironment(s, 1);
+            Sql.setInstant(s, i++, from);
+            Sql.setInstant(s, i++, to);
+            bindApplication(s, i);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    result.add(deployment(rs));
+                }
+            }
+        }
+        result.sort(DeploymentRecord.ORDER);
+        return result;
+    }
+
+    /**
+     * Per application, the first deployment in order that finished at or after {@code from} with one of the
+     * results: the group with the smallest finished time, the tie broken in Java.
+     */
+    Map<String, DeploymentRecord> firstPerApplicationFrom(Instant from, boolean successOnly) throws SQLException {
+        String results = resultList(successOnly);
+        String sql = "SELECT " + DEPLOYMENT_COLUMNS + DELIVERY_JOIN
+                + "JOIN (SELECT application AS m_app, MIN(finished) AS m_finished FROM deployment "
+                + "WHERE environment = ? AND finished >= ? AND result IN (" + results + ")"
+                + (application == null ? "" : " AND application = ?")
+                + " GROUP BY application) m ON m.m_app = d.application AND d.finished = m.m_finished "
+                + "WHERE d.environment = ? AND d.result IN (" + results + ")";
+        Map<String, DeploymentRecord> first = new HashMap<>();
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            int i = bindEnvironment(s, 1);
+            Sql.setInstant(s, i++, from);
+            i = bindApplication(s, i);
+            bindEnvironment(s, i);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    DeploymentRecord d = deployment(rs);
+                    first.merge(d.application(), d, (x, y) -> DeploymentRecord.ORDER.compare(x, y) <= 0 ? x : y);
+                }
+            }
+        }
+        return first;
+    }
+
+    /** The first SUCCESS deployment of the application in order with finished strictly after {@code after}. */
+    DeploymentRecord firstSuccessFinishedAfter(String app, Instant after) throws SQLException {
+        return firstSuccess(app, after, ">");
+    }
+
+    /** The first SUCCESS deployment of the application in order with finished at or after {@code from}. */
+    DeploymentRecord firstSuccessFinishedAtOrAfter(String app, Instant from) throws SQLException {
+        return firstSuccess(app, from, ">=");
+    }
+
+    private DeploymentRecord firstSuccess(String app, Instant bound, String comparison) throws SQLException {
+        String sql = "SELECT " + DEPLOYMENT_COLUMNS + DELIVERY_JOIN
+                + "WHERE d.environment = ? AND d.application = ? AND d.result = 'SUCCESS' AND d.finished = "
+                + "(SELECT MIN(finished) FROM deployment WHERE environment = ? AND application = ? "
+                + "AND result = 'SUCCESS' AND finished " + comparison + " ?)";
+        DeploymentRecord first = null;
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            s.setString(1, environment);
+            s.setString(2, app);
+            s.setString(3, environment);
+            s.setString(4, app);
+            Sql.setInstant(s, 5, bound);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    DeploymentRecord d = deployment(rs);
+                    if (first == null || DeploymentRecord.ORDER.compare(d, first) < 0) {
+                        first = d;
+                    }
+                }
+            }
+        }
+        return first;
+    }
+
+    /**
+     * Every SUCCESS listing, up to {@code to}, of the changes listed on a SUCCESS deployment that finished in
+     * [from, to), per application: enough to find the first SUCCESS deployment that lists each such change.
+     * {@code known} supplies the records of deployments already loaded (the window's).
+     */
+    List<ChangeListing> listingsOfChangesIn(Instant from, Instant to, Map<String, DeploymentRecord> known)
+            throws SQLException {
+        String sql = "SELECT d2.id, d2.application, d2.started, d2.finished, d2.kind, d2.imported, c2.change_id, "
+                + "c2.committed FROM deployment d2 JOIN deployment_change c2 ON c2.deployment_id = d2.id "
+                + "WHERE d2.environment = ? AND d2.result = 'SUCCESS' AND d2.finished < ?" + applicationFilter("d2")
+                + " AND EXISTS (SELECT 1 FROM deployment d JOIN deployment_change c ON c.deployment_id = d.id "
+                + "WHERE d.environment = d2.environment AND d.application = d2.application AND d.result = 'SUCCESS' "
+                + "AND d.finished >= ? AND d.finished < ? AND c.change_id = c2.change_id)";
+        List<ChangeListing> listings = new ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            int i = bindEnvironment(s, 1);
+            Sql.setInstant(s, i++, to);
+            i = bindApplication(s, i);
+            Sql.setInstant(s, i++, from);
+            Sql.setInstant(s, i, to);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String id = rs.getString("id");
+                    DeploymentRecord d = known.get(id);
+                    if (d == null) {
+                        d = new DeploymentRecord(id, rs.getString("application"), Sql.getInstant(rs, "started"),
+                                Sql.getInstant(rs, "finished"), DeploymentResult.SUCCESS,
+                                DeploymentKind.valueOf(rs.getString("kind")), rs.getBoolean("imported"), null, false);
+                    }
+                    listings.add(new ChangeListing(rs.getString("change_id"), Sql.getInstant(rs, "committed"), d));
+                }
+            }
+        }
+        return listings;
+    }
+
+    /** Incidents (anywhere) whose cause names one of the given deployments. */
+    List<IncidentRecord> incidentsCausedBy(Collection<String> deploymentIds) throws SQLException {
+        List<IncidentRecord> result = new ArrayList<>();
+        List<String> ids = new ArrayList<>(deploymentIds);
+        for (int start = 0; start < ids.size(); start += 500) {
+            List<String> chunk = ids.subList(start, Math.min(ids.size(), start + 500));
+            String sql = INCIDENT_COLUMNS + "WHERE i.cause IN (" + placeholders(chunk.size()) + ")";
+            try (PreparedStatement s = connection.prepareStatement(sql)) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    s.setString(i + 1, chunk.get(i));
+                }
+                readIncidents(s, result);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Incidents of the environment that started in [from, to) and name no usable cause (no stored deployment
+     * with that id that is a change attempt): the candidates of failure rule 3.
+     */
+    List<IncidentRecord> incidentsWithoutUsableCauseStartedIn(Instant from, Instant to) throws SQLException {
+        String sql = INCIDENT_COLUMNS + "WHERE i.environment = ? AND i.started >= ? AND i.started < ?"
+                + applicationFilter("i") + " AND NOT EXISTS (SELECT 1 FROM deployment c WHERE c.id = i.cause "
+                + "AND c.result IN (" + resultList(false) + "))";
+        List<IncidentRecord> result = new ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            int i = bindEnvironment(s, 1);
+            Sql.setInstant(s, i++, from);
+            Sql.setInstant(s, i++, to);
+            bindApplication(s, i);
+            readIncidents(s, result);
+        }
+        return result;
+    }
+
+    /** Incidents of the environment whose [started, resolved) overlaps [from, to); unresolved ones never end. */
+    List<IncidentRecord> incidentsOverlapping(Instant from, Instant to) throws SQLException {
+        String sql = INCIDENT_COLUMNS + "WHERE i.environment = ? AND i.started < ? "
+                + "AND (i.resolved IS NULL OR i.resolved > ?)" + applicationFilter("i");
+        List<IncidentRecord> result = new ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            int i = bindEnvironment(s, 1);
+            Sql.setInstant(s, i++, to);
+            Sql.setInstant(s, i++, from);
+            bindApplication(s, i);
+            readIncidents(s, result);
+        }
+        return result;
+    }
+
+    /** Applications with an assignment to the team or supplier that overlaps [from, to). */
+    Set<String> applicationsAssignedTo(Scope scope, Instant from, Instant to) throws SQLException {
+        String owner = scope.kind() == Scope.Kind.TEAM ? "COALESCE(team, 'unassigned')" : "supplier";
+        String sql = "SELECT DISTINCT application FROM assignment WHERE " + owner + " = ? AND valid_from < ? "
+                + "AND (valid_to IS NULL OR valid_to > ?)";
+        Set<String> result = new java.util.TreeSet<>();
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            s.setString(1, scope.name());
+            Sql.setInstant(s, 2, to);
+            Sql.setInstant(s, 3, from);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    result.add(rs.getString(1));
+                }
+            }
+        }
+        return result;
+    }
+
+    private DeploymentRecord deployment(ResultSet rs) throws SQLException {
+        DeploymentResult result = DeploymentResult.valueOf(rs.getString("result"));
+        if (result == DeploymentResult.FAILURE && !failureIsFailedChange) {
+            result = DeploymentResult.ABORTED;
+        }
+        return new DeploymentRecord(rs.getString("id"), rs.getString("application"), Sql.getInstant(rs, "started"),
+                Sql.getInstant(rs, "finished"), result, DeploymentKind.valueOf(rs.getString("kind")),
+                rs.getBoolean("imported"), new Attribution(rs.getString("att_team"), rs.getString("att_supplier")),
+                rs.getInt("during_incident") == 1);
+    }
+
+    private static void readIncidents(PreparedStatement s, List<IncidentRecord> into) throws SQLException {
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                into.add(new IncidentRecord(rs.getString("id"), rs.getString("application"),
+                        Sql.getInstant(rs, "started"), Sql.getInstant(rs, "detected"), Sql.getInstant(rs, "resolved"),
+                        rs.getString("cause"), new Attribution(rs.getString("att_team"),
+                                rs.getString("att_supplier"))));
+            }
+        }
+    }
+
+    /** The results that are change attempts: SUCCESS and FAILURE, or SUCCESS only when FAILURE is not counted. */
+    private String resultList(boolean successOnly) {
+        return successOnly || !failureIsFailedChange ? "'SUCCESS'" : "'SUCCESS', 'FAILURE'";
+    }
+
+    private String applicationFilter(String alias) {
+        return application == null ? "" : " AND " + alias + ".application = ?";
+    }
+
+    private int bindEnvironment(PreparedStatement s, int index) throws SQLException {
+        s.setString(index, environment);
+        return index + 1;
+    }
+
+    private int bindApplication(PreparedStatement s, int index) throws SQLException {
+        if (application == null) {
+            return index;
+        }
+        s.setString(index, application);
+        return index + 1;
+    }
+
+    private static String placeholders(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+}
