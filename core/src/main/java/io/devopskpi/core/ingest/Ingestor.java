@@ -1,10 +1,19 @@
 package io.devopskpi.core.ingest;
 
+import io.devopskpi.core.model.Assignment;
+import io.devopskpi.core.model.Deployment;
 import io.devopskpi.core.model.Event;
+import io.devopskpi.core.model.Incident;
+import io.devopskpi.core.store.EventTransaction;
 import io.devopskpi.core.store.Store;
+import io.devopskpi.core.store.StoreException;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Stores events idempotently (api.md, "Events"): a batch is validated whole, then applied in order in one
@@ -24,7 +33,12 @@ public final class Ingestor {
 
     /** The rules that need the clock (times too far ahead), one error per offending field, with its index. */
     public List<EventError> validate(List<Event> events) {
-        throw new UnsupportedOperationException("not written yet " + store + clock + events);
+        AheadOfClockCheck check = new AheadOfClockCheck(clock.instant(), MAX_AHEAD_OF_CLOCK);
+        List<EventError> errors = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            errors.addAll(check.check(i, events.get(i)));
+        }
+        return errors;
     }
 
     /**
@@ -32,8 +46,34 @@ public final class Ingestor {
      *
      * @throws InvalidEventsException when any event is invalid (nothing stored)
      * @throws EventConflictException when an event contradicts what is stored (nothing stored)
+     * @throws StoreException when the store fails (nothing stored)
      */
     public IngestResult ingest(List<Event> events) {
-        throw new UnsupportedOperationException("not written yet " + store + clock + events);
+        List<Event> batch = List.copyOf(events);
+        List<EventError> errors = validate(batch);
+        if (!errors.isEmpty()) {
+            throw new InvalidEventsException(errors);
+        }
+        Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
+        try (EventTransaction tx = EventTransaction.begin(store, clock.instant())) {
+            for (int i = 0; i < batch.size(); i++) {
+                counts.merge(apply(tx, i, batch.get(i)), 1, Integer::sum);
+            }
+            tx.commit();
+        } catch (SQLException e) {
+            throw new StoreException("cannot store " + batch.size() + " events: " + e.getMessage(), e);
+        }
+        return new IngestResult(counts.getOrDefault(Outcome.ACCEPTED, 0), counts.getOrDefault(Outcome.DUPLICATE, 0),
+                counts.getOrDefault(Outcome.UPDATED, 0));
+    }
+
+    private static Outcome apply(EventTransaction tx, int index, Event event) throws SQLException {
+        if (event instanceof Deployment deployment) {
+            return DeploymentRule.apply(tx, index, deployment);
+        }
+        if (event instanceof Incident incident) {
+            return IncidentRule.apply(tx, index, incident);
+        }
+        return AssignmentRule.apply(tx, index, (Assignment) event);
     }
 }

@@ -61,6 +61,21 @@ public final class KpiService {
         }
     }
 
+    /**
+     * The KPIs of each week or month of the query's window (aligned in its zone, clipped to the window); buckets
+     * that start after the query time are left out.
+     */
+    public List<KpiReport> trend(KpiQuery query, Bucket bucket) {
+        Instant now = clock.instant();
+        List<KpiReport> reports = new ArrayList<>();
+        for (Instant[] range : bucket.split(query.from(), query.to(), query.zone())) {
+            if (!range[0].isAfter(now)) {
+                reports.add(report(query.withWindow(range[0], range[1])));
+            }
+        }
+        return reports;
+    }
+
     private KpiReport compute(KpiQuery query, Instant now, Connection connection) throws SQLException {
         Scope scope = query.scope();
         ScopeFilter filter = new ScopeFilter(scope);

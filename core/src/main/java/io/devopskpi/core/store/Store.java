@@ -12,6 +12,8 @@ import org.flywaydb.core.Flyway;
  * The same schema and SQL serve embedded H2 and PostgreSQL.
  */
 public final class Store implements AutoCloseable {
+    static final int H2_LOCK_TIMEOUT_MILLIS = 60_000;
+
     private final StoreConfig config;
     private final HikariDataSource dataSource;
 
@@ -30,6 +32,11 @@ public final class Store implements AutoCloseable {
         hikari.setPoolName("devops-kpi");
         hikari.setAutoCommit(true);
         hikari.setInitializationFailTimeout(10_000);
+        if (!config.isPostgres()) {
+            // Writers queue on the write_lock row (EventTransaction); H2 gives up after 2 s by default, which a
+            // large batch of another writer can exceed. PostgreSQL waits without limit by default.
+            hikari.setConnectionInitSql("SET LOCK_TIMEOUT " + H2_LOCK_TIMEOUT_MILLIS);
+        }
         HikariDataSource dataSource;
         try {
             dataSource = new HikariDataSource(hikari);

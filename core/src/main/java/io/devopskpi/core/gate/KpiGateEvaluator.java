@@ -1,0 +1,73 @@
+package io.devopskpi.core.gate;
+
+import io.devopskpi.core.kpi.KpiReport;
+import io.devopskpi.core.kpi.KpiService;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Evaluates a gate against the KPIs of its query, one result line per threshold (metrics.md, "Gates"). */
+public final class KpiGateEvaluator {
+    private final KpiService kpis;
+
+    public KpiGateEvaluator(KpiService kpis) {
+        this.kpis = kpis;
+    }
+
+    /** Computes the gate's KPIs now and judges them. */
+    public GateVerdict evaluate(KpiGate gate) {
+        return judge(gate, kpis.report(gate.query()));
+    }
+
+    /** Judges already computed KPIs. */
+    public static GateVerdict judge(KpiGate gate, KpiReport report) {
+        List<ThresholdResult> results = new ArrayList<>();
+        for (Threshold threshold : gate.thresholds()) {
+            results.add(judge(threshold, report, gate.minSamples()));
+        }
+        GateStatus status = results.stream().anyMatch(r -> r.status() == GateStatus.FAILED) ? GateStatus.FAILED
+                : results.stream().anyMatch(r -> r.status() == GateStatus.INSUFFICIENT_DATA)
+                        ? GateStatus.INSUFFICIENT_DATA : GateStatus.PASSED;
+        return new GateVerdict(gate, status, results, summary(status, results, gate));
+    }
+
+    private static ThresholdResult judge(Threshold threshold, KpiReport report, int minSamples) {
+        GateMetric metric = threshold.metric();
+        Double actual = metric.valueIn(report);
+        Integer samples = metric.samplesIn(report);
+        String limit = GateFormat.value(metric, threshold.value());
+        String sampleText = samples == null ? "" : " (" + samples + " " + metric.sampleNoun() + ")";
+        if (actual == null) {
+            return new ThresholdResult(threshold, null, samples, GateStatus.INSUFFICIENT_DATA,
+                    metric.label() + " has no data" + sampleText + ", so " + threshold.operator().symbol() + " "
+                            + limit + " cannot be judged");
+        }
+        String value = GateFormat.value(metric, actual);
+        if (samples != null && samples < minSamples) {
+            return new ThresholdResult(threshold, actual, samples, GateStatus.INSUFFICIENT_DATA,
+                    metric.label() + " " + value + " rests on " + samples + " " + metric.sampleNoun()
+                            + ", fewer than the minimum of " + minSamples + ", so " + threshold.operator().symbol()
+                            + " " + limit + " is not judged");
+        }
+        if (threshold.operator().holds(actual, threshold.value())) {
+            return new ThresholdResult(threshold, actual, samples, GateStatus.PASSED,
+                    metric.label() + " " + value + sampleText + " meets " + threshold.operator().symbol() + " "
+                            + limit);
+        }
+        return new ThresholdResult(threshold, actual, samples, GateStatus.FAILED,
+                metric.label() + " " + value + sampleText + " " + threshold.operator().breachWords() + " " + limit);
+    }
+
+    private static String summary(GateStatus status, List<ThresholdResult> results, KpiGate gate) {
+        long failed = results.stream().filter(r -> r.status() == GateStatus.FAILED).count();
+        long missing = results.stream().filter(r -> r.status() == GateStatus.INSUFFICIENT_DATA).count();
+        return switch (status) {
+            case PASSED -> "PASSED: all " + results.size() + " thresholds met";
+            case FAILED -> "FAILED: " + failed + " of " + results.size() + " thresholds breached: "
+                    + String.join("; ", results.stream().filter(r -> r.status() == GateStatus.FAILED)
+                            .map(ThresholdResult::message).toList());
+            case INSUFFICIENT_DATA -> "INSUFFICIENT_DATA: " + missing + " of " + results.size()
+                    + " thresholds lack data" + (gate.failOnInsufficientData()
+                            ? " and the gate fails on insufficient data" : "; the gate does not fail on that");
+        };
+    }
+}

@@ -1,0 +1,44 @@
+package io.devopskpi.core.gate;
+
+/** How a threshold compares the actual value with its limit. */
+public enum Operator {
+    AT_LEAST(">=", "is below"),
+    ABOVE(">", "is not above"),
+    AT_MOST("<=", "is above"),
+    BELOW("<", "is not below");
+
+    private final String symbol;
+    private final String breachWords;
+
+    Operator(String symbol, String breachWords) {
+        this.symbol = symbol;
+        this.breachWords = breachWords;
+    }
+
+    public String symbol() {
+        return symbol;
+    }
+
+    /** How a message says the value breached the limit: "is below 0.90". */
+    public String breachWords() {
+        return breachWords;
+    }
+
+    public boolean holds(double actual, double limit) {
+        return switch (this) {
+            case AT_LEAST -> actual >= limit;
+            case ABOVE -> actual > limit;
+            case AT_MOST -> actual <= limit;
+            case BELOW -> actual < limit;
+        };
+    }
+
+    public static Operator bySymbol(String symbol) {
+        for (Operator operator : values()) {
+            if (operator.symbol.equals(symbol)) {
+                return operator;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,60 @@
+package io.devopskpi.core.store;
+
+import io.devopskpi.core.model.Assignment;
+import io.devopskpi.core.model.Responsibility;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Assignments in the table assignment, keyed by (application, responsibility, from), on the caller's connection. */
+final class AssignmentRows {
+    private AssignmentRows() {
+    }
+
+    /** All assignments of the application, by from then responsibility. */
+    static List<Assignment> ofApplication(Connection c, String application) throws SQLException {
+        List<Assignment> assignments = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT responsibility, valid_from, valid_to, supplier, team"
+                + " FROM assignment WHERE application = ? ORDER BY valid_from, responsibility")) {
+            s.setString(1, application);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    assignments.add(new Assignment(application, rs.getString("supplier"), rs.getString("team"),
+                            Responsibility.valueOf(rs.getString("responsibility")),
+                            Sql.getInstant(rs, "valid_from"), Sql.getInstant(rs, "valid_to")));
+                }
+            }
+        }
+        return assignments;
+    }
+
+    static void insert(Connection c, Assignment a) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO assignment (application, responsibility,"
+                + " valid_from, valid_to, supplier, team) VALUES (?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, a.application());
+            s.setString(2, a.responsibility().name());
+            Sql.setInstant(s, 3, a.from());
+            Sql.setInstant(s, 4, a.to());
+            s.setString(5, a.supplier());
+            s.setString(6, a.team());
+            s.executeUpdate();
+        }
+    }
+
+    /** Replaces supplier, team and to of the assignment with the same key. */
+    static void replace(Connection c, Assignment a) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE assignment SET valid_to = ?, supplier = ?, team = ?"
+                + " WHERE application = ? AND responsibility = ? AND valid_from = ?")) {
+            Sql.setInstant(s, 1, a.to());
+            s.setString(2, a.supplier());
+            s.setString(3, a.team());
+            s.setString(4, a.application());
+            s.setString(5, a.responsibility().name());
+            Sql.setInstant(s, 6, a.from());
+            s.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package io.devopskpi.core.store;
+
+import io.devopskpi.core.model.Change;
+import io.devopskpi.core.model.Component;
+import io.devopskpi.core.model.Deployment;
+import io.devopskpi.core.model.DeploymentKind;
+import io.devopskpi.core.model.DeploymentResult;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Deployments in the tables deployment, deployment_change and deployment_component, on a connection the caller
+ * owns (its transaction). Changes are read back ordered by commit time then id, components by name: the schema
+ * keeps them as sets, which is also how re-sends are compared.
+ */
+final class DeploymentRows {
+    private DeploymentRows() {
+    }
+
+    static Optional<Deployment> find(Connection c, String id) throws SQLException {
+        Deployment.Builder builder = Deployment.builder(id);
+        try (PreparedStatement s = c.prepareStatement("SELECT application, environment, started, finished, result,"
+                + " kind, revision, pipeline, url, imported, team, supplier FROM deployment WHERE id = ?")) {
+            s.setString(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                builder.application(rs.getString("application"))
+                        .environment(rs.getString("environment"))
+                        .started(Sql.getInstant(rs, "started"))
+                        .finished(Sql.getInstant(rs, "finished"))
+                        .result(DeploymentResult.valueOf(rs.getString("result")))
+                        .kind(DeploymentKind.valueOf(rs.getString("kind")))
+                        .revision(rs.getString("revision"))
+                        .pipeline(rs.getString("pipeline"))
+                        .url(rs.getString("url"))
+                        .imported(rs.getBoolean("imported"))
+                        .team(rs.getString("team"))
+                        .supplier(rs.getString("supplier"));
+            }
+        }
+        return Optional.of(builder.changes(changes(c, id)).components(components(c, id)).build());
+    }
+
+    private static List<Change> changes(Connection c, String deploymentId) throws SQLException {
+        List<Change> changes = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT change_id, committed, author FROM deployment_change"
+                + " WHERE deployment_id = ? ORDER BY committed, change_id")) {
+            s.setString(1, deploymentId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    changes.add(new Change(rs.getString("change_id"), Sql.getInstant(rs, "committed"),
+                            rs.getString("author")));
+                }
+            }
+        }
+        return changes;
+    }
+
+    private static List<Component> components(Connection c, String deploymentId) throws SQLException {
+        List<Component> components = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT name, component_version FROM deployment_component"
+                + " WHERE deployment_id = ? ORDER BY name")) {
+            s.setString(1, deploymentId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    components.add(new Component(rs.getString("name"), rs.getString("component_version")));
+                }
+            }
+        }
+        return components;
+    }
+
+    static void insert(Connection c, Deployment d, Instant recordedAt) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO deployment (id, application, environment,"
+                + " started, finished, result, kind, revision, pipeline, url, imported, team, supplier, recorded_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, d.id());
+            s.setString(2, d.application());
+            s.setString(3, d.environment());
+            Sql.setInstant(s, 4, d.started());
+            Sql.setInstant(s, 5, d.finished());
+            s.setString(6, d.result().name());
+            s.setString(7, d.kind().name());
+            s.setString(8, d.revision());
+            s.setString(9, d.pipeline());
+            s.setString(10, d.url());
+            s.setBoolean(11, d.imported());
+            s.setString(12, d.team());
+            s.setString(13, d.supplier());
+            Sql.setInstant(s, 14, recordedAt);
+            s.executeUpdate();
+        }
+        if (!d.changes().isEmpty()) {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO deployment_change (deployment_id, change_id,"
+                    + " committed, author) VALUES (?, ?, ?, ?)")) {
+                for (Change change : d.changes()) {
+                    s.setString(1, d.id());
+                    s.setString(2, change.id());
+                    Sql.setInstant(s, 3, change.committed());
+                    s.setString(4, change.author());
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+        }
+        if (!d.components().isEmpty()) {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO deployment_component (deployment_id, name,"
+                    + " component_version) VALUES (?, ?, ?)")) {
+                for (Component component : d.components()) {
+                    s.setString(1, d.id());
+                    s.setString(2, component.name());
+                    s.setString(3, component.version());
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+        }
+    }
+}
