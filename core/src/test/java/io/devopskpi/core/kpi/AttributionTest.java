@@ -222,4 +222,24 @@ class AttributionTest {
         assertThat(run.timeToDetect().count()).isEqualTo(2);
         assertThat(run.availability().downtimeSeconds()).isCloseTo(18_000.0, within(1e-9));
     }
+
+    @Test
+    void theOpenFailuresOfATeamAreOrderedByFailureStartThenDeploymentAcrossApplications() {
+        s.assign("a", "acme", "web", Responsibility.BOTH, "2025-01-01T00:00", null);
+        s.assign("b", "acme", "web", Responsibility.BOTH, "2025-01-01T00:00", null);
+        s.failure("a1", "a", "2026-01-20T10:00");
+        s.failure("b1", "b", "2026-01-18T10:00");
+        s.failure("y1", "a", "2026-01-25T10:00");
+        s.failure("x1", "b", "2026-01-25T10:00");
+
+        KpiReport.TimeToRestore ttr = team("web").timeToRestore();
+
+        // ages at Feb 10 00:00: b1 22 d 14 h = 1,951,200; a1 20 d 14 h = 1,778,400; x1, y1 15 d 14 h = 1,346,400
+        assertThat(ttr.open()).isEqualTo(4);
+        assertThat(ttr.openFailures()).containsExactly(
+                new KpiReport.OpenFailure("b1", "b", Scenario.t("2026-01-18T10:00"), 1_951_200.0),
+                new KpiReport.OpenFailure("a1", "a", Scenario.t("2026-01-20T10:00"), 1_778_400.0),
+                new KpiReport.OpenFailure("x1", "b", Scenario.t("2026-01-25T10:00"), 1_346_400.0),
+                new KpiReport.OpenFailure("y1", "a", Scenario.t("2026-01-25T10:00"), 1_346_400.0));
+    }
 }

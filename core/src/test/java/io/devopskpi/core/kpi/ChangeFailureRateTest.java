@@ -229,4 +229,60 @@ class ChangeFailureRateTest {
         assertThat(bad.changeSuccessRate().rate()).isCloseTo(0.0, within(1e-9));
         assertThat(bad.changeFailureRate().band()).isEqualTo(Band.LOW);
     }
+
+    @Test
+    void rule3LinksTheLatestSuccessNotALaterFailureOrUnstableRun() {
+        s.success("s1", "shop", "2026-01-05T10:00");
+        s.failure("f2", "shop", "2026-01-05T11:00");
+        s.unstable("u3", "shop", "2026-01-05T11:30");
+        s.incident("i1", "shop", "2026-01-05T12:00", null, "2026-01-05T13:30", null);
+        s.success("s4", "shop", "2026-01-05T14:00");
+
+        KpiReport r = s.application("shop", FROM, TO);
+
+        // i1 → latest SUCCESS with finished ≤ 12:00 is s1 (2 h before) → s1 failed; f2 failed by rule 1
+        // counted s1, f2, s4 = 3, failed 2
+        assertThat(r.changeFailureRate().failed()).isEqualTo(2);
+        assertThat(r.changeFailureRate().total()).isEqualTo(3);
+        // restores: s1 from i1 12:00 to min(s4 14:00, 13:30) = 5,400; f2 from 11:00 to s4 14:00 = 10,800
+        // median = mean = (5400 + 10800)/2 = 8,100; p90 = 5400 + 0.9·5400 = 10,260
+        KpiReport.TimeToRestore ttr = r.timeToRestore();
+        assertThat(ttr.count()).isEqualTo(2);
+        assertThat(ttr.medianSeconds()).isCloseTo(8_100.0, within(1e-9));
+        assertThat(ttr.meanSeconds()).isCloseTo(8_100.0, within(1e-9));
+        assertThat(ttr.p90Seconds()).isCloseTo(10_260.0, within(1e-9));
+    }
+
+    @Test
+    void theAttributionHorizonIsConfigurable() {
+        s.settings(new KpiSettings(true, Duration.ofHours(2), BandTable.defaults()));
+        s.success("s1", "shop", "2026-01-05T10:00");
+        s.incident("i1", "shop", "2026-01-05T12:00", null, "2026-01-05T13:00", null); // exactly 2 h: no
+        s.success("s2", "shop", "2026-01-06T10:00");
+        s.incident("i2", "shop", "2026-01-06T11:59", null, "2026-01-06T13:00", null); // 1 h 59: s2
+
+        KpiReport.ChangeFailureRate c = cfr("shop");
+
+        assertThat(c.failed()).isEqualTo(1);
+        assertThat(c.total()).isEqualTo(2);
+        assertThat(c.rate()).isCloseTo(0.5, within(1e-9));
+    }
+
+    @Test
+    void withRule1OffAFailureIsSkippedWhenLookingForTheNextDeployment() {
+        s.success("s1", "shop", "2026-01-05T10:00");
+        s.failure("f2", "shop", "2026-01-05T11:00");
+        s.rollback("r3", "shop", "2026-01-05T12:00", DeploymentResult.SUCCESS);
+
+        // rule 1 on: s1's next is f2 (NORMAL) → s1 good; f2 failed → 1 of (s1, f2, r3) = 1/3
+        KpiReport.ChangeFailureRate on = cfr("shop");
+        assertThat(on.failed()).isEqualTo(1);
+        assertThat(on.total()).isEqualTo(3);
+        // rule 1 off: f2 is like ABORTED, so s1's next is r3 (ROLLBACK) → s1 failed → 1 of (s1, r3) = 1/2
+        s.settings(new KpiSettings(false, Duration.ofHours(24), BandTable.defaults()));
+        KpiReport.ChangeFailureRate off = cfr("shop");
+        assertThat(off.failed()).isEqualTo(1);
+        assertThat(off.total()).isEqualTo(2);
+        assertThat(off.rate()).isCloseTo(0.5, within(1e-9));
+    }
 }

@@ -236,4 +236,22 @@ class DeploymentFrequencyTest {
         assertThat(r.query().to()).isEqualTo(Scenario.t("2026-02-02T00:00"));
         assertThat(r.query().zone()).isEqualTo(ZoneOffset.UTC);
     }
+
+    @Test
+    void theWindowIsHalfOpenOnFinishedTimes() {
+        s.deploy("at-from", "shop", "2026-01-05T00:00", DeploymentResult.SUCCESS,
+                b -> b.started(Scenario.t("2026-01-04T23:50")));                  // finished = from: in
+        s.success("before", "shop", "2026-01-04T23:59:59");                      // out
+        s.success("at-to", "shop", "2026-01-12T00:00");                          // finished = to: out
+
+        KpiReport.DeploymentFrequency f = s.application("shop", "2026-01-05T00:00", "2026-01-12T00:00")
+                .deploymentFrequency();
+
+        // 1 in 7 days; week 2: 1 day
+        assertThat(f.deployments()).isEqualTo(1);
+        assertThat(f.perDay()).isCloseTo(1.0 / 7.0, within(1e-9));
+        assertThat(f.perWeek()).isCloseTo(1.0, within(1e-9));
+        assertThat(f.medianDeploymentDaysPerWeek()).isCloseTo(1.0, within(1e-9));
+        assertThat(f.medianDeploymentDaysPerMonth()).isCloseTo(1.0, within(1e-9));
+    }
 }

@@ -212,4 +212,23 @@ class TimeToRestoreTest {
         assertThat(r.open()).isZero();
         assertThat(r.medianSeconds()).isCloseTo(5_400.0, within(1e-9));
     }
+
+    @Test
+    void aResolutionThatArrivesLaterChangesThePastWindow() {
+        s.success("s1", "shop", "2026-01-10T10:00");
+        s.incident("i1", "shop", "2026-01-10T11:00", null, null, "s1");
+
+        // no later SUCCESS and no resolution: open, age Feb 10 00:00 − Jan 10 11:00 = 30 d 13 h = 2,638,800
+        KpiReport.TimeToRestore before = ttr("shop");
+        assertThat(before.count()).isZero();
+        assertThat(before.openFailures()).containsExactly(
+                new KpiReport.OpenFailure("s1", "shop", t("2026-01-10T11:00"), 2_638_800.0));
+
+        // the incident is re-sent with its resolution: 11:00 → 13:00 = 7,200
+        s.incident("i1", "shop", "2026-01-10T11:00", null, "2026-01-10T13:00", null);
+        KpiReport.TimeToRestore after = ttr("shop");
+        assertThat(after.count()).isEqualTo(1);
+        assertThat(after.open()).isZero();
+        assertThat(after.medianSeconds()).isCloseTo(7_200.0, within(1e-9));
+    }
 }
