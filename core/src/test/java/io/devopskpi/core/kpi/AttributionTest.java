@@ -242,4 +242,20 @@ class AttributionTest {
                 new KpiReport.OpenFailure("x1", "b", Scenario.t("2026-01-25T10:00"), 1_346_400.0),
                 new KpiReport.OpenFailure("y1", "a", Scenario.t("2026-01-25T10:00"), 1_346_400.0));
     }
+
+    @Test
+    void aChangeFirstDeployedByTheOldSupplierGivesTheNewOneNoSample() {
+        s.assign("shop", "acme", "web", Responsibility.BOTH, "2025-01-01T00:00", "2026-01-15T00:00");
+        s.assign("shop", "globex", "web", Responsibility.BOTH, "2026-01-15T00:00", null);
+        s.success("s1", "shop", "2026-01-14T12:00", change("c1", "2026-01-14T10:00"));  // acme: 7,200
+        s.success("s2", "shop", "2026-01-16T12:00",
+                change("c1", "2026-01-14T10:00"), change("c2", "2026-01-16T11:00"));    // globex: c2 3,600
+
+        KpiReport.LeadTime acme = supplier("acme").leadTime();
+        assertThat(acme.count()).isEqualTo(1);
+        assertThat(acme.medianSeconds()).isCloseTo(7_200.0, within(1e-9));
+        KpiReport.LeadTime globex = supplier("globex").leadTime();
+        assertThat(globex.count()).isEqualTo(1);
+        assertThat(globex.medianSeconds()).isCloseTo(3_600.0, within(1e-9));
+    }
 }

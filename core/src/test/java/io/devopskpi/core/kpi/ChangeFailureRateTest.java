@@ -285,4 +285,18 @@ class ChangeFailureRateTest {
         assertThat(off.total()).isEqualTo(2);
         assertThat(off.rate()).isCloseTo(0.5, within(1e-9));
     }
+
+    @Test
+    void aCauseNamingADeploymentOfAnotherEnvironmentIsUsable() {
+        // reading: "a stored SUCCESS or FAILURE deployment" is not limited to the incident's environment
+        s.deploy("st1", "shop", "2026-01-05T09:00", DeploymentResult.SUCCESS, b -> b.environment("staging"));
+        s.success("s1", "shop", "2026-01-05T10:00");
+        s.incident("i1", "shop", "2026-01-05T11:00", null, "2026-01-05T12:00", "st1");
+
+        KpiReport.ChangeFailureRate c = cfr("shop");
+
+        // the cause is usable, so rule 3 does not link s1: 0 of 1
+        assertThat(c.failed()).isZero();
+        assertThat(c.total()).isEqualTo(1);
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.devopskpi.core.model.DeploymentResult;
+import io.devopskpi.core.model.Responsibility;
 import io.devopskpi.core.testing.Scenario;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -253,5 +254,22 @@ class DeploymentFrequencyTest {
         assertThat(f.perWeek()).isCloseTo(1.0, within(1e-9));
         assertThat(f.medianDeploymentDaysPerWeek()).isCloseTo(1.0, within(1e-9));
         assertThat(f.medianDeploymentDaysPerMonth()).isCloseTo(1.0, within(1e-9));
+    }
+
+    @Test
+    void deploymentDaysOfATeamAreDistinctDatesAcrossItsApplications() {
+        s.assign("a", "acme", "web", Responsibility.BOTH, "2025-01-01T00:00", null);
+        s.assign("b", "acme", "web", Responsibility.BOTH, "2025-01-01T00:00", null);
+        s.success("a1", "a", "2026-01-06T10:00");
+        s.success("b1", "b", "2026-01-06T15:00");
+        s.success("b2", "b", "2026-01-13T15:00");
+
+        KpiReport.DeploymentFrequency f = s.report(Scope.team("web"), "2026-01-05T00:00", "2026-01-19T00:00")
+                .deploymentFrequency();
+
+        // 3 deployments; week 2 {Jan 6} = 1 day (two applications, one date), week 3 {Jan 13} = 1 → median 1
+        assertThat(f.deployments()).isEqualTo(3);
+        assertThat(f.medianDeploymentDaysPerWeek()).isCloseTo(1.0, within(1e-9));
+        assertThat(f.medianDeploymentDaysPerMonth()).isCloseTo(2.0, within(1e-9));
     }
 }

@@ -231,4 +231,23 @@ class TimeToRestoreTest {
         assertThat(after.open()).isZero();
         assertThat(after.medianSeconds()).isCloseTo(7_200.0, within(1e-9));
     }
+
+    @Test
+    void aFailureBelongsToTheWindowOfItsDeploymentEvenWhenItsIncidentStartsAfter() {
+        s.success("s1", "shop", "2026-01-31T20:00");
+        s.incident("i1", "shop", "2026-02-01T02:00", null, "2026-02-01T03:00", null); // 6 h after: rule 3
+
+        KpiReport january = s.application("shop", FROM, TO);
+        // s1 failed; 02:00 → 03:00 = 3,600
+        assertThat(january.changeFailureRate().failed()).isEqualTo(1);
+        assertThat(january.timeToRestore().count()).isEqualTo(1);
+        assertThat(january.timeToRestore().medianSeconds()).isCloseTo(3_600.0, within(1e-9));
+        // February has neither the deployment nor its restore time
+        KpiReport february = s.application("shop", "2026-02-01T00:00", "2026-02-08T00:00");
+        assertThat(february.changeFailureRate().total()).isZero();
+        assertThat(february.timeToRestore().count()).isZero();
+        // but the incident's detection and downtime are February's (no detected: no sample)
+        assertThat(february.availability().downtimeSeconds()).isCloseTo(3_600.0, within(1e-9));
+        assertThat(january.availability().downtimeSeconds()).isEqualTo(0.0);
+    }
 }
