@@ -11,9 +11,9 @@ record AppProfile(String name, double deploysPerWorkingDay, int commitsPerDay, d
 
     static final List<AppProfile> ALL = List.of(
             // elite: several deployments a day, few failures, restores within the hour
-            new AppProfile("shop", 2.5, 6, 0.04, 10, 0.6, 10, true),
+            new AppProfile("shop", 4.0, 8, 0.04, 10, 0.6, 10, true),
             new AppProfile("search", 1.6, 4, 0.05, 16, 0.8, 8, false),
-            new AppProfile("identity", 1.4, 3, 0.03, 20, 0.5, 5, true),
+            new AppProfile("identity", 3.5, 4, 0.03, 20, 0.5, 5, true),
             // high: most working days or weekly, moderate failure rate
             new AppProfile("checkout", 0.9, 4, 0.09, 60, 6, 20, true),
             new AppProfile("catalog", 0.7, 3, 0.08, 90, 10, 25, false),
