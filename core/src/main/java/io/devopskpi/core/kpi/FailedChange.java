@@ -8,7 +8,7 @@ import java.time.Instant;
  * and who the restore time belongs to.
  */
 record FailedChange(DeploymentRecord deployment, Instant failureStart, Instant restored, String application,
-        Attribution restoreAttribution) {
+        Attribution restoreAttribution, java.util.List<FailureReason> reasons, String linkingIncident) {
 
     boolean isOpen() {
         return restored == null;
@@ -16,6 +16,13 @@ record FailedChange(DeploymentRecord deployment, Instant failureStart, Instant r
 
     double restoreSeconds() {
         return seconds(Duration.between(failureStart, restored));
+    }
+
+    /** The public view of this failed change. */
+    FailedChangeView view() {
+        return new FailedChangeView(deployment.id(), application, deployment.finished(), failureStart, restored,
+                isOpen() ? null : restoreSeconds(), reasons, linkingIncident, deployment.delivery().team(),
+                deployment.delivery().supplier(), restoreAttribution.team(), restoreAttribution.supplier());
     }
 
     static double seconds(Duration duration) {

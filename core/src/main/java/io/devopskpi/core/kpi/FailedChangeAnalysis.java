@@ -43,10 +43,13 @@ final class FailedChangeAnalysis {
         Map<String, DeploymentRecord> nextSuccessAfterWindow = repository.firstPerApplicationFrom(to, true);
 
         Map<String, List<IncidentRecord>> linking = new HashMap<>();
+        java.util.Set<String> causedBy = new java.util.HashSet<>();
+        java.util.Set<String> linkedByTime = new java.util.HashSet<>();
         List<String> attemptIds = attemptsByApp.values().stream().flatMap(List::stream).map(DeploymentRecord::id)
                 .toList();
         for (IncidentRecord incident : repository.incidentsCausedBy(attemptIds)) {
             linking.computeIfAbsent(incident.cause(), c -> new ArrayList<>()).add(incident);
+            causedBy.add(incident.cause());
         }
         for (IncidentRecord incident : repository.incidentsWithoutUsableCauseStartedIn(from, to.plus(horizon))) {
             DeploymentRecord linked = latestSuccessAt(incident.started(),
@@ -54,6 +57,7 @@ final class FailedChangeAnalysis {
                     nextSuccessAfterWindow.get(incident.application()));
             if (linked != null && incident.started().isBefore(linked.finished().plus(horizon))) {
                 linking.computeIfAbsent(linked.id(), c -> new ArrayList<>()).add(incident);
+                linkedByTime.add(linked.id());
             }
         }
 
@@ -63,12 +67,22 @@ final class FailedChangeAnalysis {
                 DeploymentRecord d = attempts.get(k);
                 DeploymentRecord next = k + 1 < attempts.size() ? attempts.get(k + 1)
                         : nextAttemptAfterWindow.get(d.application());
-                boolean isFailed = !d.isSuccess()
-                        || linking.containsKey(d.id())
-                        || next != null && next.kind().isRemediation();
-                if (isFailed) {
+                List<FailureReason> reasons = new ArrayList<>();
+                if (!d.isSuccess()) {
+                    reasons.add(FailureReason.FAILED_RESULT);
+                }
+                if (causedBy.contains(d.id())) {
+                    reasons.add(FailureReason.NAMED_AS_CAUSE);
+                }
+                if (linkedByTime.contains(d.id())) {
+                    reasons.add(FailureReason.INCIDENT_WITHIN_HORIZON);
+                }
+                if (next != null && next.kind().isRemediation()) {
+                    reasons.add(FailureReason.FOLLOWED_BY_REMEDIATION);
+                }
+                if (!reasons.isEmpty()) {
                     failed.add(measure(d, linking.getOrDefault(d.id(), List.of()),
-                            successesByApp.getOrDefault(d.application(), List.of()), to));
+                            successesByApp.getOrDefault(d.application(), List.of()), to, reasons));
                 }
             }
         }
@@ -95,7 +109,7 @@ final class FailedChangeAnalysis {
     }
 
     private FailedChange measure(DeploymentRecord d, List<IncidentRecord> linkingIncidents,
-            List<DeploymentRecord> successes, Instant to) throws SQLException {
+            List<DeploymentRecord> successes, Instant to, List<FailureReason> reasons) throws SQLException {
         IncidentRecord earliest = linkingIncidents.stream().min(IncidentRecord.EARLIEST).orElse(null);
         Instant failureStart = earliest != null ? earliest.started() : d.finished();
         Instant restored = restoringDeployment(d, failureStart, successes, to);
@@ -104,7 +118,8 @@ final class FailedChangeAnalysis {
             restored = earliest.resolved();
         }
         Attribution owner = earliest != null ? earliest.operations() : d.delivery();
-        return new FailedChange(d, failureStart, restored, d.application(), owner);
+        return new FailedChange(d, failureStart, restored, d.application(), owner, List.copyOf(reasons),
+                earliest == null ? null : earliest.id());
     }
 
     /**

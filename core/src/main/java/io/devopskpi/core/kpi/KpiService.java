@@ -41,24 +41,57 @@ public final class KpiService {
      * @throws StoreException when the store cannot be read
      */
     public KpiReport report(KpiQuery query) {
+        return read(query, (connection, now) -> compute(query, now, connection));
+    }
+
+    /** What a read does with its connection and the query time. */
+    private interface Read<T> {
+        T apply(Connection connection, Instant now) throws SQLException;
+    }
+
+    private <T> T read(KpiQuery query, Read<T> work) {
         Instant now = clock.instant();
         if (query.from().isAfter(now)) {
             throw new IllegalArgumentException("the window must not start after the query time: from "
                     + query.from() + ", now " + now);
         }
         try (Connection connection = store.connection()) {
-            // One snapshot for all the queries of a report.
+            // One snapshot for all the queries of a read.
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             connection.setReadOnly(true);
             try {
-                return compute(query, now, connection);
+                return work.apply(connection, now);
             } finally {
                 connection.rollback();
             }
         } catch (SQLException e) {
             throw new StoreException("cannot read KPIs from the store: " + e.getMessage(), e);
         }
+    }
+
+    private KpiRepository repository(KpiQuery query, Connection connection) {
+        Scope scope = query.scope();
+        return new KpiRepository(connection, query.environment(),
+                scope.kind() == Scope.Kind.APPLICATION ? scope.name() : null, settings.failureIsFailedChange());
+    }
+
+    /**
+     * The failed changes among the scope's change attempts in the window (those counted by the change failure
+     * rate), in deployment order, each with its reasons and restore.
+     */
+    public List<FailedChangeView> failedChanges(KpiQuery query) {
+        return read(query, (connection, now) -> {
+            KpiRepository repository = repository(query, connection);
+            ScopeFilter filter = new ScopeFilter(query.scope());
+            List<DeploymentRecord> window = repository.deploymentsFinishedIn(query.from(), query.to());
+            return new FailedChangeAnalysis(repository, settings.attributionHorizon())
+                    .failedChanges(window, query.from(), query.to()).stream()
+                    .filter(f -> filter.matches(f.deployment()))
+                    .sorted(java.util.Comparator.comparing(FailedChange::deployment, DeploymentRecord.ORDER))
+                    .map(FailedChange::view)
+                    .toList();
+        });
     }
 
     /**
@@ -82,8 +115,7 @@ public final class KpiService {
         Instant from = query.from();
         Instant to = query.to();
         Instant cutTo = to.isAfter(now) ? now : to;
-        KpiRepository repository = new KpiRepository(connection, query.environment(),
-                scope.kind() == Scope.Kind.APPLICATION ? scope.name() : null, settings.failureIsFailedChange());
+        KpiRepository repository = repository(query, connection);
 
         List<DeploymentRecord> window = repository.deploymentsFinishedIn(from, to);
         List<DeploymentRecord> inScope = window.stream().filter(filter::matches).toList();

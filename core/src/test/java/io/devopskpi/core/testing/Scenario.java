@@ -160,13 +160,17 @@ public final class Scenario implements AutoCloseable {
 
     /** Ingests what was written since the last report, then reports for the query. */
     public KpiReport report(Scope scope, String from, String to, ZoneId zone) {
+        return service().report(new KpiQuery(scope, PRODUCTION, t(from), t(to), zone));
+    }
+
+    /** Ingests what was written since the last call; the KPI service at the scenario's query time. */
+    public KpiService service() {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         if (!pending.isEmpty()) {
             new Ingestor(store(), clock).ingest(List.copyOf(pending));
             pending.clear();
         }
-        return new KpiService(store(), settings, clock)
-                .report(new KpiQuery(scope, PRODUCTION, t(from), t(to), zone));
+        return new KpiService(store(), settings, clock);
     }
 
     public KpiReport report(Scope scope, String from, String to) {
