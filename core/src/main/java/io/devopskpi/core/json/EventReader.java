@@ -1,0 +1,178 @@
+package io.devopskpi.core.json;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.devopskpi.core.ingest.EventError;
+import io.devopskpi.core.model.Assignment;
+import io.devopskpi.core.model.Change;
+import io.devopskpi.core.model.Component;
+import io.devopskpi.core.model.Deployment;
+import io.devopskpi.core.model.DeploymentKind;
+import io.devopskpi.core.model.DeploymentResult;
+import io.devopskpi.core.model.Event;
+import io.devopskpi.core.model.Incident;
+import io.devopskpi.core.model.InvalidEventException;
+import io.devopskpi.core.model.Responsibility;
+import io.devopskpi.core.text.Excerpt;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Maps one event object of a request body to its model record. Every field is read (so that all of its problems
+ * are reported together); the record is built only when the JSON itself was right, so the model's rules
+ * (required, blank, order of times…) report on values and not on a type error already reported.
+ */
+final class EventReader {
+    private static final List<String> TYPES = List.of("deployment", "incident", "assignment");
+
+    private final JsonObject json;
+    private final int index;
+    private final List<EventError> errors;
+
+    private EventReader(JsonObject json, int index, List<EventError> errors) {
+        this.json = json;
+        this.index = index;
+        this.errors = errors;
+    }
+
+    /** The event at {@code index} of the body, or null with its errors added to {@code errors}. */
+    static Event read(JsonElement element, int index, List<EventError> errors) {
+        if (!element.isJsonObject()) {
+            errors.add(new EventError(index, null, "event " + index + " must be an object, got "
+                    + JsonFields.describe(element)));
+            return null;
+        }
+        return new EventReader(element.getAsJsonObject(), index, errors).read();
+    }
+
+    private Event read() {
+        JsonElement type = json.get("type");
+        String typeName = type != null && type.isJsonPrimitive() && type.getAsJsonPrimitive().isString()
+                ? type.getAsString() : null;
+        if (typeName == null || !TYPES.contains(typeName)) {
+            String got = type == null || type.isJsonNull() ? "nothing" : JsonFields.describe(type);
+            errors.add(new EventError(index, "type", "type must be one of " + String.join(", ", TYPES) + ", got " + got
+                    + " (event " + index + ")"));
+            return null;
+        }
+        EventProblems problems = new EventProblems(index, name(typeName), errors);
+        JsonFields fields = new JsonFields(json, "", problems);
+        fields.string("type");
+        return switch (typeName) {
+            case "deployment" -> deployment(fields, problems);
+            case "incident" -> incident(fields, problems);
+            default -> assignment(fields, problems);
+        };
+    }
+
+    /** How messages name the event before it is parsed: by its raw id (assignments: by their key). */
+    private String name(String type) {
+        String key = type.equals("assignment")
+                ? raw("application") + "/" + raw("responsibility") + "/" + raw("from")
+                : raw("id");
+        return type + " " + Excerpt.quoted(key);
+    }
+
+    private String raw(String field) {
+        JsonElement value = json.get(field);
+        return value != null && value.isJsonPrimitive() ? value.getAsString() : "?";
+    }
+
+    private Deployment deployment(JsonFields fields, EventProblems problems) {
+        Deployment.Builder builder = Deployment.builder(fields.string("id"))
+                .application(fields.string("application"))
+                .environment(fields.string("environment"))
+                .started(fields.instant("started"))
+                .finished(fields.instant("finished"))
+                .result(fields.constant("result", DeploymentResult.class))
+                .kind(fields.constant("kind", DeploymentKind.class))
+                .revision(fields.string("revision"))
+                .changes(nested(fields.objects("changes"), EventReader::change, problems))
+                .components(nested(fields.objects("components"), EventReader::component, problems))
+                .pipeline(fields.string("pipeline"))
+                .url(fields.string("url"))
+                .imported(Boolean.TRUE.equals(fields.bool("imported")))
+                .team(fields.string("team"))
+                .supplier(fields.string("supplier"));
+        return build(fields, problems, builder::build);
+    }
+
+    private static Supplier<Change> change(JsonFields fields) {
+        String id = fields.string("id");
+        Instant committed = fields.instant("committed");
+        String author = fields.string("author");
+        return () -> new Change(id, committed, author);
+    }
+
+    private static Supplier<Component> component(JsonFields fields) {
+        String name = fields.string("name");
+        String version = fields.string("version");
+        return () -> new Component(name, version);
+    }
+
+    private Incident incident(JsonFields fields, EventProblems problems) {
+        String id = fields.string("id");
+        String application = fields.string("application");
+        String environment = fields.string("environment");
+        Instant started = fields.instant("started");
+        Instant detected = fields.instant("detected");
+        Instant resolved = fields.instant("resolved");
+        String severity = fields.string("severity");
+        String cause = fields.string("cause");
+        String team = fields.string("team");
+        String supplier = fields.string("supplier");
+        return build(fields, problems, () -> new Incident(id, application, environment, started, detected,
+                resolved, severity, cause, team, supplier));
+    }
+
+    private Assignment assignment(JsonFields fields, EventProblems problems) {
+        String application = fields.string("application");
+        String supplier = fields.string("supplier");
+        String team = fields.string("team");
+        Responsibility responsibility = fields.constant("responsibility", Responsibility.class);
+        Instant from = fields.instant("from");
+        Instant to = fields.instant("to");
+        return build(fields, problems, () -> new Assignment(application, supplier, team, responsibility, from, to));
+    }
+
+    /**
+     * The records of a nested array, each read and built on its own so that every item's problems are reported;
+     * null when the array is absent. Model errors of an item are placed under its path ({@code changes[1].id}).
+     */
+    private static <T> List<T> nested(List<JsonFields> items, Function<JsonFields, Supplier<T>> reader,
+            EventProblems problems) {
+        if (items == null) {
+            return null;
+        }
+        List<T> records = new ArrayList<>(items.size());
+        for (JsonFields item : items) {
+            int before = problems.count();
+            Supplier<T> record = reader.apply(item);
+            item.rejectUnread();
+            if (problems.count() == before) {
+                try {
+                    records.add(record.get());
+                } catch (InvalidEventException e) {
+                    problems.add(e, item.path());
+                }
+            }
+        }
+        return records;
+    }
+
+    private static <T> T build(JsonFields fields, EventProblems problems, Supplier<T> record) {
+        fields.rejectUnread();
+        if (problems.count() > 0) {
+            return null;
+        }
+        try {
+            return record.get();
+        } catch (InvalidEventException e) {
+            problems.add(e, null);
+            return null;
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package io.devopskpi.core.json;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import io.devopskpi.core.text.Excerpt;
+import io.devopskpi.core.text.TimeText;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Strict, typed reads of one JSON object of an event (or of an object nested in it, such as {@code changes[1]}).
+ * A read that fails records an error naming the field's path, the expected type and the value, and answers null;
+ * JSON null counts as absent. {@link #rejectUnread()} then reports every field nobody asked for.
+ */
+final class JsonFields {
+    private final JsonObject object;
+    private final String path;
+    private final EventProblems problems;
+    private final Set<String> read = new HashSet<>();
+
+    JsonFields(JsonObject object, String path, EventProblems problems) {
+        this.object = object;
+        this.path = path;
+        this.problems = problems;
+    }
+
+    /** Where this object lies in its event, e.g. {@code changes[1]}; empty for the event itself. */
+    String path() {
+        return path;
+    }
+
+    private String path(String name) {
+        return path.isEmpty() ? name : path + "." + name;
+    }
+
+    String string(String name) {
+        JsonElement value = value(name);
+        if (value == null) {
+            return null;
+        }
+        if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isString()) {
+            return value.getAsString();
+        }
+        wrongType(name, "a string", value);
+        return null;
+    }
+
+    Instant instant(String name) {
+        JsonElement value = value(name);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
+            wrongType(name, "an ISO-8601 instant string such as 2026-01-05T10:07:00Z", value);
+            return null;
+        }
+        Optional<Instant> instant = TimeText.instant(value.getAsString());
+        if (instant.isEmpty()) {
+            problems.add(path(name), path(name) + " must be an ISO-8601 instant such as 2026-01-05T10:07:00Z, got "
+                    + Excerpt.quoted(value.getAsString()));
+        }
+        return instant.orElse(null);
+    }
+
+    Boolean bool(String name) {
+        JsonElement value = value(name);
+        if (value == null) {
+            return null;
+        }
+        if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isBoolean()) {
+            return value.getAsBoolean();
+        }
+        wrongType(name, "a boolean (true or false)", value);
+        return null;
+    }
+
+    /** The constant whose exact (upper-case) name the field holds. */
+    <E extends Enum<E>> E constant(String name, Class<E> type) {
+        String text = string(name);
+        if (text == null) {
+            return null;
+        }
+        E[] constants = type.getEnumConstants();
+        for (E constant : constants) {
+            if (constant.name().equals(text)) {
+                return constant;
+            }
+        }
+        problems.add(path(name), path(name) + " must be one of " + Arrays.stream(constants).map(Enum::name)
+                .collect(Collectors.joining(", ")) + ", got " + Excerpt.quoted(text));
+        return null;
+    }
+
+    /** An array of objects, each read by its own {@code JsonFields} with the path {@code name[i]}; null if absent. */
+    List<JsonFields> objects(String name) {
+        JsonElement value = value(name);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isJsonArray()) {
+            wrongType(name, "an array of objects", value);
+            return null;
+        }
+        JsonArray array = value.getAsJsonArray();
+        List<JsonFields> items = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            String itemPath = path(name) + "[" + i + "]";
+            JsonElement item = array.get(i);
+            if (item.isJsonObject()) {
+                items.add(new JsonFields(item.getAsJsonObject(), itemPath, problems));
+            } else {
+                problems.add(itemPath, itemPath + " must be an object, got " + describe(item));
+            }
+        }
+        return items;
+    }
+
+    /** Reports each field of this object that no read asked for. */
+    void rejectUnread() {
+        for (String name : object.keySet()) {
+            if (!read.contains(name)) {
+                String field = path(Excerpt.cut(name, Excerpt.MAX_VALUE));
+                problems.add(field, "unknown field " + Excerpt.quoted(path(name)));
+            }
+        }
+    }
+
+    private JsonElement value(String name) {
+        read.add(name);
+        JsonElement value = object.get(name);
+        return value == null || value.isJsonNull() ? null : value;
+    }
+
+    private void wrongType(String name, String expected, JsonElement value) {
+        problems.add(path(name), path(name) + " must be " + expected + ", got " + describe(value));
+    }
+
+    /** The JSON type and (shortened) text of a value, e.g. {@code number 42} or {@code object {"a":1}}. */
+    static String describe(JsonElement value) {
+        if (value.isJsonNull()) {
+            return "null";
+        }
+        if (value.isJsonObject()) {
+            return "object " + Excerpt.cut(value.toString(), Excerpt.MAX_VALUE);
+        }
+        if (value.isJsonArray()) {
+            return "array " + Excerpt.cut(value.toString(), Excerpt.MAX_VALUE);
+        }
+        JsonPrimitive primitive = value.getAsJsonPrimitive();
+        if (primitive.isString()) {
+            return "string " + Excerpt.quoted(primitive.getAsString());
+        }
+        return (primitive.isBoolean() ? "boolean " : "number ") + Excerpt.cut(primitive.toString(), Excerpt.MAX_VALUE);
+    }
+}

@@ -1,0 +1,121 @@
+package io.devopskpi.server;
+
+import io.devopskpi.core.kpi.KpiSettings;
+import io.devopskpi.core.store.StoreConfig;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The server's command line (api.md): {@code [--demo] [--port 8080] [--bind 127.0.0.1] [--data DIR]
+ * [--db JDBC_URL --db-user U --db-password-file F] [--read-token-file F] [--help]}. Secrets come from files, not
+ * arguments, because arguments are visible to every user of the machine.
+ */
+record CommandLine(boolean help, boolean demo, int port, String bind, Path data, String dbUrl, String dbUser,
+        Path dbPasswordFile, Path readTokenFile) {
+
+    static final String USAGE = """
+            Usage: java -jar devops-kpi-server.jar [options]
+              --port N               port to listen on (default 8080; 0 picks a free one)
+              --bind ADDRESS         address to listen on (default 127.0.0.1)
+              --data DIR             folder of the embedded H2 store (default ./devops-kpi-data)
+              --db JDBC_URL          use this database instead (jdbc:postgresql:… or jdbc:h2:…)
+              --db-user U            its user
+              --db-password-file F   a file holding its password
+              --read-token-file F    a file holding a token that reads (GET) must present; default: reads are public
+              --demo                 seed demo data into an empty store
+              --help                 show this text
+            The write token is read from the environment variable DEVOPS_KPI_API_TOKEN; when it is unset, one is
+            generated on first start and printed once.""";
+
+    private static final Set<String> FLAGS = Set.of("--demo", "--help");
+    private static final Set<String> VALUED = Set.of("--port", "--bind", "--data", "--db", "--db-user",
+            "--db-password-file", "--read-token-file");
+
+    /** Thrown for arguments that make no sense; its message is the one-line reason shown to the user. */
+    static final class UsageException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    static CommandLine parse(String... args) throws UsageException {
+        Map<String, String> given = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i];
+            String value;
+            if (FLAGS.contains(name)) {
+                value = "";
+            } else if (VALUED.contains(name)) {
+                if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+                    throw new UsageException(name + " needs a value");
+                }
+                value = args[++i];
+            } else {
+                throw new UsageException("unknown argument '" + name + "'");
+            }
+            if (given.put(name, value) != null) {
+                throw new UsageException(name + " is given twice");
+            }
+        }
+        if (given.containsKey("--db") && given.containsKey("--data")) {
+            throw new UsageException("--data and --db exclude each other: the store is either embedded or a database");
+        }
+        if (!given.containsKey("--db") && (given.containsKey("--db-user") || given.containsKey("--db-password-file"))) {
+            throw new UsageException("--db-user and --db-password-file need --db");
+        }
+        return new CommandLine(given.containsKey("--help"), given.containsKey("--demo"),
+                port(given.getOrDefault("--port", "8080")), given.getOrDefault("--bind", "127.0.0.1"),
+                Path.of(given.getOrDefault("--data", "devops-kpi-data")), given.get("--db"), given.get("--db-user"),
+                path(given.get("--db-password-file")), path(given.get("--read-token-file")));
+    }
+
+    /** The server options, reading the secret files; {@code writeToken} is DEVOPS_KPI_API_TOKEN's value or null. */
+    ServerOptions options(String writeToken, Clock clock) throws UsageException {
+        StoreConfig store;
+        try {
+            store = dbUrl == null ? StoreConfig.embedded(data)
+                    : StoreConfig.jdbc(dbUrl, dbUser, dbPasswordFile == null ? null : secret(dbPasswordFile));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--db: " + e.getMessage());
+        }
+        String readToken = readTokenFile == null ? null : secret(readTokenFile);
+        if (readToken != null && readToken.isEmpty()) {
+            throw new UsageException("--read-token-file " + readTokenFile + " is empty");
+        }
+        return new ServerOptions(bind, port, store, writeToken == null || writeToken.isBlank() ? null : writeToken,
+                readToken, clock, KpiSettings.defaults());
+    }
+
+    private static int port(String text) throws UsageException {
+        try {
+            int port = Integer.parseInt(text);
+            if (port >= 0 && port <= 65_535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the accepted range
+        }
+        throw new UsageException("--port must be a number from 0 to 65535, got '" + text + "'");
+    }
+
+    private static Path path(String text) {
+        return text == null ? null : Path.of(text);
+    }
+
+    /** A secret file's content without its final line break (editors and echo add one). */
+    private static String secret(Path file) throws UsageException {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new UsageException("cannot read " + file + ": " + e.getClass().getSimpleName());
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.devopskpi.server;
+
+import com.google.gson.JsonObject;
+import io.devopskpi.core.ingest.EventConflictException;
+import io.devopskpi.core.ingest.IngestResult;
+import io.devopskpi.core.ingest.Ingestor;
+import io.devopskpi.core.ingest.InvalidEventsException;
+import io.devopskpi.core.json.EventJson;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HttpStatus;
+import java.io.IOException;
+
+/** {@code POST /api/v1/events}: authenticated, bounded, strictly parsed, then stored all-or-nothing. */
+final class EventsHandler implements Handler {
+    /** api.md: bodies over 16 MiB are refused with 413. */
+    static final int MAX_BODY = 16 * 1024 * 1024;
+
+    private final TokenAuth auth;
+    private final Ingestor ingestor;
+
+    EventsHandler(TokenAuth auth, Ingestor ingestor) {
+        this.auth = auth;
+        this.ingestor = ingestor;
+    }
+
+    @Override
+    public void handle(Context ctx) throws IOException {
+        // before reading anything: only holders of the token may make the server buffer a large body
+        auth.requireWrite(ctx);
+        RequestBody.requireJsonIfDeclared(ctx);
+        String body = RequestBody.utf8(ctx, MAX_BODY);
+        IngestResult result;
+        try {
+            result = ingestor.ingest(EventJson.parse(body));
+        } catch (InvalidEventsException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST.getCode(), JsonAnswers.eventErrors(e.errors()));
+        } catch (EventConflictException e) {
+            JsonObject conflict = JsonAnswers.error(e.getMessage());
+            conflict.addProperty("index", e.index());
+            throw new ApiException(HttpStatus.CONFLICT.getCode(), conflict);
+        }
+        JsonObject answer = new JsonObject();
+        answer.addProperty("accepted", result.accepted());
+        answer.addProperty("duplicates", result.duplicates());
+        answer.addProperty("updated", result.updated());
+        JsonAnswers.write(ctx, HttpStatus.OK.getCode(), answer);
+    }
+}

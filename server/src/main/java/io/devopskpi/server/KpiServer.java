@@ -1,0 +1,114 @@
+package io.devopskpi.server;
+
+import io.devopskpi.core.ingest.Ingestor;
+import io.devopskpi.core.kpi.KpiService;
+import io.devopskpi.core.store.Store;
+import io.devopskpi.core.store.StoreException;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The standalone HTTP API (api.md) over one store: {@code POST /api/v1/events}, {@code GET /api/v1/kpis},
+ * {@code GET /api/v1/health}. Every answer is JSON with security headers; errors carry no stack traces.
+ */
+public final class KpiServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(KpiServer.class);
+
+    private final Javalin app;
+    private final Store store;
+    private final HealthHandler health;
+    private final String host;
+
+    private KpiServer(Javalin app, Store store, HealthHandler health, String host) {
+        this.app = app;
+        this.store = store;
+        this.health = health;
+        this.host = host;
+    }
+
+    /**
+     * Opens the store (migrating its schema), settles the write token and starts listening.
+     *
+     * @throws StoreException when the store cannot be used
+     */
+    public static KpiServer start(ServerOptions options) {
+        Store store = Store.open(options.store());
+        HealthHandler health = new HealthHandler(store);
+        Javalin app = null;
+        try {
+            TokenHash write = options.writeToken() != null ? TokenHash.of(options.writeToken())
+                    : WriteTokens.establish(store, System.out);
+            TokenAuth auth = new TokenAuth(write, options.readToken() == null ? null
+                    : TokenHash.of(options.readToken()));
+            app = Javalin.create(KpiServer::configure);
+            app.before(SecurityHeaders::apply);
+            app.post("/api/v1/events", new EventsHandler(auth, new Ingestor(store, options.clock())));
+            app.get("/api/v1/kpis", new KpisHandler(auth,
+                    new KpiService(store, options.settings(), options.clock()), options.clock()));
+            app.get("/api/v1/health", health);
+            handleErrors(app);
+            app.start(options.bind(), options.port());
+            return new KpiServer(app, store, health, options.bind());
+        } catch (RuntimeException e) {
+            if (app != null) {
+                app.stop();
+            }
+            health.close();
+            store.close();
+            throw e;
+        }
+    }
+
+    private static void configure(JavalinConfig config) {
+        config.showJavalinBanner = false;
+        config.http.defaultContentType = JsonAnswers.CONTENT_TYPE;
+        config.http.maxRequestSize = EventsHandler.MAX_BODY;
+        config.http.prefer405over404 = true;
+        config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+        config.requestLogger.http(KpiServer::logRequest);
+    }
+
+    private static void handleErrors(Javalin app) {
+        app.exception(ApiException.class, (e, ctx) -> JsonAnswers.write(ctx, e.status(), e.body()));
+        // Javalin's own answers (no such endpoint, method not allowed) by status text: no request data echoed
+        app.exception(HttpResponseException.class, (e, ctx) -> JsonAnswers.write(ctx, e.getStatus(),
+                JsonAnswers.error(HttpStatus.forStatus(e.getStatus()).getMessage())));
+        app.exception(StoreException.class, (e, ctx) -> {
+            LOG.warn("store unusable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            JsonAnswers.write(ctx, HttpStatus.SERVICE_UNAVAILABLE.getCode(),
+                    JsonAnswers.error("the store is not usable right now, try again later"));
+        });
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+            JsonAnswers.write(ctx, HttpStatus.INTERNAL_SERVER_ERROR.getCode(), JsonAnswers.error("internal error"));
+        });
+    }
+
+    /** One line per request: method, path (no query string, no headers: they may carry secrets), status, time. */
+    private static void logRequest(Context ctx, Float millis) {
+        LOG.info("{} {} {} {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis));
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** E.g. {@code http://127.0.0.1:8080}. */
+    public String baseUrl() {
+        String shown = host.contains(":") ? "[" + host + "]" : host;
+        return "http://" + shown + ":" + port();
+    }
+
+    /** Stops listening, then closes the store. */
+    @Override
+    public void close() {
+        app.stop();
+        health.close();
+        store.close();
+    }
+}

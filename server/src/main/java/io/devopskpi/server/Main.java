@@ -1,0 +1,53 @@
+package io.devopskpi.server;
+
+import io.devopskpi.core.store.StoreException;
+import java.time.Clock;
+
+/** Starts the server from the command line (api.md, "Command line") and keeps it running until SIGTERM. */
+public final class Main {
+    static final String TOKEN_VARIABLE = "DEVOPS_KPI_API_TOKEN";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        ServerOptions options;
+        CommandLine commandLine;
+        try {
+            commandLine = CommandLine.parse(args);
+            if (commandLine.help()) {
+                System.out.println(CommandLine.USAGE);
+                return;
+            }
+            options = commandLine.options(System.getenv(TOKEN_VARIABLE), Clock.systemUTC());
+        } catch (CommandLine.UsageException e) {
+            fail(2, e.getMessage() + " (see --help)");
+            return;
+        }
+        KpiServer server;
+        try {
+            server = KpiServer.start(options);
+        } catch (StoreException e) {
+            fail(1, e.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            fail(1, "cannot start: " + e.getMessage());
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            System.out.flush();
+            // The JVM reports a SIGTERM as exit status 143; api.md promises 0 for a clean shutdown, which this is.
+            Runtime.getRuntime().halt(0);
+        }, "devops-kpi-shutdown"));
+        System.out.println("devops-kpi server listening on " + server.baseUrl() + "/api/v1/");
+        if (commandLine.demo()) {
+            System.out.println("--demo: demo data is not available yet; the store is left as it is");
+        }
+    }
+
+    private static void fail(int status, String reason) {
+        System.err.println("devops-kpi-server: " + reason.replace('\n', ' '));
+        System.exit(status);
+    }
+}

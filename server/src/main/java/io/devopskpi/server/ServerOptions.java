@@ -1,0 +1,42 @@
+package io.devopskpi.server;
+
+import io.devopskpi.core.kpi.KpiSettings;
+import io.devopskpi.core.store.StoreConfig;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * How to run a {@link KpiServer}. {@code writeToken} null: use the token whose hash the store holds, generating
+ * one on first start. {@code readToken} null: reads are public. Port 0 picks a free port.
+ */
+public record ServerOptions(String bind, int port, StoreConfig store, String writeToken, String readToken,
+        Clock clock, KpiSettings settings) {
+
+    public ServerOptions {
+        Objects.requireNonNull(bind, "bind");
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(settings, "settings");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be between 0 and 65535: " + port);
+        }
+        if (writeToken != null && writeToken.isBlank()) {
+            throw new IllegalArgumentException("the write token must not be blank");
+        }
+        if (readToken != null && readToken.isBlank()) {
+            throw new IllegalArgumentException("the read token must not be blank");
+        }
+    }
+
+    /** Loopback, a free port, public reads, default KPI settings. */
+    public static ServerOptions forTests(StoreConfig store, String writeToken, Clock clock) {
+        return new ServerOptions("127.0.0.1", 0, store, writeToken, null, clock, KpiSettings.defaults());
+    }
+
+    /** Never prints the tokens. */
+    @Override
+    public String toString() {
+        return "ServerOptions[" + bind + ":" + port + ", " + store + ", readToken " + (readToken == null ? "none"
+                : "set") + "]";
+    }
+}

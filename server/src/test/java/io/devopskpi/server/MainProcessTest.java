@@ -1,0 +1,73 @@
+package io.devopskpi.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The server as a process: exit codes and what it prints. */
+class MainProcessTest {
+    @TempDir
+    Path folder;
+
+    @Test
+    void exitsNonZeroWithOneLineOnBadArguments() throws Exception {
+        Process process = java("--port", "abc").start();
+
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isNotZero();
+        String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(stderr.strip()).isEqualTo("devops-kpi-server: --port must be a number from 0 to 65535, got 'abc' "
+                + "(see --help)");
+    }
+
+    @Test
+    void printsItsUrlAndTokenOnceThenExitsCleanlyOnSigterm() throws Exception {
+        List<String> firstRun = runUntilListeningThenTerminate();
+        List<String> secondRun = runUntilListeningThenTerminate();
+
+        assertThat(firstRun).anyMatch(line -> line.startsWith("Generated write token"));
+        assertThat(secondRun).noneMatch(line -> line.startsWith("Generated write token"))
+                .anyMatch(line -> line.contains("DEVOPS_KPI_API_TOKEN"));
+    }
+
+    /** Starts the server on the test's data folder, waits for its URL, sends SIGTERM, expects exit 0. */
+    private List<String> runUntilListeningThenTerminate() throws Exception {
+        ProcessBuilder builder = java("--port", "0", "--data", folder.toString());
+        builder.environment().remove(Main.TOKEN_VARIABLE);
+        Process process = builder.redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                lines.add(line);
+                if (line.startsWith("devops-kpi server listening on http://127.0.0.1:")) {
+                    break;
+                }
+            }
+            assertThat(lines).last().asString().startsWith("devops-kpi server listening on");
+            process.destroy();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            process.destroyForcibly();
+        }
+        assertThat(process.exitValue()).isZero();
+        return lines;
+    }
+
+    private static ProcessBuilder java(String... args) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command);
+    }
+}
