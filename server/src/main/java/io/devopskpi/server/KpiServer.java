@@ -64,6 +64,11 @@ public final class KpiServer implements AutoCloseable {
         }
     }
 
+    /** The store this server opened (and closes). */
+    public Store store() {
+        return store;
+    }
+
     private static void configure(JavalinConfig config) {
         config.showJavalinBanner = false;
         config.http.defaultContentType = JsonAnswers.CONTENT_TYPE;

@@ -1,6 +1,7 @@
 package io.devopskpi.server;
 
 import io.devopskpi.core.store.StoreException;
+import io.devopskpi.server.demo.DemoSeeder;
 import java.time.Clock;
 
 /** Starts the server from the command line (api.md, "Command line") and keeps it running until SIGTERM. */
@@ -40,10 +41,10 @@ public final class Main {
             // The JVM reports a SIGTERM as exit status 143; api.md promises 0 for a clean shutdown, which this is.
             Runtime.getRuntime().halt(0);
         }, "devops-kpi-shutdown"));
-        System.out.println("devops-kpi server listening on " + server.baseUrl() + "/api/v1/");
         if (commandLine.demo()) {
-            System.out.println("--demo: demo data is not available yet; the store is left as it is");
+            DemoSeeder.seedIfEmpty(server.store(), options.clock(), System.out);
         }
+        System.out.println("devops-kpi server listening on " + server.baseUrl() + "/api/v1/");
     }
 
     private static void fail(int status, String reason) {
