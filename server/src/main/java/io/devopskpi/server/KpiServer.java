@@ -1,6 +1,7 @@
 package io.devopskpi.server;
 
 import io.devopskpi.core.export.KpiMetrics;
+import io.devopskpi.core.gate.KpiGateEvaluator;
 import io.devopskpi.core.ingest.Ingestor;
 import io.devopskpi.core.kpi.KpiService;
 import io.devopskpi.core.query.ApplicationList;
@@ -59,6 +60,7 @@ public final class KpiServer implements AutoCloseable {
             app.post("/api/v1/events", new EventsHandler(auth, new Ingestor(store, options.clock())));
             KpiService kpis = new KpiService(store, options.settings(), options.clock());
             app.get("/api/v1/kpis", new KpisHandler(auth, kpis, options.clock()));
+            app.post("/api/v1/gate", new GateHandler(auth, new KpiGateEvaluator(kpis), options.clock()));
             routeDashboardReads(app, store, auth, kpis, options.clock());
             app.get("/api/v1/health", health);
             handleErrors(app);
