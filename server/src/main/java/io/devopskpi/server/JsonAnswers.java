@@ -20,11 +20,8 @@ final class JsonAnswers {
      */
     static final int MAX_ERRORS = 1000;
 
-    /**
-     * Nulls are written: api.md's undefined KPI values are {@code null}, not missing. No HTML escaping: answers are application/json with nosniff, and the pages insert every value as text, so
-     * {@code ">="} stays readable instead of becoming {@code "\\u003e\\u003d"}.
-     */
-    private static final Gson GSON = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
+    /** Nulls are written: api.md's undefined KPI values are {@code null}, not missing. */
+    private static final Gson GSON = new GsonBuilder().serializeNulls().create();
 
     private JsonAnswers() {
     }
