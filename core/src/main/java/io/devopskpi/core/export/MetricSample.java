@@ -1,5 +1,6 @@
 package io.devopskpi.core.export;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,6 +15,6 @@ public record MetricSample(Map<String, String> labels, double value) {
 
     @Override
     public Map<String, String> labels() {
-        return java.util.Collections.unmodifiableMap(labels);
+        return Collections.unmodifiableMap(labels);
     }
 }
