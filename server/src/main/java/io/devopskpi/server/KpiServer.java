@@ -82,6 +82,7 @@ public final class KpiServer implements AutoCloseable {
         SupplierKpis suppliers = new SupplierKpis(store, kpis);
         DeploymentList deployments = new DeploymentList(store, kpis);
         app.get("/api/v1/trends", new TrendsHandler(auth, kpis, clock));
+        app.get("/api/v1/components", new ComponentsHandler(auth, kpis, clock));
         OrganisationHandlers organisation = new OrganisationHandlers(auth, applications, new TeamList(store, clock),
                 suppliers, clock);
         app.get("/api/v1/applications", organisation::applications);

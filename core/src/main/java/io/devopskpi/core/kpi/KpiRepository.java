@@ -179,6 +179,26 @@ final class KpiRepository {
         return listings;
     }
 
+    /** Per SUCCESS deployment of the environment that finished in [from, to): component name → version. */
+    Map<String, Map<String, String>> componentsOfSuccessesIn(Instant from, Instant to) throws SQLException {
+        String sql = "SELECT d.id, c.name, c.component_version FROM deployment d "
+                + "JOIN deployment_component c ON c.deployment_id = d.id "
+                + "WHERE d.environment = ? AND d.result = 'SUCCESS' AND d.finished >= ? AND d.finished < ?";
+        Map<String, Map<String, String>> components = new HashMap<>();
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            s.setString(1, environment);
+            Sql.setInstant(s, 2, from);
+            Sql.setInstant(s, 3, to);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    components.computeIfAbsent(rs.getString(1), id -> new HashMap<>())
+                            .put(rs.getString(2), rs.getString(3));
+                }
+            }
+        }
+        return components;
+    }
+
     /** Incidents (anywhere) whose cause names one of the given deployments. */
     List<IncidentRecord> incidentsCausedBy(Collection<String> deploymentIds) throws SQLException {
         List<IncidentRecord> result = new ArrayList<>();
