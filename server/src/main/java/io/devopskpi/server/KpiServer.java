@@ -51,6 +51,7 @@ public final class KpiServer implements AutoCloseable {
             app.get("/api/v1/kpis", new KpisHandler(auth,
                     new KpiService(store, options.settings(), options.clock()), options.clock()));
             app.get("/api/v1/health", health);
+            Dashboard.register(app);
             handleErrors(app);
             app.start(options.bind(), options.port());
             return new KpiServer(app, store, health, options.bind());
