@@ -1,0 +1,58 @@
+package io.devopskpi.core.gate;
+
+import io.devopskpi.core.text.Excerpt;
+import io.devopskpi.core.text.TimeText;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Thresholds as people write them in pipelines and on command lines: an operator and a value, e.g.
+ * {@code ">= 0.9"} for a rate, {@code "<= 4h"} or {@code "< PT30M"} for a duration, {@code "> 5"} for a count.
+ */
+public final class ThresholdText {
+    private static final Pattern FORM = Pattern.compile("\\s*(>=|<=|>|<)\\s*(\\S+)\\s*");
+
+    private ThresholdText() {
+    }
+
+    /**
+     * @throws IllegalArgumentException naming what is wrong and quoting the (shortened) text
+     */
+    public static Threshold parse(GateMetric metric, String text) {
+        Matcher m = FORM.matcher(text == null ? "" : text);
+        if (!m.matches()) {
+            throw new IllegalArgumentException(metric.apiName() + " must be an operator (>=, >, <=, <) and a value, "
+                    + "e.g. '" + example(metric) + "': " + Excerpt.quoted(String.valueOf(text)));
+        }
+        return new Threshold(metric, Operator.bySymbol(m.group(1)), value(metric, m.group(2)));
+    }
+
+    /** A threshold value: seconds or a duration ({@code 4h}, {@code PT4H}) for durations, a number otherwise. */
+    public static double value(GateMetric metric, String text) {
+        if (metric.unit() == GateMetric.Unit.SECONDS && !isNumber(text)) {
+            try {
+                return TimeText.duration(text).toSeconds();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(metric.apiName() + " takes seconds or a duration such as 4h, 30m, "
+                        + "2d or PT4H: " + Excerpt.quoted(text), e);
+            }
+        }
+        if (!isNumber(text)) {
+            throw new IllegalArgumentException(metric.apiName() + " takes a number" + (metric.unit()
+                    == GateMetric.Unit.FRACTION ? " from 0 to 1 (0.9, not 90%)" : "") + ": " + Excerpt.quoted(text));
+        }
+        return Double.parseDouble(text);
+    }
+
+    private static boolean isNumber(String text) {
+        return text.matches("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
+    }
+
+    private static String example(GateMetric metric) {
+        return switch (metric.unit()) {
+            case SECONDS -> "<= 4h";
+            case FRACTION -> ">= 0.9";
+            case NUMBER -> ">= 1";
+        };
+    }
+}
