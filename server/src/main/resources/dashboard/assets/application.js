@@ -5,6 +5,13 @@ import { pruneCharts, trendChart } from './charts.js';
 import { apiBase, apiParams, append, bandChip, clear, dateTime, decimal, duration, el, emptyState, errorBox,
   getJson, pageLink, percent, plural, windowText } from './lib.js';
 
+const REASONS = {
+  FAILED_RESULT: 'the deployment failed',
+  NAMED_AS_CAUSE: 'named as an incident\'s cause',
+  INCIDENT_WITHIN_HORIZON: 'incident soon after it',
+  FOLLOWED_BY_REMEDIATION: 'followed by a hotfix or rollback',
+};
+const reasons = (list) => (list || []).map((r) => REASONS[r] || r).join('; ');
 const name = decodeURIComponent(window.location.pathname.split('/').filter(Boolean).pop() || '');
 document.title = `${name} · devops-kpi`;
 let renderCount = 0;
@@ -17,11 +24,11 @@ async function optional(promise) {
   }
 }
 
-function card(title, band, value, rows, kpi, raw) {
+function card(title, band, value, rows, kpi, raw, unit = null) {
   return el('section', { class: 'kpi-card', 'aria-label': title },
     el('h3', { class: 'kpi-title' }, title),
     el('p', { class: 'figure' }, el('span', { class: 'value', 'data-kpi': kpi,
-      'data-value': raw === null ? 'null' : String(raw) }, value)),
+      'data-value': raw === null ? 'null' : String(raw) }, value), unit ? el('span', { class: 'unit' }, unit) : null),
     band === undefined ? null : bandChip(band, `${title} band`),
     el('dl', {}, rows.flatMap(([term, text]) => [el('dt', {}, term), el('dd', {}, text)])));
 }
@@ -40,11 +47,11 @@ function kpiCards(r) {
   const rw = r.reworkRate;
   const av = r.availability;
   return el('div', { class: 'kpi-grid' },
-    card('Deployment frequency', df.band, `${decimal(df.perWeek)} per week`, [
+    card('Deployment frequency', df.band, decimal(df.perWeek), [
       ['Deployments', String(df.deployments)], ['Per day', decimal(df.perDay, 2)],
       ['Deployment days a week (median)', decimal(df.medianDeploymentDaysPerWeek)],
       ['Deployment days a month (median)', decimal(df.medianDeploymentDaysPerMonth)]],
-    'deploymentFrequency.perWeek', df.perWeek),
+    'deploymentFrequency.perWeek', df.perWeek, 'per week'),
     card('Lead time for changes', lt.band, duration(lt.medianSeconds), [
       ['Median', duration(lt.medianSeconds)], ['90th percentile', duration(lt.p90Seconds)],
       ['Mean', duration(lt.meanSeconds)], ['Sample', plural(lt.count, 'change')],
@@ -80,7 +87,7 @@ function trends(trend, state) {
     trendChart({ id: 'trend-deployments', title: 'Deployments', buckets, zone: state.zone,
       yFormat: (v) => (v === null || v === undefined ? '' : String(Math.round(v * 10) / 10)),
       series: [{ name: 'Successful deployments', kind: 'bar', values: pick((k) => k.deploymentFrequency.deployments),
-        format: num(0) }, { name: 'Changes (sample)', kind: 'line', values: pick((k) => k.changeFailureRate.total),
+        format: num(0) }, { name: 'Changes attempted', kind: 'line', values: pick((k) => k.changeFailureRate.total),
         format: num(0) }] }),
     trendChart({ id: 'trend-success', title: 'Change success rate', buckets, zone: state.zone, yMax: 1,
       yFormat: (v) => (v === null || v === undefined ? '' : `${Math.round(v * 100)} %`),
@@ -121,7 +128,7 @@ function deployments(answer, state, report) {
     el('td', {}, link(d.id, d.url)),
     el('td', {}, d.revision || '—'),
     el('td', { class: 'num' }, String(d.changes ?? '—')),
-    el('td', {}, d.failedChange ? el('span', { class: 'failed' }, `failed: ${(d.failureReasons || []).join(', ')}`) : 'no'),
+    el('td', {}, d.failedChange ? el('span', { class: 'failed' }, `failed: ${reasons(d.failureReasons)}`) : 'no'),
     el('td', { class: 'num' }, d.failedChange ? (d.restoreSeconds === null ? 'open' : duration(d.restoreSeconds)) : '')));
   return el('div', {}, table('Recent deployments', ['Finished', 'Result', 'Kind', 'Deployment', 'Revision',
     { label: 'Changes', num: true }, 'Failed change', { label: 'Restored in', num: true }], rows, 'deployments'),
@@ -138,7 +145,7 @@ function failedChanges(answer, state) {
     el('td', {}, dateTime(f.failureStart, state.zone)),
     el('td', {}, f.restored ? dateTime(f.restored, state.zone) : el('span', { class: 'failed' }, 'not restored')),
     el('td', { class: 'num' }, duration(f.restoreSeconds)),
-    el('td', {}, (f.reasons || []).join(', ')),
+    el('td', { class: 'wrap' }, reasons(f.reasons)),
     el('td', {}, f.linkingIncident || '—'),
     el('td', {}, `${f.restoreTeam || '—'} (${f.restoreSupplier || '—'})`)));
   return el('div', {}, table('Failed changes', ['Deployment', 'Failure start', 'Restored', { label: 'Restore time', num: true },
@@ -178,9 +185,9 @@ async function render(state) {
     optional(getJson('kpis', params)),
     optional(getJson('trends', { ...params, bucket: 'week' })),
     optional(getJson('applications', apiParams(state))),
-    optional(getJson('deployments', { ...params, limit: 50 })),
+    optional(getJson('deployments', { ...params, limit: 20 })),
     optional(getJson('failed-changes', { ...params, limit: 100 })),
-    optional(getJson('incidents', { ...params, limit: 50 })),
+    optional(getJson('incidents', { ...params, limit: 20 })),
   ]);
   if (mine !== renderCount) return;
   clear(main);

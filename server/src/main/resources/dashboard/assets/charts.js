@@ -9,24 +9,27 @@ const BLUE = '#1f5fa8';
 const GREEN = '#1d7a4f';
 const charts = new Set();
 
-window.addEventListener('resize', () => {
-  for (const chart of charts) {
-    if (chart.getDom().isConnected) chart.resize(); else { chart.dispose(); charts.delete(chart); }
-  }
-});
-
 /** Disposes the charts no longer in the page (after a re-render). */
 export function pruneCharts() {
   for (const chart of charts) {
     if (!chart.getDom().isConnected) {
+      observer.unobserve(chart.getDom());
       chart.dispose();
       charts.delete(chart);
     }
   }
 }
 
+const observer = new ResizeObserver((entries) => {
+  for (const entry of entries) {
+    const chart = echarts.getInstanceByDom(entry.target);
+    if (chart) chart.resize();
+  }
+});
+
 function mount(node, option) {
   const chart = echarts.init(node, null, { renderer: 'canvas' });
+  observer.observe(node);
   chart.setOption({ animation: false, textStyle: { fontFamily: 'inherit', color: INK }, ...option });
   charts.add(chart);
   return chart;
@@ -64,7 +67,7 @@ export function trendChart({ title, buckets, series, zone, yFormat, yMax = null,
       series.map((s) => el('th', { scope: 'col', class: 'num' }, s.name)))),
     el('tbody', {}, buckets.map((bucket, i) => el('tr', {},
       el('th', { scope: 'row' }, labels[i]),
-      series.map((s) => el('td', { class: 'num' }, s.format(s.values[i]))))))));
+      series.map((s) => el('td', { class: 'num' }, s.format(s.values[i])))))));
   requestAnimationFrame(() => {
     if (!chartNode.isConnected) return;
     mount(chartNode, {

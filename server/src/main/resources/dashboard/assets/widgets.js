@@ -67,8 +67,8 @@ export function kpiWidget({ title, href, scope, extra = [], data, state }) {
     ` · median ${decimal(df.medianDeploymentDaysPerWeek)} deployment days a week`),
     previous ? delta(df.perWeek, previous.deploymentFrequency.perWeek,
       { unit: ' per week', digits: 1, label }) : null,
-    deployments ? sparkline(deployments, { kind: 'bar',
-      label: `Deployments per week: ${deployments.join(', ')}` }) : null);
+    deployments ? el('div', { class: 'spark-wrap' }, el('span', { class: 'spark-label', 'aria-hidden': 'true' }, 'weekly'),
+      sparkline(deployments, { kind: 'bar', label: `Deployments per week: ${deployments.join(', ')}` })) : null);
 
   const csrBox = el('section', { class: `kpi kpi-big band-edge-${cfr.band || 'none'}`, 'aria-label': 'Change success rate' },
     el('h4', {}, 'Change success rate'),
@@ -80,8 +80,9 @@ export function kpiWidget({ title, href, scope, extra = [], data, state }) {
     csr.ci95 ? ` · 95 % interval ${percent(csr.ci95[0])} – ${percent(csr.ci95[1])}` : ''),
     previous ? delta(csr.rate, previous.changeSuccessRate.rate,
       { unit: ' pts', digits: 1, scale: 100, label }) : null,
-    success ? sparkline(success, { kind: 'line', max: 1,
-      label: `Change success rate per week: ${success.map((v) => percent(v)).join(', ')}` }) : null);
+    success ? el('div', { class: 'spark-wrap' }, el('span', { class: 'spark-label', 'aria-hidden': 'true' }, 'weekly'),
+      sparkline(success, { kind: 'line', max: 1,
+        label: `Change success rate per week: ${success.map((v) => percent(v)).join(', ')}` })) : null);
 
   const side = el('div', { class: 'kpi-side' },
     el('section', { class: 'kpi kpi-small', 'aria-label': 'Lead time for changes' },

@@ -33,7 +33,7 @@ final class Dashboard {
             "js", "text/javascript; charset=utf-8",
             "mjs", "text/javascript; charset=utf-8",
             "json", "application/json; charset=utf-8",
-            "svg", "image/svg+xml",
+            "svg", "image/svg+xml; charset=utf-8",
             "png", "image/png",
             "ico", "image/x-icon",
             "map", "application/json; charset=utf-8");
