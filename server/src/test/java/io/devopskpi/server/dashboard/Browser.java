@@ -91,7 +91,7 @@ final class Browser implements AutoCloseable {
     }
 
     void waitForRender() {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(js(
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> Boolean.TRUE.equals(js(
                 "return document.querySelector('main .loading') === null && document.readyState === 'complete'")));
     }
 

@@ -53,7 +53,7 @@ class DashboardBrowserTest {
 
     @Test
     void everyPageLoadsWithoutScriptErrorsAndWithLabelledControls() {
-        for (String page : List.of("/", "/?group=application&sort=success", "/?group=supplier&window=P180D",
+        for (String page : List.of("/", "/?group=application&sort=success", "/?group=supplier&window=P90D",
                 "/applications/shop", "/applications/checkout?window=P90D&zone=Europe/Berlin", "/teams/storefront",
                 "/?window=custom&from=2026-01-01&to=2026-01-31")) {
             browser.open(server.url(page));
@@ -91,10 +91,10 @@ class DashboardBrowserTest {
         JsonObject thirty = server.json("/api/v1/kpis?window=P30D");
         assertWidgetShows(allWidget(), thirty);
 
-        new Select(browser.driver.findElement(By.id("window"))).selectByValue("P180D");
-        JsonObject halfYear = server.json("/api/v1/kpis?window=P180D");
+        new Select(browser.driver.findElement(By.id("window"))).selectByValue("P90D");
+        JsonObject halfYear = server.json("/api/v1/kpis?window=P90D");
         awaitDeployments(halfYear);
-        assertThat(browser.driver.getCurrentUrl()).endsWith("/?window=P180D");
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/?window=P90D");
         assertWidgetShows(allWidget(), halfYear);
         assertThat(halfYear.getAsJsonObject("deploymentFrequency").get("deployments").getAsInt())
                 .isNotEqualTo(thirty.getAsJsonObject("deploymentFrequency").get("deployments").getAsInt());
@@ -102,14 +102,14 @@ class DashboardBrowserTest {
         WebElement environment = browser.driver.findElement(By.id("environment"));
         environment.clear();
         environment.sendKeys("staging", Keys.TAB);
-        JsonObject staging = server.json("/api/v1/kpis?window=P180D&environment=staging");
+        JsonObject staging = server.json("/api/v1/kpis?window=P90D&environment=staging");
         awaitDeployments(staging);
-        assertThat(browser.driver.getCurrentUrl()).endsWith("/?window=P180D&environment=staging");
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/?window=P90D&environment=staging");
         assertWidgetShows(allWidget(), staging);
 
         browser.driver.navigate().back();
         awaitDeployments(halfYear);
-        assertThat(browser.driver.getCurrentUrl()).endsWith("/?window=P180D");
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/?window=P90D");
         assertThat(browser.driver.findElement(By.id("environment")).getAttribute("value")).isEqualTo("production");
         browser.driver.navigate().back();
         awaitDeployments(thirty);
@@ -166,7 +166,7 @@ class DashboardBrowserTest {
 
     private void awaitDeployments(JsonObject api) {
         String expected = api.getAsJsonObject("deploymentFrequency").get("deployments").getAsString();
-        new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> expected.equals(browser.js(
+        new WebDriverWait(browser.driver, Duration.ofSeconds(60)).until(d -> expected.equals(browser.js(
                 "const n = document.querySelector('[data-scope=\"all\"] [data-kpi=\"deploymentFrequency.deployments\"]');"
                         + "return n && n.dataset.value;")));
     }
