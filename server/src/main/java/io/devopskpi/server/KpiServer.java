@@ -63,6 +63,7 @@ public final class KpiServer implements AutoCloseable {
             app.post("/api/v1/gate", new GateHandler(auth, new KpiGateEvaluator(kpis), options.clock()));
             routeDashboardReads(app, store, auth, kpis, options.clock());
             app.get("/api/v1/health", health);
+            Dashboard.register(app);
             handleErrors(app);
             app.start(options.bind(), options.port());
             return new KpiServer(app, store, health, options.bind());
