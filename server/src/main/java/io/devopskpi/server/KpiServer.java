@@ -1,5 +1,6 @@
 package io.devopskpi.server;
 
+import io.devopskpi.core.gate.KpiGateEvaluator;
 import io.devopskpi.core.ingest.Ingestor;
 import io.devopskpi.core.kpi.KpiService;
 import io.devopskpi.core.store.Store;
@@ -48,8 +49,9 @@ public final class KpiServer implements AutoCloseable {
             app = Javalin.create(KpiServer::configure);
             app.before(SecurityHeaders::apply);
             app.post("/api/v1/events", new EventsHandler(auth, new Ingestor(store, options.clock())));
-            app.get("/api/v1/kpis", new KpisHandler(auth,
-                    new KpiService(store, options.settings(), options.clock()), options.clock()));
+            KpiService kpis = new KpiService(store, options.settings(), options.clock());
+            app.get("/api/v1/kpis", new KpisHandler(auth, kpis, options.clock()));
+            app.post("/api/v1/gate", new GateHandler(auth, new KpiGateEvaluator(kpis), options.clock()));
             app.get("/api/v1/health", health);
             handleErrors(app);
             app.start(options.bind(), options.port());

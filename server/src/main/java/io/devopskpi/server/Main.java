@@ -12,6 +12,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("gate")) {
+            System.exit(new GateCommand(System.out, System.err, java.net.http.HttpClient.newHttpClient())
+                    .run(GateCommand.rest(args)));
+        }
         ServerOptions options;
         CommandLine commandLine;
         try {

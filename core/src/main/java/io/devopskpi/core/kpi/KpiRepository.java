@@ -24,10 +24,12 @@ import java.util.Set;
 final class KpiRepository {
     private static final String DEPLOYMENT_COLUMNS = "d.id, d.application, d.started, d.finished, d.result, "
             + "d.kind, d.imported, COALESCE(d.team, a.team, 'unassigned') AS att_team, "
-            + "COALESCE(d.supplier, a.supplier, 'unassigned') AS att_supplier, "
-            + "CASE WHEN EXISTS (SELECT 1 FROM incident i WHERE i.application = d.application "
-            + "AND i.environment = d.environment AND i.started <= d.started "
+            + "COALESCE(d.supplier, a.supplier, 'unassigned') AS att_supplier, ";
+    /** Only the window's own deployments need it (rework); look-ups beyond the window skip the sub-query. */
+    private static final String DURING_INCIDENT = "CASE WHEN EXISTS (SELECT 1 FROM incident i "
+            + "WHERE i.application = d.application AND i.environment = d.environment AND i.started <= d.started "
             + "AND (i.resolved IS NULL OR d.started < i.resolved)) THEN 1 ELSE 0 END AS during_incident ";
+    private static final String NOT_LOOKED_UP = "0 AS during_incident ";
     private static final String DELIVERY_JOIN = "FROM deployment d LEFT JOIN assignment a "
             + "ON a.application = d.application AND a.responsibility IN ('DELIVERY', 'BOTH') "
             + "AND a.valid_from <= d.finished AND (a.valid_to IS NULL OR d.finished < a.valid_to) ";
@@ -56,7 +58,7 @@ final class KpiRepository {
 
     /** Deployments of any result that finished in [from, to), in order. */
     List<DeploymentRecord> deploymentsFinishedIn(Instant from, Instant to) throws SQLException {
-        String sql = "SELECT " + DEPLOYMENT_COLUMNS + DELIVERY_JOIN
+        String sql = "SELECT " + DEPLOYMENT_COLUMNS + DURING_INCIDENT + DELIVERY_JOIN
                 + "WHERE d.environment = ? AND d.finished >= ? AND d.finished < ?" + applicationFilter("d");
         List<DeploymentRecord> result = new ArrayList<>();
         try (PreparedStatement s = connection.prepareStatement(sql)) {
@@ -80,7 +82,7 @@ final class KpiRepository {
      */
     Map<String, DeploymentRecord> firstPerApplicationFrom(Instant from, boolean successOnly) throws SQLException {
         String results = resultList(successOnly);
-        String sql = "SELECT " + DEPLOYMENT_COLUMNS + DELIVERY_JOIN
+        String sql = "SELECT " + DEPLOYMENT_COLUMNS + NOT_LOOKED_UP + DELIVERY_JOIN
                 + "JOIN (SELECT application AS m_app, MIN(finished) AS m_finished FROM deployment "
                 + "WHERE environment = ? AND finished >= ? AND result IN (" + results + ")"
                 + (application == null ? "" : " AND application = ?")
@@ -113,7 +115,7 @@ final class KpiRepository {
     }
 
     private DeploymentRecord firstSuccess(String app, Instant bound, String comparison) throws SQLException {
-        String sql = "SELECT " + DEPLOYMENT_COLUMNS + DELIVERY_JOIN
+        String sql = "SELECT " + DEPLOYMENT_COLUMNS + NOT_LOOKED_UP + DELIVERY_JOIN
                 + "WHERE d.environment = ? AND d.application = ? AND d.result = 'SUCCESS' AND d.finished = "
                 + "(SELECT MIN(finished) FROM deployment WHERE environment = ? AND application = ? "
                 + "AND result = 'SUCCESS' AND finished " + comparison + " ?)";
@@ -143,18 +145,23 @@ final class KpiRepository {
      */
     List<ChangeListing> listingsOfChangesIn(Instant from, Instant to, Map<String, DeploymentRecord> known)
             throws SQLException {
+        // The window's (application, change) pairs first, then their listings by index: a correlated EXISTS
+        // over the whole environment made H2 scan every listing once per row.
         String sql = "SELECT d2.id, d2.application, d2.started, d2.finished, d2.kind, d2.imported, c2.change_id, "
-                + "c2.committed FROM deployment d2 JOIN deployment_change c2 ON c2.deployment_id = d2.id "
-                + "WHERE d2.environment = ? AND d2.result = 'SUCCESS' AND d2.finished < ?" + applicationFilter("d2")
-                + " AND EXISTS (SELECT 1 FROM deployment d JOIN deployment_change c ON c.deployment_id = d.id "
-                + "WHERE d.environment = d2.environment AND d.application = d2.application AND d.result = 'SUCCESS' "
-                + "AND d.finished >= ? AND d.finished < ? AND c.change_id = c2.change_id)";
+                + "c2.committed FROM (SELECT DISTINCT d.application AS w_app, c.change_id AS w_change "
+                + "FROM deployment d JOIN deployment_change c ON c.deployment_id = d.id "
+                + "WHERE d.environment = ? AND d.result = 'SUCCESS' AND d.finished >= ? AND d.finished < ?"
+                + applicationFilter("d") + ") w "
+                + "JOIN deployment_change c2 ON c2.change_id = w.w_change "
+                + "JOIN deployment d2 ON d2.id = c2.deployment_id AND d2.application = w.w_app "
+                + "WHERE d2.environment = ? AND d2.result = 'SUCCESS' AND d2.finished < ?";
         List<ChangeListing> listings = new ArrayList<>();
         try (PreparedStatement s = connection.prepareStatement(sql)) {
             int i = bindEnvironment(s, 1);
+            Sql.setInstant(s, i++, from);
             Sql.setInstant(s, i++, to);
             i = bindApplication(s, i);
-            Sql.setInstant(s, i++, from);
+            i = bindEnvironment(s, i);
             Sql.setInstant(s, i, to);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {

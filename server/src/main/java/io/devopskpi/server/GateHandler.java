@@ -1,0 +1,52 @@
+package io.devopskpi.server;
+
+import io.devopskpi.core.gate.GateVerdict;
+import io.devopskpi.core.gate.KpiGate;
+import io.devopskpi.core.gate.KpiGateEvaluator;
+import io.devopskpi.core.json.GateJson;
+import io.devopskpi.core.kpi.InvalidQueryException;
+import io.devopskpi.core.kpi.QueryError;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HttpStatus;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * {@code POST /api/v1/gate} (api.md): evaluates a gate now. 200 for PASSED and INSUFFICIENT_DATA, 412 for FAILED
+ * (and for INSUFFICIENT_DATA when the gate sets failOnInsufficientData), so {@code curl --fail} fails any CI job.
+ */
+final class GateHandler implements Handler {
+    /** A gate is a few hundred bytes; anything far larger is not a gate. */
+    static final int MAX_BODY = 64 * 1024;
+
+    private final TokenAuth auth;
+    private final KpiGateEvaluator evaluator;
+    private final Clock clock;
+
+    GateHandler(TokenAuth auth, KpiGateEvaluator evaluator, Clock clock) {
+        this.auth = auth;
+        this.evaluator = evaluator;
+        this.clock = clock;
+    }
+
+    @Override
+    public void handle(Context ctx) throws IOException {
+        auth.requireRead(ctx);
+        RequestBody.requireJsonIfDeclared(ctx);
+        String body = RequestBody.utf8(ctx, MAX_BODY);
+        GateVerdict verdict;
+        try {
+            KpiGate gate = GateJson.parse(body, clock.instant());
+            verdict = evaluator.evaluate(gate);
+        } catch (InvalidQueryException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST.getCode(), JsonAnswers.queryErrors(e.errors()));
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST.getCode(),
+                    JsonAnswers.queryErrors(List.of(new QueryError("window", e.getMessage()))));
+        }
+        int status = verdict.breached() ? HttpStatus.PRECONDITION_FAILED.getCode() : HttpStatus.OK.getCode();
+        JsonAnswers.write(ctx, status, GateJson.toJson(verdict));
+    }
+}
