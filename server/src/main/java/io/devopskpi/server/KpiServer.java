@@ -1,8 +1,15 @@
 package io.devopskpi.server;
 
+import io.devopskpi.core.export.KpiMetrics;
 import io.devopskpi.core.gate.KpiGateEvaluator;
 import io.devopskpi.core.ingest.Ingestor;
 import io.devopskpi.core.kpi.KpiService;
+import io.devopskpi.core.query.ApplicationList;
+import io.devopskpi.core.query.DeploymentList;
+import io.devopskpi.core.query.EnvironmentList;
+import io.devopskpi.core.query.IncidentList;
+import io.devopskpi.core.query.SupplierKpis;
+import io.devopskpi.core.query.TeamList;
 import io.devopskpi.core.store.Store;
 import io.devopskpi.core.store.StoreException;
 import io.javalin.Javalin;
@@ -10,12 +17,14 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The standalone HTTP API (api.md) over one store: {@code POST /api/v1/events}, {@code GET /api/v1/kpis},
- * {@code GET /api/v1/health}. Every answer is JSON with security headers; errors carry no stack traces.
+ * {@code GET /api/v1/health}, the dashboard's reads and {@code GET /metrics}. Every answer but the CSV export and
+ * the Prometheus text is JSON; all carry security headers; errors carry no stack traces.
  */
 public final class KpiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KpiServer.class);
@@ -52,6 +61,7 @@ public final class KpiServer implements AutoCloseable {
             KpiService kpis = new KpiService(store, options.settings(), options.clock());
             app.get("/api/v1/kpis", new KpisHandler(auth, kpis, options.clock()));
             app.post("/api/v1/gate", new GateHandler(auth, new KpiGateEvaluator(kpis), options.clock()));
+            routeDashboardReads(app, store, auth, kpis, options.clock());
             app.get("/api/v1/health", health);
             handleErrors(app);
             app.start(options.bind(), options.port());
@@ -64,6 +74,26 @@ public final class KpiServer implements AutoCloseable {
             store.close();
             throw e;
         }
+    }
+
+    /** The read endpoints the dashboard pages use (DASHBOARD-CONTRACT.md) and the Prometheus scrape. */
+    private static void routeDashboardReads(Javalin app, Store store, TokenAuth auth, KpiService kpis, Clock clock) {
+        ApplicationList applications = new ApplicationList(store, clock);
+        SupplierKpis suppliers = new SupplierKpis(store, kpis);
+        DeploymentList deployments = new DeploymentList(store, kpis);
+        app.get("/api/v1/trends", new TrendsHandler(auth, kpis, clock));
+        OrganisationHandlers organisation = new OrganisationHandlers(auth, applications, new TeamList(store, clock),
+                suppliers, clock);
+        app.get("/api/v1/applications", organisation::applications);
+        app.get("/api/v1/teams", organisation::teams);
+        app.get("/api/v1/suppliers", organisation::suppliers);
+        ActivityHandlers activity = new ActivityHandlers(auth, kpis, deployments, new IncidentList(store), clock);
+        app.get("/api/v1/deployments", activity::deployments);
+        app.get("/api/v1/failed-changes", activity::failedChanges);
+        app.get("/api/v1/incidents", activity::incidents);
+        app.get("/api/v1/export.csv", activity::exportCsv);
+        app.get("/metrics", new MetricsHandler(auth, new KpiMetrics(kpis, new EnvironmentList(store), applications,
+                suppliers, clock), clock));
     }
 
     /** The store this server opened (and closes). */

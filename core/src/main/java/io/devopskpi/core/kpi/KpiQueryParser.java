@@ -27,18 +27,25 @@ public final class KpiQueryParser {
 
     /** Named so that answers show the zone as api.md does ("UTC", not "Z"). */
     private static final ZoneId UTC = ZoneId.of("UTC");
-    private static final List<String> SCOPES = List.of("application", "team", "supplier");
-    private static final Set<String> PARAMETERS = Set.of("application", "team", "supplier", "environment", "from",
-            "to", "window", "zone");
+    /** The scope parameters, in the order a conflict between them is reported. */
+    public static final List<String> SCOPES = List.of("application", "team", "supplier");
+    private static final Set<String> WINDOW_PARAMETERS = Set.of("environment", "from", "to", "window", "zone");
 
     private record Window(Instant from, Instant to) {
     }
 
     private final Map<String, List<String>> parameters;
+    private final List<String> scopes;
+    private final Set<String> known;
     private final List<QueryError> errors = new ArrayList<>();
 
-    private KpiQueryParser(Map<String, List<String>> parameters) {
+    private KpiQueryParser(Map<String, List<String>> parameters, List<String> scopes, Set<String> extra) {
         this.parameters = parameters;
+        this.scopes = SCOPES.stream().filter(scopes::contains).toList();
+        Set<String> names = new TreeSet<>(WINDOW_PARAMETERS);
+        names.addAll(this.scopes);
+        names.addAll(extra);
+        this.known = names;
     }
 
     /**
@@ -48,7 +55,17 @@ public final class KpiQueryParser {
      * @throws InvalidQueryException listing every unknown, repeated, conflicting or malformed parameter
      */
     public static KpiQuery parse(Map<String, List<String>> parameters, Instant now) {
-        return new KpiQueryParser(parameters).query(now);
+        return parse(parameters, now, SCOPES, Set.of());
+    }
+
+    /**
+     * As {@link #parse(Map, Instant)} for an endpoint that accepts only some scopes (a scope parameter not among
+     * {@code scopes} is unknown there) and reads {@code extra} parameters of its own (each checked here to be
+     * given at most once; their values are the caller's to check).
+     */
+    public static KpiQuery parse(Map<String, List<String>> parameters, Instant now, List<String> scopes,
+            Set<String> extra) {
+        return new KpiQueryParser(parameters, scopes, extra).query(now);
     }
 
     private KpiQuery query(Instant now) {
@@ -68,9 +85,9 @@ public final class KpiQueryParser {
 
     private void rejectUnknownAndRepeated() {
         for (String name : new TreeSet<>(parameters.keySet())) {
-            if (!PARAMETERS.contains(name)) {
+            if (!known.contains(name)) {
                 errors.add(new QueryError(Excerpt.cut(name, Excerpt.MAX_VALUE), "unknown query parameter "
-                        + Excerpt.quoted(name) + " (known: " + String.join(", ", new TreeSet<>(PARAMETERS)) + ")"));
+                        + Excerpt.quoted(name) + " (known: " + String.join(", ", known) + ")"));
             } else if (parameters.get(name).size() > 1) {
                 errors.add(new QueryError(name, name + " must be given at most once, got "
                         + parameters.get(name).size() + " values"));
@@ -79,10 +96,12 @@ public final class KpiQueryParser {
     }
 
     private Scope scope() {
-        List<String> given = SCOPES.stream().filter(parameters::containsKey).toList();
+        List<String> given = scopes.stream().filter(parameters::containsKey).toList();
         if (given.size() > 1) {
-            errors.add(new QueryError(given.get(1), "at most one of application, team and supplier may be given, "
-                    + "got " + String.join(" and ", given)));
+            String allowed = String.join(", ", scopes.subList(0, scopes.size() - 1)) + " and "
+                    + scopes.get(scopes.size() - 1);
+            errors.add(new QueryError(given.get(1), "at most one of " + allowed + " may be given, got "
+                    + String.join(" and ", given)));
             return Scope.all();
         }
         if (given.isEmpty()) {

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,6 +29,20 @@ class KpiQueryParserTest {
 
         assertThat(query).isEqualTo(new KpiQuery(Scope.team("payments"), "staging",
                 Instant.parse("2026-01-31T00:00:00Z"), NOW, ZoneId.of("Europe/Berlin")));
+    }
+
+    @Test
+    void acceptsAnEndpointsOwnParametersAndOnlyTheScopesItAllows() {
+        KpiQuery query = KpiQueryParser.parse(params("team", "payments", "limit", "5"), NOW,
+                List.of("team", "supplier"), Set.of("limit"));
+        assertThat(query.scope()).isEqualTo(Scope.team("payments"));
+
+        InvalidQueryException refused = catchThrowableOfType(InvalidQueryException.class,
+                () -> KpiQueryParser.parse(params("application", "shop", "limit", "5"), NOW, List.of(),
+                        Set.of()));
+        assertThat(refused.errors()).extracting(QueryError::field).containsExactly("application", "limit");
+        assertThat(refused.errors().get(0).message()).isEqualTo("unknown query parameter 'application' "
+                + "(known: environment, from, to, window, zone)");
     }
 
     @Test

@@ -1,0 +1,188 @@
+package io.devopskpi.core.json;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import io.devopskpi.core.kpi.Bucket;
+import io.devopskpi.core.kpi.FailedChangeView;
+import io.devopskpi.core.kpi.FailureReason;
+import io.devopskpi.core.kpi.KpiQuery;
+import io.devopskpi.core.kpi.KpiReport;
+import io.devopskpi.core.query.ApplicationSummary;
+import io.devopskpi.core.query.DeploymentEntry;
+import io.devopskpi.core.query.IncidentEntry;
+import io.devopskpi.core.query.Owner;
+import io.devopskpi.core.query.ResultPage;
+import io.devopskpi.core.query.TeamSummary;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The JSON of the dashboard's lists and KPI series (DASHBOARD-CONTRACT.md): a page is
+ * {@code {"<items>": [...], "total": N, "offset": O, "limit": L}}; instants are ISO strings, durations seconds,
+ * undefined values null. Names are written as stored: escaping them is the page's job, not the API's.
+ */
+public final class ListJson {
+    private ListJson() {
+    }
+
+    public static JsonObject trend(KpiQuery query, Bucket bucket, List<KpiReport> reports) {
+        JsonObject json = new JsonObject();
+        json.add("scope", KpiJson.scope(query));
+        json.add("window", KpiJson.window(query));
+        json.addProperty("bucket", bucket.name().toLowerCase(Locale.ROOT));
+        JsonArray buckets = new JsonArray();
+        for (KpiReport report : reports) {
+            JsonObject item = new JsonObject();
+            item.addProperty("from", report.query().from().toString());
+            item.addProperty("to", report.query().to().toString());
+            item.add("kpis", KpiJson.kpisOnly(report));
+            buckets.add(item);
+        }
+        json.add("buckets", buckets);
+        return json;
+    }
+
+    /** Targets and verdicts are empty lists until suppliers can be given targets. */
+    public static JsonObject suppliers(KpiQuery query, List<KpiReport> reports) {
+        JsonObject json = new JsonObject();
+        json.add("window", KpiJson.window(query));
+        json.addProperty("environment", query.environment());
+        JsonArray suppliers = new JsonArray();
+        for (KpiReport report : reports) {
+            JsonObject item = new JsonObject();
+            item.addProperty("supplier", report.query().scope().name());
+            item.add("kpis", KpiJson.kpisOnly(report));
+            item.add("targets", new JsonArray());
+            item.add("verdicts", new JsonArray());
+            suppliers.add(item);
+        }
+        json.add("suppliers", suppliers);
+        return json;
+    }
+
+    public static JsonObject applications(ResultPage<ApplicationSummary> page) {
+        return page("applications", page, a -> {
+            JsonObject json = new JsonObject();
+            json.addProperty("application", a.application());
+            json.add("delivery", owner(a.delivery()));
+            json.add("operations", owner(a.operations()));
+            json.addProperty("deployments", a.deployments());
+            json.add("lastDeployment", instant(a.lastDeployment()));
+            return json;
+        });
+    }
+
+    public static JsonObject teams(ResultPage<TeamSummary> page) {
+        return page("teams", page, t -> {
+            JsonObject json = new JsonObject();
+            json.addProperty("team", t.team());
+            JsonArray applications = new JsonArray();
+            t.applications().forEach(applications::add);
+            json.add("applications", applications);
+            return json;
+        });
+    }
+
+    public static JsonObject deployments(ResultPage<DeploymentEntry> page) {
+        return page("deployments", page, d -> {
+            JsonObject json = new JsonObject();
+            json.addProperty("id", d.id());
+            json.addProperty("application", d.application());
+            json.addProperty("environment", d.environment());
+            json.addProperty("started", d.started().toString());
+            json.addProperty("finished", d.finished().toString());
+            json.addProperty("result", d.result().name());
+            json.addProperty("kind", d.kind().name());
+            json.add("revision", text(d.revision()));
+            json.add("pipeline", text(d.pipeline()));
+            json.add("url", text(d.url()));
+            json.addProperty("imported", d.imported());
+            json.addProperty("team", d.delivery().team());
+            json.addProperty("supplier", d.delivery().supplier());
+            json.addProperty("changes", d.changes());
+            json.addProperty("failedChange", d.isFailedChange());
+            json.add("failureReasons", reasons(d.isFailedChange() ? d.failure().reasons() : List.of()));
+            json.add("restoreSeconds", number(d.isFailedChange() ? d.failure().restoreSeconds() : null));
+            return json;
+        });
+    }
+
+    public static JsonObject failedChanges(ResultPage<FailedChangeView> page) {
+        return page("failedChanges", page, f -> {
+            JsonObject json = new JsonObject();
+            json.addProperty("deployment", f.deployment());
+            json.addProperty("application", f.application());
+            json.addProperty("finished", f.finished().toString());
+            json.addProperty("failureStart", f.failureStart().toString());
+            json.add("restored", instant(f.restored()));
+            json.add("restoreSeconds", number(f.restoreSeconds()));
+            json.add("reasons", reasons(f.reasons()));
+            json.add("linkingIncident", text(f.linkingIncident()));
+            json.addProperty("deliveryTeam", f.deliveryTeam());
+            json.addProperty("deliverySupplier", f.deliverySupplier());
+            json.addProperty("restoreTeam", f.restoreTeam());
+            json.addProperty("restoreSupplier", f.restoreSupplier());
+            return json;
+        });
+    }
+
+    public static JsonObject incidents(ResultPage<IncidentEntry> page) {
+        return page("incidents", page, i -> {
+            JsonObject json = new JsonObject();
+            json.addProperty("id", i.id());
+            json.addProperty("application", i.application());
+            json.addProperty("environment", i.environment());
+            json.addProperty("started", i.started().toString());
+            json.add("detected", instant(i.detected()));
+            json.add("resolved", instant(i.resolved()));
+            json.add("severity", text(i.severity()));
+            json.add("cause", text(i.cause()));
+            json.addProperty("team", i.operations().team());
+            json.addProperty("supplier", i.operations().supplier());
+            json.add("detectSeconds", number(i.detectSeconds()));
+            json.add("durationSeconds", number(i.durationSeconds()));
+            return json;
+        });
+    }
+
+    private static <T> JsonObject page(String name, ResultPage<T> page, Function<T, JsonObject> item) {
+        JsonArray items = new JsonArray();
+        page.items().forEach(i -> items.add(item.apply(i)));
+        JsonObject json = new JsonObject();
+        json.add(name, items);
+        json.addProperty("total", page.total());
+        json.addProperty("offset", page.page().offset());
+        json.addProperty("limit", page.page().limit());
+        return json;
+    }
+
+    private static JsonObject owner(Owner owner) {
+        JsonObject json = new JsonObject();
+        json.addProperty("team", owner.team());
+        json.addProperty("supplier", owner.supplier());
+        return json;
+    }
+
+    private static JsonArray reasons(List<FailureReason> reasons) {
+        JsonArray json = new JsonArray();
+        reasons.forEach(r -> json.add(r.name()));
+        return json;
+    }
+
+    private static JsonElement instant(Instant instant) {
+        return instant == null ? JsonNull.INSTANCE : new JsonPrimitive(instant.toString());
+    }
+
+    private static JsonElement text(String text) {
+        return text == null ? JsonNull.INSTANCE : new JsonPrimitive(text);
+    }
+
+    private static JsonElement number(Double value) {
+        return value == null ? JsonNull.INSTANCE : new JsonPrimitive(value);
+    }
+}

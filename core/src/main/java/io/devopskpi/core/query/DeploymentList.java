@@ -1,0 +1,100 @@
+package io.devopskpi.core.query;
+
+import io.devopskpi.core.kpi.FailedChangeView;
+import io.devopskpi.core.kpi.KpiQuery;
+import io.devopskpi.core.kpi.KpiService;
+import io.devopskpi.core.model.DeploymentKind;
+import io.devopskpi.core.model.DeploymentResult;
+import io.devopskpi.core.store.Sql;
+import io.devopskpi.core.store.Store;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The deployments (any result) of the query's environment that finished in its window and belong to its scope
+ * by DELIVERY attribution, newest first, paged in SQL, each with its failed-change verdict for the same query.
+ */
+public final class DeploymentList {
+    private static final String TEAM = "COALESCE(d.team, a.team, 'unassigned')";
+    private static final String SUPPLIER = "COALESCE(d.supplier, a.supplier, 'unassigned')";
+    private static final String FROM = "FROM deployment d LEFT JOIN assignment a ON a.application = d.application "
+            + "AND a.responsibility IN ('DELIVERY', 'BOTH') AND a.valid_from <= d.finished "
+            + "AND (a.valid_to IS NULL OR d.finished < a.valid_to) "
+            + "WHERE d.environment = ? AND d.finished >= ? AND d.finished < ?";
+
+    private final Store store;
+    private final KpiService kpis;
+
+    public DeploymentList(Store store, KpiService kpis) {
+        this.store = store;
+        this.kpis = kpis;
+    }
+
+    public ResultPage<DeploymentEntry> list(KpiQuery query, Page page) {
+        ResultPage<DeploymentEntry> rows = Snapshot.read(store, "the deployments", connection -> new ResultPage<>(
+                rows(connection, query, page), total(connection, query), page));
+        return new ResultPage<>(withFailures(rows.items(), query), rows.total(), page);
+    }
+
+    /** Every deployment of the list, read a page at a time on one snapshot (exports). */
+    public List<DeploymentEntry> all(KpiQuery query) {
+        List<DeploymentEntry> all = Snapshot.read(store, "the deployments", connection -> {
+            List<DeploymentEntry> rows = new ArrayList<>();
+            List<DeploymentEntry> page;
+            do {
+                page = rows(connection, query, new Page(rows.size(), Page.MAX_LIMIT));
+                rows.addAll(page);
+            } while (page.size() == Page.MAX_LIMIT);
+            return rows;
+        });
+        return withFailures(all, query);
+    }
+
+    private List<DeploymentEntry> withFailures(List<DeploymentEntry> rows, KpiQuery query) {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        Map<String, FailedChangeView> failures = kpis.failedChanges(query).stream()
+                .collect(Collectors.toMap(FailedChangeView::deployment, Function.identity()));
+        return rows.stream().map(d -> d.withFailure(failures.get(d.id()))).toList();
+    }
+
+    private static List<DeploymentEntry> rows(Connection connection, KpiQuery query, Page page) throws SQLException {
+        SqlArgs args = new SqlArgs().add(query.environment(), query.from(), query.to());
+        String sql = "SELECT d.id, d.application, d.environment, d.started, d.finished, d.result, d.kind, "
+                + "d.revision, d.pipeline, d.url, d.imported, " + TEAM + " AS att_team, " + SUPPLIER
+                + " AS att_supplier, (SELECT COUNT(*) FROM deployment_change c WHERE c.deployment_id = d.id) "
+                + "AS changes " + FROM + ScopeSql.and(query.scope(), "d.application", TEAM, SUPPLIER, args)
+                + " ORDER BY d.finished DESC, d.started DESC, d.id DESC LIMIT ? OFFSET ?";
+        args.add(page.limit(), page.offset());
+        List<DeploymentEntry> rows = new ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            args.bind(s);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new DeploymentEntry(rs.getString("id"), rs.getString("application"),
+                            rs.getString("environment"), Sql.getInstant(rs, "started"),
+                            Sql.getInstant(rs, "finished"), DeploymentResult.valueOf(rs.getString("result")),
+                            DeploymentKind.valueOf(rs.getString("kind")), rs.getString("revision"),
+                            rs.getString("pipeline"), rs.getString("url"), rs.getBoolean("imported"),
+                            new Owner(rs.getString("att_team"), rs.getString("att_supplier")),
+                            rs.getInt("changes"), null));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static long total(Connection connection, KpiQuery query) throws SQLException {
+        SqlArgs args = new SqlArgs().add(query.environment(), query.from(), query.to());
+        String sql = "SELECT COUNT(*) " + FROM + ScopeSql.and(query.scope(), "d.application", TEAM, SUPPLIER, args);
+        return Counts.single(connection, sql, args);
+    }
+}

@@ -1,0 +1,66 @@
+package io.devopskpi.core.query;
+
+import io.devopskpi.core.kpi.KpiQuery;
+import io.devopskpi.core.store.Store;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The teams that deliver or operate the applications of {@link ApplicationList} at the window's end, each with
+ * those applications, sorted by name and paged in SQL; {@code unassigned} holds the applications without a team.
+ */
+public final class TeamList {
+    private static final String PAIRS = ", pairs AS (SELECT application, delivery_team AS team FROM owners "
+            + "UNION SELECT application, operations_team AS team FROM owners) ";
+
+    private final Store store;
+    private final Clock clock;
+
+    public TeamList(Store store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public ResultPage<TeamSummary> list(KpiQuery query, Page page) {
+        Instant at = Ownership.at(query, clock.instant());
+        return Snapshot.read(store, "the teams", connection -> new ResultPage<>(
+                items(connection, query, at, page), total(connection, query, at), page));
+    }
+
+    private static List<TeamSummary> items(Connection connection, KpiQuery query, Instant at, Page page)
+            throws SQLException {
+        SqlArgs args = new SqlArgs();
+        String sql = Ownership.ownersAt(query, at, args) + PAIRS
+                + ", page AS (SELECT DISTINCT team FROM pairs ORDER BY team LIMIT ? OFFSET ?) "
+                + "SELECT pairs.team, pairs.application FROM pairs JOIN page ON page.team = pairs.team "
+                + "ORDER BY pairs.team, pairs.application";
+        args.add(page.limit(), page.offset());
+        Map<String, List<String>> applications = new LinkedHashMap<>();
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            args.bind(s);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    applications.computeIfAbsent(rs.getString("team"), t -> new ArrayList<>())
+                            .add(rs.getString("application"));
+                }
+            }
+        }
+        List<TeamSummary> teams = new ArrayList<>();
+        applications.forEach((team, names) -> teams.add(new TeamSummary(team, names)));
+        return teams;
+    }
+
+    private static long total(Connection connection, KpiQuery query, Instant at) throws SQLException {
+        SqlArgs args = new SqlArgs();
+        String sql = Ownership.ownersAt(query, at, args) + PAIRS + "SELECT COUNT(DISTINCT team) FROM pairs";
+        return Counts.single(connection, sql, args);
+    }
+}

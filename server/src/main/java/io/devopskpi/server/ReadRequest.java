@@ -1,0 +1,92 @@
+package io.devopskpi.server;
+
+import io.devopskpi.core.kpi.Bucket;
+import io.devopskpi.core.kpi.InvalidQueryException;
+import io.devopskpi.core.kpi.KpiQuery;
+import io.devopskpi.core.kpi.KpiQueryParser;
+import io.devopskpi.core.kpi.QueryError;
+import io.devopskpi.core.query.Page;
+import io.devopskpi.core.text.Excerpt;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * A read request of the dashboard API: the read token checked first, then its parts parsed (KPI query, page,
+ * bucket), every problem of every part collected so that one 400 answer names them all.
+ */
+final class ReadRequest {
+    static final List<String> ALL_SCOPES = KpiQueryParser.SCOPES;
+
+    private final Map<String, List<String>> parameters;
+    private final Instant now;
+    private final List<QueryError> errors = new ArrayList<>();
+
+    ReadRequest(Context ctx, TokenAuth auth, Clock clock) {
+        auth.requireRead(ctx);
+        this.parameters = ctx.queryParamMap();
+        this.now = clock.instant();
+    }
+
+    /** The KPI query, accepting the given scope parameters and the endpoint's own {@code extra} ones. */
+    KpiQuery query(List<String> scopes, Set<String> extra) {
+        return collect(() -> KpiQueryParser.parse(parameters, now, scopes, extra));
+    }
+
+    Page page() {
+        return collect(() -> Page.parse(parameters));
+    }
+
+    /** {@code bucket=week|month}, week by default. */
+    Bucket bucket() {
+        List<String> values = parameters.get("bucket");
+        if (values == null || values.isEmpty()) {
+            return Bucket.WEEK;
+        }
+        try {
+            return Bucket.parse(values.get(0));
+        } catch (IllegalArgumentException e) {
+            errors.add(new QueryError("bucket", "bucket must be week or month, got "
+                    + Excerpt.quoted(values.get(0))));
+            return null;
+        }
+    }
+
+    /** Ends the request with 400 when any part was refused. */
+    void requireValid() {
+        if (!errors.isEmpty()) {
+            throw badRequest(errors);
+        }
+    }
+
+    /**
+     * Runs the engine; its own check of the window against its clock (read a moment after the parser's) is the
+     * caller's mistake, so it answers 400 as the parser would.
+     */
+    static <T> T evaluate(Supplier<T> computation) {
+        try {
+            return computation.get();
+        } catch (IllegalArgumentException e) {
+            throw badRequest(List.of(new QueryError("window", e.getMessage())));
+        }
+    }
+
+    private <T> T collect(Supplier<T> part) {
+        try {
+            return part.get();
+        } catch (InvalidQueryException e) {
+            errors.addAll(e.errors());
+            return null;
+        }
+    }
+
+    private static ApiException badRequest(List<QueryError> errors) {
+        return new ApiException(HttpStatus.BAD_REQUEST.getCode(), JsonAnswers.queryErrors(errors));
+    }
+}
