@@ -63,6 +63,7 @@ public final class KpiServer implements AutoCloseable {
             app.post("/api/v1/gate", new GateHandler(auth, new KpiGateEvaluator(kpis), options.clock()));
             routeDashboardReads(app, store, auth, kpis, options.clock());
             app.get("/api/v1/health", health);
+            Dashboard.register(app);
             handleErrors(app);
             app.start(options.bind(), options.port());
             return new KpiServer(app, store, health, options.bind());
@@ -82,6 +83,7 @@ public final class KpiServer implements AutoCloseable {
         SupplierKpis suppliers = new SupplierKpis(store, kpis);
         DeploymentList deployments = new DeploymentList(store, kpis);
         app.get("/api/v1/trends", new TrendsHandler(auth, kpis, clock));
+        app.get("/api/v1/components", new ComponentsHandler(auth, kpis, clock));
         OrganisationHandlers organisation = new OrganisationHandlers(auth, applications, new TeamList(store, clock),
                 suppliers, clock);
         app.get("/api/v1/applications", organisation::applications);

@@ -49,6 +49,7 @@ public final class Main {
             DemoSeeder.seedIfEmpty(server.store(), options.clock(), System.out);
         }
         System.out.println("devops-kpi server listening on " + server.baseUrl() + "/api/v1/");
+        System.out.println("dashboard: " + server.baseUrl() + "/");
     }
 
     private static void fail(int status, String reason) {

@@ -38,6 +38,30 @@ public final class KpiJson {
         return json;
     }
 
+    /** Platform re-use as api.md answers it ({@code GET /api/v1/components}), with scope and window. */
+    public static JsonObject components(io.devopskpi.core.kpi.ComponentReport report) {
+        JsonObject json = new JsonObject();
+        json.add("scope", scope(report.query()));
+        json.add("window", window(report.query()));
+        JsonArray components = new JsonArray();
+        for (io.devopskpi.core.kpi.ComponentReport.ComponentUse use : report.components()) {
+            JsonObject item = new JsonObject();
+            item.addProperty("name", use.name());
+            item.addProperty("applications", use.applications());
+            JsonObject versions = new JsonObject();
+            use.versions().forEach(versions::addProperty);
+            item.add("versions", versions);
+            item.addProperty("newestVersion", use.newestVersion());
+            item.add("onNewest", number(use.onNewest()));
+            item.addProperty("shared", use.shared());
+            components.add(item);
+        }
+        json.add("components", components);
+        json.addProperty("applications", report.applications());
+        json.add("sharedComponentUse", number(report.sharedComponentUse()));
+        return json;
+    }
+
     public static JsonObject scope(KpiQuery query) {
         JsonObject json = new JsonObject();
         Scope scope = query.scope();

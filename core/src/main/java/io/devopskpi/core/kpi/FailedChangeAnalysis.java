@@ -39,8 +39,15 @@ final class FailedChangeAnalysis {
         if (attemptsByApp.isEmpty()) {
             return List.of();
         }
-        Map<String, DeploymentRecord> nextAttemptAfterWindow = repository.firstPerApplicationFrom(to, false);
-        Map<String, DeploymentRecord> nextSuccessAfterWindow = repository.firstPerApplicationFrom(to, true);
+        // Only applications with attempts in the window need to know what follows it: one indexed look-up each.
+        Map<String, DeploymentRecord> nextAttemptAfterWindow = new HashMap<>();
+        for (String app : attemptsByApp.keySet()) {
+            nextAttemptAfterWindow.put(app, repository.firstFinishedAtOrAfter(app, to, false));
+        }
+        Map<String, DeploymentRecord> nextSuccessAfterWindow = new HashMap<>();
+        for (String app : successesByApp.keySet()) {
+            nextSuccessAfterWindow.put(app, repository.firstFinishedAtOrAfter(app, to, true));
+        }
 
         Map<String, List<IncidentRecord>> linking = new HashMap<>();
         java.util.Set<String> causedBy = new java.util.HashSet<>();

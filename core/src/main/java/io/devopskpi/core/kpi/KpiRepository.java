@@ -77,48 +77,30 @@ final class KpiRepository {
     }
 
     /**
-     * Per application, the first deployment in order that finished at or after {@code from} with one of the
-     * results: the group with the smallest finished time, the tie broken in Java.
+     * The first deployment of the application in order that finished at or after {@code from} and is a change
+     * attempt (SUCCESS or counted FAILURE), or a SUCCESS when {@code successOnly}; null when there is none.
      */
-    Map<String, DeploymentRecord> firstPerApplicationFrom(Instant from, boolean successOnly) throws SQLException {
-        String results = resultList(successOnly);
-        String sql = "SELECT " + DEPLOYMENT_COLUMNS + NOT_LOOKED_UP + DELIVERY_JOIN
-                + "JOIN (SELECT application AS m_app, MIN(finished) AS m_finished FROM deployment "
-                + "WHERE environment = ? AND finished >= ? AND result IN (" + results + ")"
-                + (application == null ? "" : " AND application = ?")
-                + " GROUP BY application) m ON m.m_app = d.application AND d.finished = m.m_finished "
-                + "WHERE d.environment = ? AND d.result IN (" + results + ")";
-        Map<String, DeploymentRecord> first = new HashMap<>();
-        try (PreparedStatement s = connection.prepareStatement(sql)) {
-            int i = bindEnvironment(s, 1);
-            Sql.setInstant(s, i++, from);
-            i = bindApplication(s, i);
-            bindEnvironment(s, i);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    DeploymentRecord d = deployment(rs);
-                    first.merge(d.application(), d, (x, y) -> DeploymentRecord.ORDER.compare(x, y) <= 0 ? x : y);
-                }
-            }
-        }
-        return first;
+    DeploymentRecord firstFinishedAtOrAfter(String app, Instant from, boolean successOnly) throws SQLException {
+        return first(app, from, ">=", resultList(successOnly));
     }
 
     /** The first SUCCESS deployment of the application in order with finished strictly after {@code after}. */
     DeploymentRecord firstSuccessFinishedAfter(String app, Instant after) throws SQLException {
-        return firstSuccess(app, after, ">");
+        return first(app, after, ">", resultList(true));
     }
 
     /** The first SUCCESS deployment of the application in order with finished at or after {@code from}. */
     DeploymentRecord firstSuccessFinishedAtOrAfter(String app, Instant from) throws SQLException {
-        return firstSuccess(app, from, ">=");
+        return first(app, from, ">=", resultList(true));
     }
 
-    private DeploymentRecord firstSuccess(String app, Instant bound, String comparison) throws SQLException {
+    /** The group of deployments at the smallest qualifying finished time, the tie broken in Java. */
+    private DeploymentRecord first(String app, Instant bound, String comparison, String results)
+            throws SQLException {
         String sql = "SELECT " + DEPLOYMENT_COLUMNS + NOT_LOOKED_UP + DELIVERY_JOIN
-                + "WHERE d.environment = ? AND d.application = ? AND d.result = 'SUCCESS' AND d.finished = "
+                + "WHERE d.environment = ? AND d.application = ? AND d.result IN (" + results + ") AND d.finished = "
                 + "(SELECT MIN(finished) FROM deployment WHERE environment = ? AND application = ? "
-                + "AND result = 'SUCCESS' AND finished " + comparison + " ?)";
+                + "AND result IN (" + results + ") AND finished " + comparison + " ?)";
         DeploymentRecord first = null;
         try (PreparedStatement s = connection.prepareStatement(sql)) {
             s.setString(1, environment);
@@ -177,6 +159,26 @@ final class KpiRepository {
             }
         }
         return listings;
+    }
+
+    /** Per SUCCESS deployment of the environment that finished in [from, to): component name → version. */
+    Map<String, Map<String, String>> componentsOfSuccessesIn(Instant from, Instant to) throws SQLException {
+        String sql = "SELECT d.id, c.name, c.component_version FROM deployment d "
+                + "JOIN deployment_component c ON c.deployment_id = d.id "
+                + "WHERE d.environment = ? AND d.result = 'SUCCESS' AND d.finished >= ? AND d.finished < ?";
+        Map<String, Map<String, String>> components = new HashMap<>();
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            s.setString(1, environment);
+            Sql.setInstant(s, 2, from);
+            Sql.setInstant(s, 3, to);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    components.computeIfAbsent(rs.getString(1), id -> new HashMap<>())
+                            .put(rs.getString(2), rs.getString(3));
+                }
+            }
+        }
+        return components;
     }
 
     /** Incidents (anywhere) whose cause names one of the given deployments. */

@@ -95,6 +95,26 @@ public final class KpiService {
     }
 
     /**
+     * Platform re-use (metrics.md) for the query's scope. "Shared" and "newest" are judged over the whole
+     * environment, so this reads the environment's SUCCESS deployments of the window even for one application.
+     */
+    public ComponentReport components(KpiQuery query) {
+        return read(query, (connection, now) -> {
+            KpiRepository environmentWide = new KpiRepository(connection, query.environment(), null,
+                    settings.failureIsFailedChange());
+            ScopeFilter filter = new ScopeFilter(query.scope());
+            List<DeploymentRecord> window = environmentWide.deploymentsFinishedIn(query.from(), query.to());
+            List<DeploymentRecord> inScope = window.stream().filter(filter::matches).toList();
+            List<IncidentRecord> incidents = environmentWide.incidentsOverlapping(query.from(), query.to()).stream()
+                    .filter(filter::matches).toList();
+            Set<String> applications = scopeApplications(query.scope(), inScope, incidents, environmentWide,
+                    query.from(), query.to());
+            return PlatformReuse.of(query, window.stream().filter(DeploymentRecord::isSuccess).toList(),
+                    environmentWide.componentsOfSuccessesIn(query.from(), query.to()), filter, applications);
+        });
+    }
+
+    /**
      * The KPIs of each week or month of the query's window (aligned in its zone, clipped to the window); buckets
      * that start after the query time are left out.
      */

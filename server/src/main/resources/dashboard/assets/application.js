@@ -1,0 +1,226 @@
+// The application page: every KPI with its interval and sample size, weekly trends (chart and table), recent
+// deployments, failed changes with their restores, open failures, incidents.
+import { setUpControls } from './controls.js';
+import { pruneCharts, trendChart } from './charts.js';
+import { apiBase, apiParams, append, bandChip, clear, dateTime, decimal, duration, el, emptyState, errorBox,
+  getJson, pageLink, percent, plural, windowText } from './lib.js';
+
+const REASONS = {
+  FAILED_RESULT: 'the deployment failed',
+  NAMED_AS_CAUSE: 'named as an incident\'s cause',
+  INCIDENT_WITHIN_HORIZON: 'incident soon after it',
+  FOLLOWED_BY_REMEDIATION: 'followed by a hotfix or rollback',
+};
+const reasons = (list) => (list || []).map((r) => REASONS[r] || r).join('; ');
+const name = decodeURIComponent(window.location.pathname.split('/').filter(Boolean).pop() || '');
+document.title = `${name} · devops-kpi`;
+let renderCount = 0;
+
+async function optional(promise) {
+  try {
+    return await promise;
+  } catch (error) {
+    return { error };
+  }
+}
+
+function card(title, band, value, rows, kpi, raw, unit = null) {
+  return el('section', { class: 'kpi-card', 'aria-label': title },
+    el('h3', { class: 'kpi-title' }, title),
+    el('p', { class: 'figure' }, el('span', { class: 'value', 'data-kpi': kpi,
+      'data-value': raw === null ? 'null' : String(raw) }, value), unit ? el('span', { class: 'unit' }, unit) : null),
+    band === undefined ? null : bandChip(band, `${title} band`),
+    el('dl', {}, rows.flatMap(([term, text]) => [el('dt', {}, term), el('dd', {}, text)])));
+}
+
+function interval(ci) {
+  return ci ? `${percent(ci[0])} – ${percent(ci[1])}` : 'not defined (no changes)';
+}
+
+function kpiCards(r) {
+  const df = r.deploymentFrequency;
+  const lt = r.leadTime;
+  const cfr = r.changeFailureRate;
+  const csr = r.changeSuccessRate;
+  const ttr = r.timeToRestore;
+  const ttd = r.timeToDetect;
+  const rw = r.reworkRate;
+  const av = r.availability;
+  return el('div', { class: 'kpi-grid' },
+    card('Deployment frequency', df.band, decimal(df.perWeek), [
+      ['Deployments', String(df.deployments)], ['Per day', decimal(df.perDay, 2)],
+      ['Deployment days a week (median)', decimal(df.medianDeploymentDaysPerWeek)],
+      ['Deployment days a month (median)', decimal(df.medianDeploymentDaysPerMonth)]],
+    'deploymentFrequency.perWeek', df.perWeek, 'per week'),
+    card('Lead time for changes', lt.band, duration(lt.medianSeconds), [
+      ['Median', duration(lt.medianSeconds)], ['90th percentile', duration(lt.p90Seconds)],
+      ['Mean', duration(lt.meanSeconds)], ['Sample', plural(lt.count, 'change')],
+      ['Skipped (clock skew)', String(lt.skipped)]], 'leadTime.medianSeconds', lt.medianSeconds),
+    card('Change success rate', cfr.band, percent(csr.rate), [
+      ['95 % interval', interval(csr.ci95)], ['Sample', `${cfr.total - cfr.failed} of ${plural(cfr.total, 'change')} succeeded`]],
+    'changeSuccessRate.rate', csr.rate),
+    card('Change failure rate', cfr.band, percent(cfr.rate), [
+      ['95 % interval', interval(cfr.ci95)], ['Sample', `${cfr.failed} of ${plural(cfr.total, 'change')} failed`]],
+    'changeFailureRate.rate', cfr.rate),
+    card('Time to restore', ttr.band, duration(ttr.medianSeconds), [
+      ['Median', duration(ttr.medianSeconds)], ['Mean (MTTR)', duration(ttr.meanSeconds)],
+      ['90th percentile', duration(ttr.p90Seconds)], ['Sample', plural(ttr.count, 'restore')],
+      ['Open failures', String(ttr.open)]], 'timeToRestore.medianSeconds', ttr.medianSeconds),
+    card('Time to detect', undefined, duration(ttd.meanSeconds), [
+      ['Mean', duration(ttd.meanSeconds)], ['Median', duration(ttd.medianSeconds)],
+      ['Sample', plural(ttd.count, 'incident')]], 'timeToDetect.meanSeconds', ttd.meanSeconds),
+    card('Rework rate', undefined, percent(rw.rate), [
+      ['Sample', `${rw.rework} of ${plural(rw.total, 'deployment')} were rework`]], 'reworkRate.rate', rw.rate),
+    card('Availability', undefined, av.ratio === null ? 'no data' : `${(av.ratio * 100).toFixed(2)} %`, [
+      ['Downtime', duration(av.downtimeSeconds)]], 'availability.ratio', av.ratio));
+}
+
+function trends(trend, state) {
+  if (trend.error) return errorBox(trend.error, 'The weekly trend');
+  const buckets = trend.buckets || [];
+  if (buckets.length === 0) return emptyState('No weeks in this window.');
+  const pick = (f) => buckets.map((b) => f(b.kpis));
+  const hours = (s) => (s === null ? null : s / 3600);
+  const num = (digits) => (v) => (v === null || v === undefined ? '—' : v.toFixed(digits));
+  const pct = (v) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)} %`);
+  return el('div', { class: 'trends' },
+    trendChart({ id: 'trend-deployments', title: 'Deployments', buckets, zone: state.zone,
+      yFormat: (v) => (v === null || v === undefined ? '' : String(Math.round(v * 10) / 10)),
+      series: [{ name: 'Successful deployments', kind: 'bar', values: pick((k) => k.deploymentFrequency.deployments),
+        format: num(0) }, { name: 'Changes attempted', kind: 'line', values: pick((k) => k.changeFailureRate.total),
+        format: num(0) }] }),
+    trendChart({ id: 'trend-success', title: 'Change success rate', buckets, zone: state.zone, yMax: 1,
+      yFormat: (v) => (v === null || v === undefined ? '' : `${Math.round(v * 100)} %`),
+      series: [{ name: 'Change success rate', values: pick((k) => k.changeSuccessRate.rate), format: pct },
+        { name: 'Rework rate', values: pick((k) => k.reworkRate.rate), format: pct }] }),
+    trendChart({ id: 'trend-times', title: 'Lead time and time to restore (hours, median)', buckets, zone: state.zone,
+      yFormat: (v) => (v === null || v === undefined ? '' : `${Math.round(v * 10) / 10} h`),
+      series: [{ name: 'Lead time', values: pick((k) => hours(k.leadTime.medianSeconds)), format: num(1) },
+        { name: 'Time to restore', values: pick((k) => hours(k.timeToRestore.medianSeconds)), format: num(1) }] }));
+}
+
+function table(caption, headers, rows, id) {
+  return el('div', { class: 'list-section', id },
+    el('table', { class: 'data' }, el('caption', { class: 'visually-hidden' }, caption),
+      el('thead', {}, el('tr', {}, headers.map((h) => el('th', { scope: 'col', class: h.num ? 'num' : null },
+        h.label || h)))),
+      el('tbody', {}, rows)));
+}
+
+function more(shown, total, what) {
+  return total > shown ? el('p', { class: 'more' }, `Showing the newest ${shown} of ${total} ${what}.`) : null;
+}
+
+function link(text, url) {
+  return url && /^https?:/i.test(url) ? el('a', { href: url, rel: 'noopener noreferrer' }, text) : text;
+}
+
+function deployments(answer, state, report) {
+  if (answer.error) return errorBox(answer.error, 'The list of deployments');
+  if (answer.deployments.length === 0) {
+    return emptyState(`No deployments recorded for ${name} in ${state.environment} in this window.`,
+      `Send one with POST ${new URL('events', apiBase).pathname} ({"type": "deployment", "application": …}, see docs/api.md), or choose a longer window.`);
+  }
+  const rows = answer.deployments.map((d) => el('tr', {},
+    el('td', {}, dateTime(d.finished, state.zone)),
+    el('td', {}, el('span', { class: `tag tag-${d.result}` }, d.result)),
+    el('td', {}, d.kind === 'NORMAL' ? 'normal' : el('span', { class: 'tag tag-kind' }, d.kind)),
+    el('td', {}, link(d.id, d.url)),
+    el('td', {}, d.revision || '—'),
+    el('td', { class: 'num' }, String(d.changes ?? '—')),
+    el('td', {}, d.failedChange ? el('span', { class: 'failed' }, `failed: ${reasons(d.failureReasons)}`) : 'no'),
+    el('td', { class: 'num' }, d.failedChange ? (d.restoreSeconds === null ? 'open' : duration(d.restoreSeconds)) : '')));
+  return el('div', {}, table('Recent deployments', ['Finished', 'Result', 'Kind', 'Deployment', 'Revision',
+    { label: 'Changes', num: true }, 'Failed change', { label: 'Restored in', num: true }], rows, 'deployments'),
+  more(answer.deployments.length, answer.total, 'deployments'));
+}
+
+function failedChanges(answer, state) {
+  if (answer.error) return errorBox(answer.error, 'The list of failed changes');
+  if (answer.failedChanges.length === 0) {
+    return emptyState(`No failed changes for ${name} in ${state.environment} in this window.`);
+  }
+  const rows = answer.failedChanges.map((f) => el('tr', {},
+    el('td', {}, f.deployment),
+    el('td', {}, dateTime(f.failureStart, state.zone)),
+    el('td', {}, f.restored ? dateTime(f.restored, state.zone) : el('span', { class: 'failed' }, 'not restored')),
+    el('td', { class: 'num' }, duration(f.restoreSeconds)),
+    el('td', { class: 'wrap' }, reasons(f.reasons)),
+    el('td', {}, f.linkingIncident || '—'),
+    el('td', {}, `${f.restoreTeam || '—'} (${f.restoreSupplier || '—'})`)));
+  return el('div', {}, table('Failed changes', ['Deployment', 'Failure start', 'Restored', { label: 'Restore time', num: true },
+    'Why it failed', 'Incident', 'Restored by'], rows, 'failed-changes'),
+  more(answer.failedChanges.length, answer.total ?? answer.failedChanges.length, 'failed changes'));
+}
+
+function openFailures(report, state) {
+  const open = report.timeToRestore.openFailures;
+  if (open.length === 0) return emptyState(`No open failures: every failed change of ${name} in this window has been restored.`);
+  const rows = open.map((o) => el('tr', {}, el('td', {}, o.deployment), el('td', {}, dateTime(o.failureStart, state.zone)),
+    el('td', { class: 'num failed' }, duration(o.ageSeconds))));
+  return table('Open failures', ['Deployment', 'Failure start', { label: 'Age', num: true }], rows, 'open-failures');
+}
+
+function incidents(answer, state) {
+  if (answer.error) return errorBox(answer.error, 'The list of incidents');
+  if (answer.incidents.length === 0) {
+    return emptyState(`No incidents recorded for ${name} in ${state.environment} in this window.`);
+  }
+  const rows = answer.incidents.map((i) => el('tr', {},
+    el('td', {}, i.id), el('td', {}, i.severity || '—'), el('td', {}, dateTime(i.started, state.zone)),
+    el('td', { class: 'num' }, duration(i.detectSeconds)),
+    el('td', {}, i.resolved ? dateTime(i.resolved, state.zone) : el('span', { class: 'failed' }, 'unresolved')),
+    el('td', { class: 'num' }, i.durationSeconds === null ? 'ongoing' : duration(i.durationSeconds)),
+    el('td', {}, i.cause || '—'), el('td', {}, `${i.team || '—'} (${i.supplier || '—'})`)));
+  return el('div', {}, table('Incidents', ['Incident', 'Severity', 'Started', { label: 'Detected after', num: true },
+    'Resolved', { label: 'Restored after', num: true }, 'Cause', 'Operated by'], rows, 'incidents'),
+  more(answer.incidents.length, answer.total, 'incidents'));
+}
+
+async function render(state) {
+  const mine = ++renderCount;
+  const main = document.getElementById('main');
+  const params = { application: name, ...apiParams(state) };
+  const [report, trend, apps, deps, failed, incs] = await Promise.all([
+    optional(getJson('kpis', params)),
+    optional(getJson('trends', { ...params, bucket: 'week' })),
+    optional(getJson('applications', apiParams(state))),
+    optional(getJson('deployments', { ...params, limit: 20 })),
+    optional(getJson('failed-changes', { ...params, limit: 100 })),
+    optional(getJson('incidents', { ...params, limit: 20 })),
+  ]);
+  if (mine !== renderCount) return;
+  clear(main);
+  const head = el('div', { class: 'page-head' }, el('h1', {}, el('span', { class: 'kind' }, 'Application '),
+    el('span', { id: 'app-name' }, name)));
+  main.append(head);
+  if (report.error) {
+    main.append(errorBox(report.error, 'The KPIs'));
+    return;
+  }
+  head.append(el('p', { class: 'subtitle' }, el('span', { class: 'env' }, state.environment), ' · ',
+    windowText(report, state)));
+  const app = apps.error ? null : apps.applications.find((a) => a.application === name);
+  if (app) {
+    main.append(el('p', { class: 'attribution' }, 'Delivered by team ',
+      el('a', { href: pageLink('teams', app.delivery.team, state) }, app.delivery.team), ` (${app.delivery.supplier})`,
+      ' · operated by team ', el('a', { href: pageLink('teams', app.operations.team, state) }, app.operations.team),
+      ` (${app.operations.supplier}) at the end of the window`));
+  }
+  if (report.deploymentFrequency.deployments === 0 && report.changeFailureRate.total === 0) {
+    main.append(emptyState(`No deployments recorded for ${name} in ${state.environment} in this window.`,
+      `Send one with POST ${new URL('events', apiBase).pathname} ({"type": "deployment", "application": …}, see docs/api.md), or choose a longer window or another environment.`));
+  }
+  const section = (id, title, ...content) => el('section', { 'aria-labelledby': id }, el('h2', { id }, title), ...content);
+  append(main, [
+    section('kpis-heading', 'KPIs', kpiCards(report)),
+    section('trends-heading', 'Weekly trends', trends(trend, state)),
+    section('deployments-heading', 'Recent deployments', deployments(deps, state, report)),
+    section('failed-heading', 'Failed changes and their restores', failedChanges(failed, state)),
+    section('open-heading', `Open failures (${report.timeToRestore.open})`, openFailures(report, state)),
+    section('incidents-heading', 'Incidents', incidents(incs, state)),
+  ]);
+  pruneCharts();
+}
+
+setUpControls(render);

@@ -1,0 +1,272 @@
+// Shared helpers of the dashboard pages: DOM building (text only), the JSON API, the URL state, formatting.
+// Data is never inserted as HTML: every string goes in through text nodes or attribute values.
+
+/** Builds an element. attrs: plain attributes (never event handlers or style); children: nodes or strings. */
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name.startsWith('on') || name === 'style') throw new Error(`refused attribute ${name}`);
+    if (name === 'href') {
+      node.setAttribute('href', safeHref(value));
+    } else {
+      node.setAttribute(name, value === true ? '' : String(value));
+    }
+  }
+  append(node, children);
+  return node;
+}
+
+export function append(node, children) {
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+/** Only http(s) and same-origin relative links survive; anything else (javascript:, data:) becomes "#". */
+export function safeHref(value) {
+  try {
+    const url = new URL(String(value), document.baseURI);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : '#';
+  } catch (e) {
+    return '#';
+  }
+}
+
+export function clear(node) {
+  while (node.firstChild) node.firstChild.remove();
+  return node;
+}
+
+// ---------------------------------------------------------------- the API
+
+const meta = document.querySelector('meta[name="devops-kpi-api"]');
+/** The API base, resolved relative to the page (the Jenkins plugin serves these pages under its own URL). */
+export const apiBase = new URL((meta ? meta.content : 'api/v1').replace(/\/?$/, '/'), document.baseURI);
+/** The site root: the folder the API base lives in (pages link to ./applications/... and ./teams/... from here). */
+export const siteRoot = new URL('../../', apiBase);
+
+export class ApiError extends Error {
+  constructor(status, message, url) {
+    super(message);
+    this.status = status;
+    this.url = url;
+  }
+}
+
+const responses = new Map();
+
+/** GET a JSON endpoint of the API; answers are remembered for the page's lifetime (one view, one fetch). */
+export function getJson(endpoint, params = {}) {
+  const url = new URL(endpoint, apiBase);
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== null && value !== undefined && value !== '') url.searchParams.append(key, value);
+  }
+  const key = url.href;
+  if (!responses.has(key)) {
+    responses.set(key, fetchJson(url));
+  }
+  return responses.get(key);
+}
+
+async function fetchJson(url) {
+  let response;
+  try {
+    response = await fetch(url, { headers: { Accept: 'application/json' } });
+  } catch (e) {
+    throw new ApiError(0, `the server could not be reached (${e.message})`, url.href);
+  }
+  let body = null;
+  try {
+    body = await response.json();
+  } catch (e) {
+    body = null;
+  }
+  if (!response.ok) {
+    let message = `HTTP ${response.status}`;
+    if (body && Array.isArray(body.errors)) {
+      message = body.errors.map((err) => (err.field ? `${err.field}: ${err.message}` : err.message)).join('; ');
+    } else if (body && body.error) {
+      message = body.error;
+    }
+    throw new ApiError(response.status, message, url.href);
+  }
+  return body;
+}
+
+/** Pages of a list endpoint until `limit` items (or all) are read. */
+export async function getList(endpoint, key, params, limit = 500) {
+  const answer = await getJson(endpoint, { ...params, limit: Math.min(limit, 500) });
+  return { items: answer[key] || [], total: answer.total ?? (answer[key] || []).length };
+}
+
+// ---------------------------------------------------------------- the view state, kept in the URL
+
+export const WINDOWS = [
+  { value: 'P30D', label: 'Last 30 days', days: 30 },
+  { value: 'P90D', label: 'Last 90 days', days: 90 },
+  { value: 'P180D', label: 'Last 180 days', days: 180 },
+  { value: 'custom', label: 'Custom dates…' },
+];
+const DEFAULTS = { window: 'P30D', environment: 'production', zone: 'UTC', group: 'team', sort: 'name' };
+const KEYS = ['window', 'from', 'to', 'environment', 'zone', 'group', 'team', 'supplier', 'q', 'sort'];
+
+export function readState() {
+  const params = new URLSearchParams(window.location.search);
+  const state = {};
+  for (const key of KEYS) state[key] = params.get(key) || DEFAULTS[key] || '';
+  if (params.get('from') || params.get('to')) state.window = 'custom';
+  if (!WINDOWS.some((w) => w.value === state.window)) state.window = DEFAULTS.window;
+  return state;
+}
+
+/** The page's URL for a state: defaults left out, so links stay short. */
+export function stateUrl(state, path = window.location.pathname) {
+  const params = new URLSearchParams();
+  for (const key of KEYS) {
+    const value = state[key];
+    if (!value || value === DEFAULTS[key]) continue;
+    if ((key === 'from' || key === 'to') && state.window !== 'custom') continue;
+    if (key === 'window' && value === 'custom') continue;
+    params.set(key, value);
+  }
+  const query = params.toString();
+  return path + (query ? `?${query}` : '');
+}
+
+/** The query string part shared by every page (window, environment, zone): for links to other pages. */
+export function sharedQuery(state) {
+  const shared = { window: state.window, from: state.from, to: state.to, environment: state.environment,
+    zone: state.zone };
+  const url = stateUrl(shared, '');
+  return url;
+}
+
+/** The API parameters of a state: environment, zone and window (or from/to as instants). */
+export function apiParams(state) {
+  const params = { environment: state.environment, zone: state.zone };
+  if (state.window === 'custom') {
+    params.from = zonedMidnight(state.from, state.zone, 0);
+    params.to = zonedMidnight(state.to, state.zone, 1);
+  } else {
+    params.window = state.window;
+  }
+  return params;
+}
+
+/** The instant of midnight of a local date (plus `days`) in a time zone, as ISO text; '' for no date. */
+export function zonedMidnight(date, zone, days) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date || '');
+  if (!match) return '';
+  const wall = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + days);
+  let instant = wall - zoneOffset(zone, wall);
+  instant = wall - zoneOffset(zone, instant);
+  return new Date(instant).toISOString().replace('.000Z', 'Z');
+}
+
+function zoneOffset(zone, epoch) {
+  const parts = {};
+  for (const part of new Intl.DateTimeFormat('en-US', {
+    timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
+    hour: '2-digit', minute: '2-digit', second: '2-digit',
+  }).formatToParts(new Date(epoch))) {
+    parts[part.type] = part.value;
+  }
+  const asUtc = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour % 24, +parts.minute, +parts.second);
+  return asUtc - Math.floor(epoch / 1000) * 1000;
+}
+
+/** The window of equal length just before the one a report covers. */
+export function previousWindow(report, state) {
+  const from = Date.parse(report.window.from);
+  const to = Date.parse(report.window.to);
+  const iso = (ms) => new Date(ms).toISOString().replace('.000Z', 'Z');
+  return { environment: state.environment, zone: state.zone, from: iso(from - (to - from)), to: iso(from) };
+}
+
+// ---------------------------------------------------------------- formatting
+
+export const BAND_NAMES = { elite: 'Elite', high: 'High', medium: 'Medium', low: 'Low' };
+
+export function percent(rate) {
+  return rate === null || rate === undefined ? 'no data' : `${(rate * 100).toFixed(1)} %`;
+}
+
+export function decimal(value, digits = 1) {
+  return value === null || value === undefined ? 'no data' : value.toFixed(digits);
+}
+
+/** Seconds as a short duration: "42 s", "18 min", "3.4 h", "2.1 d". */
+export function duration(seconds) {
+  if (seconds === null || seconds === undefined) return 'no data';
+  if (seconds < 60) return `${Math.round(seconds)} s`;
+  if (seconds < 3600) return `${Math.round(seconds / 60)} min`;
+  if (seconds < 86400) return `${(seconds / 3600).toFixed(1)} h`;
+  return `${(seconds / 86400).toFixed(1)} d`;
+}
+
+export function dateTime(iso, zone) {
+  if (!iso) return '—';
+  return new Intl.DateTimeFormat('en-GB', { timeZone: zone, dateStyle: 'medium', timeStyle: 'short' })
+    .format(new Date(iso));
+}
+
+export function day(iso, zone) {
+  if (!iso) return '—';
+  return new Intl.DateTimeFormat('en-GB', { timeZone: zone, day: 'numeric', month: 'short', year: 'numeric' })
+    .format(new Date(iso));
+}
+
+export function shortDay(iso, zone) {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: zone, day: 'numeric', month: 'short' })
+    .format(new Date(iso));
+}
+
+export function plural(count, one, many = `${one}s`) {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** "Last 30 days: 2 Jan 2026 – 1 Feb 2026 (UTC)" for a report's window. */
+export function windowText(report, state) {
+  const preset = WINDOWS.find((w) => w.value === state.window && w.days);
+  // the window is half-open: its last day is the one before `to` (unless `to` is not a midnight)
+  const lastDay = new Date(Date.parse(report.window.to) - 1).toISOString();
+  const range = `${day(report.window.from, state.zone)} – ${day(lastDay, state.zone)}`;
+  return `${preset ? `${preset.label}: ` : ''}${range} (${state.zone})`;
+}
+
+export function windowLength(report) {
+  const days = Math.round((Date.parse(report.window.to) - Date.parse(report.window.from)) / 86400000);
+  return plural(days, 'day');
+}
+
+export function bandChip(band, what) {
+  const name = band ? BAND_NAMES[band] || band : 'No band';
+  return el('span', { class: `band band-${band || 'none'}`, 'data-band': band || '', title: `${what}: ${name}` },
+    name);
+}
+
+/** An error box saying what failed and what to do. */
+export function errorBox(error, what) {
+  const box = el('div', { class: 'notice notice-error', role: 'alert' });
+  if (error instanceof ApiError && error.status === 404) {
+    append(box, [el('strong', {}, `${what} is not available. `),
+      `This server does not answer ${new URL(error.url).pathname} (HTTP 404); update the server to a version that has it.`]);
+  } else if (error instanceof ApiError) {
+    append(box, [el('strong', {}, `${what} could not be loaded. `), error.message]);
+  } else {
+    append(box, [el('strong', {}, `${what} could not be shown. `), String(error && error.message || error)]);
+  }
+  return box;
+}
+
+export function emptyState(title, ...lines) {
+  return el('div', { class: 'notice notice-empty', 'data-empty': 'true' }, el('strong', {}, title),
+    ...lines.map((line) => el('p', {}, line)));
+}
+
+export function pageLink(kind, name, state) {
+  return new URL(`${kind}/${encodeURIComponent(name)}${sharedQuery(state)}`, siteRoot).href;
+}
