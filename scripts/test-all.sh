@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Runs every test of the project: the Maven build (core, server) with real H2, real PostgreSQL
-# (binaries from Maven Central), real HTTP and the dashboard in a real browser (Debian's chromium and
-# chromium-driver, installed here when missing: CI starts from a fresh machine as root). Exits non-zero on any failure.
+# Runs every test of the project: the Jenkins API stubs' fidelity check, then the Maven build (core, server, the
+# plugin's offline build) with real H2, real PostgreSQL (binaries from Maven Central), real HTTP and the dashboard
+# in a real browser (Debian's chromium and chromium-driver, installed here when missing: CI starts from a fresh
+# machine as root). Exits non-zero on any failure. The plugin's JenkinsRule tests (*ITest) need -Pjenkins and
+# repo.jenkins-ci.org, so they do not run here.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+../shared/tools/jenkins-fidelity/check
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "test-all: the dashboard tests need chromium and chromium-driver: sudo apt-get install -y chromium chromium-driver" >&2

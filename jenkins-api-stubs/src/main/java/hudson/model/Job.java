@@ -1,0 +1,14 @@
+package hudson.model;
+
+import jenkins.widgets.HasWidgets;
+
+public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends AbstractItem
+        implements HasWidgets {
+    protected Job(ItemGroup parent, String name) {
+        super(parent, name);
+    }
+
+    public RunT getLastCompletedBuild() {
+        throw new UnsupportedOperationException();
+    }
+}

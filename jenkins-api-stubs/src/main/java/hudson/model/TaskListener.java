@@ -1,0 +1,7 @@
+package hudson.model;
+
+import java.io.PrintStream;
+
+public interface TaskListener {
+    PrintStream getLogger();
+}

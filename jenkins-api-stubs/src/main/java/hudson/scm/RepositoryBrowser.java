@@ -1,0 +1,6 @@
+package hudson.scm;
+
+public abstract class RepositoryBrowser<E extends ChangeLogSet.Entry> {
+    private RepositoryBrowser() {
+    }
+}

@@ -1,0 +1,10 @@
+package hudson.widgets;
+
+public abstract class Widget {
+    public Widget() {
+    }
+
+    public String getUrlName() {
+        throw new UnsupportedOperationException();
+    }
+}

@@ -1,0 +1,4 @@
+package jenkins.widgets;
+
+public interface HasWidgets {
+}

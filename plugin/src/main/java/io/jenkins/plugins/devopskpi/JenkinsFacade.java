@@ -1,0 +1,63 @@
+package io.jenkins.plugins.devopskpi;
+
+import hudson.ExtensionList;
+import hudson.model.Item;
+import hudson.security.AccessControlled;
+import hudson.security.Permission;
+import io.jenkins.plugins.devopskpi.config.StorePassword;
+import io.jenkins.plugins.devopskpi.ui.Access;
+import java.nio.file.Path;
+import java.util.List;
+import jenkins.model.Jenkins;
+
+/** The one place that talks to {@link Jenkins#get()} (ArchUnit keeps it so): the rest asks this facade. */
+public final class JenkinsFacade {
+    private JenkinsFacade() {
+    }
+
+    /** {@code JENKINS_HOME/devops-kpi}: the embedded store and the event queue live below it. */
+    public static Path dataDirectory() {
+        return Jenkins.get().getRootDir().toPath().resolve("devops-kpi");
+    }
+
+    /** @throws org.springframework.security.access.AccessDeniedException without Overall/Read or Administer */
+    public static void check(Access access) {
+        Jenkins.get().checkPermission(permission(access));
+    }
+
+    public static boolean has(Access access) {
+        return Jenkins.get().hasPermission(permission(access));
+    }
+
+    /** Whether the current user may see the item (and so its KPIs). */
+    public static boolean canRead(AccessControlled item) {
+        return item.hasPermission(Item.READ);
+    }
+
+    /** The job by full name if it exists and the current user may read it, else null. */
+    public static Item readableItem(String fullName) {
+        Item item = Jenkins.get().getItemByFullName(fullName, Item.class);
+        return item != null && canRead(item) ? item : null;
+    }
+
+    public static List<StorePassword> passwordSources() {
+        return Jenkins.get().getExtensionList(StorePassword.class);
+    }
+
+    /** The root item group, for lookups (credentials) that need one. */
+    public static Jenkins root() {
+        return Jenkins.get();
+    }
+
+    public static <T> T singleton(Class<T> type) {
+        return ExtensionList.lookupSingleton(type);
+    }
+
+    private static Permission permission(Access access) {
+        return switch (access) {
+            case OVERALL_READ -> Jenkins.READ;
+            case ITEM_READ -> Item.READ;
+            case ADMINISTER -> Jenkins.ADMINISTER;
+        };
+    }
+}

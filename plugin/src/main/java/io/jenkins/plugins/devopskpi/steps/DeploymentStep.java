@@ -1,0 +1,120 @@
+package io.jenkins.plugins.devopskpi.steps;
+
+import hudson.Extension;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.devopskpi.core.model.DeploymentResult;
+import io.jenkins.plugins.devopskpi.Messages;
+import io.jenkins.plugins.devopskpi.rules.DeploymentTarget;
+import java.time.Instant;
+import java.util.Set;
+import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+
+/**
+ * {@code deployment(application: 'shop', environment: 'production') { ... }}: the block is the deployment; it
+ * succeeded if the block completed, failed if it threw, and was aborted if it was interrupted.
+ */
+public final class DeploymentStep extends Step {
+    private final RecordDeploymentStep target;
+
+    @DataBoundConstructor
+    public DeploymentStep(String application, String environment) {
+        this.target = new RecordDeploymentStep(application, environment);
+    }
+
+    public String getApplication() {
+        return target.getApplication();
+    }
+
+    public String getEnvironment() {
+        return target.getEnvironment();
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new Execution(context, target.target());
+    }
+
+    private static final class Execution extends StepExecution {
+        private static final long serialVersionUID = 1L;
+        private final DeploymentTarget target;
+
+        Execution(StepContext context, DeploymentTarget target) {
+            super(context);
+            this.target = target;
+        }
+
+        @Override
+        public boolean start() throws Exception {
+            Run<?, ?> run = getContext().get(Run.class);
+            RunEvents.markRecorded(run, target);
+            getContext().newBodyInvoker().withCallback(new Outcome(target)).start();
+            return false;
+        }
+    }
+
+    private static final class Outcome extends BodyExecutionCallback {
+        private static final long serialVersionUID = 1L;
+        private final DeploymentTarget target;
+
+        Outcome(DeploymentTarget target) {
+            this.target = target;
+        }
+
+        @Override
+        public void onSuccess(StepContext context, Object result) {
+            record(context, DeploymentResult.SUCCESS);
+            context.onSuccess(result);
+        }
+
+        @Override
+        public void onFailure(StepContext context, Throwable t) {
+            record(context, t instanceof InterruptedException ? DeploymentResult.ABORTED : DeploymentResult.FAILURE);
+            context.onFailure(t);
+        }
+
+        private void record(StepContext context, DeploymentResult result) {
+            try {
+                RunEvents.record(context.get(Run.class), target, result, Instant.now(),
+                        context.get(TaskListener.class));
+            } catch (Exception e) { // the block's own outcome matters more than its record
+                try {
+                    context.get(TaskListener.class).getLogger().println("devops-kpi: cannot record the deployment: "
+                            + e);
+                } catch (Exception ignored) {
+                    // no log to write to either
+                }
+            }
+        }
+    }
+
+    @Extension
+    @Symbol("deployment")
+    public static final class DescriptorImpl extends StepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return "deployment";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return Messages.DeploymentStep_DisplayName();
+        }
+
+        @Override
+        public boolean takesImplicitBlockArgument() {
+            return true;
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, TaskListener.class);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package io.jenkins.plugins.devopskpi.steps;
+
+import hudson.AbortException;
+import hudson.Extension;
+import hudson.model.TaskListener;
+import io.devopskpi.core.model.Incident;
+import io.devopskpi.core.text.TimeText;
+import io.jenkins.plugins.devopskpi.Messages;
+import io.jenkins.plugins.devopskpi.config.KpiConfiguration;
+import io.jenkins.plugins.devopskpi.queue.KpiBackend;
+import java.time.Instant;
+import java.util.Set;
+import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code recordIncident(id: 'INC-7', application: 'shop', environment: 'production', cause: ...)}: impact began
+ * ({@code started}, default now). Re-recording an id updates its detected, resolved, severity and cause.
+ */
+public final class RecordIncidentStep extends Step {
+    private final String id;
+    private final String application;
+    private final String environment;
+    private String started;
+    private String severity;
+    private String cause;
+
+    @DataBoundConstructor
+    public RecordIncidentStep(String id, String application, String environment) {
+        this.id = id;
+        this.application = application;
+        this.environment = environment;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getApplication() {
+        return application;
+    }
+
+    public String getEnvironment() {
+        return environment;
+    }
+
+    public String getStarted() {
+        return started;
+    }
+
+    /** An ISO-8601 instant such as 2026-01-05T10:07:00Z. */
+    @DataBoundSetter
+    public void setStarted(String started) {
+        this.started = started;
+    }
+
+    public String getSeverity() {
+        return severity;
+    }
+
+    @DataBoundSetter
+    public void setSeverity(String severity) {
+        this.severity = severity;
+    }
+
+    public String getCause() {
+        return cause;
+    }
+
+    /** The id of the deployment that caused it, e.g. a recordDeployment's event id. */
+    @DataBoundSetter
+    public void setCause(String cause) {
+        this.cause = cause;
+    }
+
+    @Override
+    public StepExecution start(StepContext context) throws AbortException {
+        Instant start = Instant.now();
+        if (started != null) {
+            start = TimeText.instant(started).orElseThrow(() -> new AbortException(
+                    "recordIncident: started must be an ISO-8601 instant such as 2026-01-05T10:07:00Z: " + started));
+        }
+        try {
+            return new Submit(context, new Incident(id, application, environment, start, start, null, severity, cause,
+                    null, null));
+        } catch (IllegalArgumentException e) {
+            throw new AbortException("recordIncident: " + e.getMessage());
+        }
+    }
+
+    /** Queues an incident event, then tries to store it at once so a following step sees it. */
+    static final class Submit extends SynchronousNonBlockingStepExecution<Void> {
+        private static final long serialVersionUID = 1L;
+        private final Incident incident;
+
+        Submit(StepContext context, Incident incident) {
+            super(context);
+            this.incident = incident;
+        }
+
+        @Override
+        protected Void run() throws Exception {
+            KpiBackend backend = KpiConfiguration.get().backend();
+            backend.submit(incident);
+            TaskListener listener = getContext().get(TaskListener.class);
+            try {
+                backend.flush();
+                listener.getLogger().println("devops-kpi: recorded incident " + incident.id());
+            } catch (RuntimeException e) {
+                listener.getLogger().println("devops-kpi: incident " + incident.id()
+                        + " is queued and will be stored when the store is usable: " + e.getMessage());
+            }
+            return null;
+        }
+    }
+
+    @Extension
+    @Symbol("recordIncident")
+    public static final class DescriptorImpl extends StepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return "recordIncident";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return Messages.RecordIncidentStep_DisplayName();
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(TaskListener.class);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.jenkins.plugins.devopskpi.steps;
+
+import hudson.model.InvisibleAction;
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.scm.ChangeLogSet;
+import io.devopskpi.core.model.Deployment;
+import io.devopskpi.core.model.DeploymentResult;
+import io.jenkins.plugins.devopskpi.config.KpiConfiguration;
+import io.jenkins.plugins.devopskpi.rules.ChangeSelection;
+import io.jenkins.plugins.devopskpi.rules.DeploymentTarget;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import jenkins.scm.RunWithSCM;
+
+/** Turns a run into a deployment event and queues it; shared by the run listener and the steps. */
+public final class RunEvents {
+    private RunEvents() {
+    }
+
+    /** Marks the targets a step recorded on a run, so the run listener does not record them a second time. */
+    public static final class Recorded extends InvisibleAction {
+        private final Set<String> targets = new HashSet<>();
+
+        boolean add(DeploymentTarget target) {
+            return targets.add(target.application() + "\n" + target.environment());
+        }
+
+        public boolean contains(DeploymentTarget target) {
+            return targets.contains(target.application() + "\n" + target.environment());
+        }
+    }
+
+    /** Queues the run's deployment of the target, with the changes since the last successful run, and logs it. */
+    public static void record(Run<?, ?> run, DeploymentTarget target, DeploymentResult result, Instant finished,
+            TaskListener listener) throws IOException {
+        KpiConfiguration configuration = KpiConfiguration.get();
+        List<ChangeSelection.RunChanges> runs = new ArrayList<>();
+        for (Run<?, ?> r = run; r != null && runs.size() < ChangeSelection.MAX_RUNS; r = r.getPreviousBuild()) {
+            runs.add(new ChangeSelection.RunChanges(Instant.ofEpochMilli(r.getStartTimeInMillis()),
+                    r != run && r.getResult() == Result.SUCCESS, commits(r)));
+        }
+        Deployment deployment = Deployment.builder(target.eventId(configuration.getControllerName(),
+                        run.getExternalizableId()))
+                .application(target.application())
+                .environment(target.environment())
+                .kind(target.kind())
+                .team(target.team())
+                .started(Instant.ofEpochMilli(run.getStartTimeInMillis()))
+                .finished(finished)
+                .result(result)
+                .changes(ChangeSelection.select(runs))
+                .pipeline(run.getParent().getFullName())
+                .build();
+        configuration.backend().submit(deployment);
+        listener.getLogger().println("devops-kpi: recorded " + result + " deployment of " + target.application()
+                + " to " + target.environment() + " with " + deployment.changes().size() + " change(s)");
+    }
+
+    /** A run's result as a deployment result: NOT_BUILT and ABORTED runs did not deploy. */
+    public static DeploymentResult result(Result result) {
+        if (result == null || result == Result.SUCCESS) {
+            return DeploymentResult.SUCCESS;
+        }
+        return result == Result.UNSTABLE ? DeploymentResult.UNSTABLE
+                : result == Result.FAILURE ? DeploymentResult.FAILURE : DeploymentResult.ABORTED;
+    }
+
+    private static List<ChangeSelection.Commit> commits(Run<?, ?> run) {
+        List<ChangeSelection.Commit> commits = new ArrayList<>();
+        if (run instanceof RunWithSCM<?, ?> scm) {
+            for (ChangeLogSet<? extends ChangeLogSet.Entry> set : scm.getChangeSets()) {
+                for (ChangeLogSet.Entry entry : set) {
+                    commits.add(new ChangeSelection.Commit(entry.getCommitId(), entry.getTimestamp(),
+                            entry.getAuthor() == null ? null : entry.getAuthor().getId()));
+                }
+            }
+        }
+        return commits;
+    }
+
+    /** Notes on the run that a step recorded this target. @return false if it was recorded before */
+    static synchronized boolean markRecorded(Run<?, ?> run, DeploymentTarget target) {
+        Recorded recorded = run.getAction(Recorded.class);
+        if (recorded == null) {
+            recorded = new Recorded();
+            run.addOrReplaceAction(recorded);
+        }
+        return recorded.add(target);
+    }
+}

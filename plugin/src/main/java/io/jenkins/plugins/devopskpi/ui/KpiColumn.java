@@ -1,0 +1,47 @@
+package io.jenkins.plugins.devopskpi.ui;
+
+import hudson.Extension;
+import hudson.model.Job;
+import hudson.views.ListViewColumn;
+import hudson.views.ListViewColumnDescriptor;
+import io.devopskpi.core.kpi.Scope;
+import io.jenkins.plugins.devopskpi.JenkinsFacade;
+import io.jenkins.plugins.devopskpi.Messages;
+import io.jenkins.plugins.devopskpi.config.KpiConfiguration;
+import io.jenkins.plugins.devopskpi.rules.DeploymentTarget;
+import java.io.IOException;
+import java.time.Clock;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundConstructor;
+
+/** A list view column: the change success rate of the application each job deploys. */
+public final class KpiColumn extends ListViewColumn {
+    @DataBoundConstructor
+    public KpiColumn() {
+    }
+
+    /** For column.jelly; null when the job deploys nothing known or the user may not read it. */
+    public KpiSummary summary(Job<?, ?> job) throws IOException {
+        DeploymentTarget target = JenkinsFacade.canRead(job) ? JobKpiAction.target(job) : null;
+        if (target == null) {
+            return null;
+        }
+        var backend = KpiConfiguration.get().backend();
+        return KpiSummary.of(target.application(), Scope.application(target.application()), target.environment(),
+                backend::kpis, Clock.systemUTC());
+    }
+
+    @Extension
+    @Symbol("devopsKpiChangeSuccessRate")
+    public static final class DescriptorImpl extends ListViewColumnDescriptor {
+        @Override
+        public String getDisplayName() {
+            return Messages.Column_DisplayName();
+        }
+
+        @Override
+        public boolean shownByDefault() {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.jenkins.plugins.devopskpi.ui;
+
+import hudson.model.Descriptor;
+import hudson.model.Job;
+import hudson.plugins.view.dashboard.DashboardPortlet;
+import io.devopskpi.core.kpi.Scope;
+import io.jenkins.plugins.devopskpi.JenkinsFacade;
+import io.jenkins.plugins.devopskpi.Messages;
+import io.jenkins.plugins.devopskpi.config.KpiConfiguration;
+import io.jenkins.plugins.devopskpi.rules.DeploymentTarget;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jenkinsci.plugins.variant.OptionalExtension;
+import org.kohsuke.stapler.DataBoundConstructor;
+
+/** A dashboard-view portlet (only when that plugin is installed): the KPIs of the applications on the dashboard. */
+public final class KpiPortlet extends DashboardPortlet {
+    @DataBoundConstructor
+    public KpiPortlet(String name) {
+        super(name);
+    }
+
+    @Override
+    public String getDisplayName() {
+        return getName();
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public List<KpiSummary> getSummaries() throws IOException {
+        List<KpiSummary> summaries = new ArrayList<>();
+        var backend = KpiConfiguration.get().backend();
+        List<Job> jobs = getDashboard().getJobs();
+        jobs.stream().filter(JenkinsFacade::canRead).map(job -> JobKpiAction.target((Job<?, ?>) job))
+                .filter(Objects::nonNull).map(t -> new DeploymentTarget(t.application(), t.environment(), null, null))
+                .distinct().forEach(t -> summaries.add(KpiSummary.of(t.application() + " (" + t.environment() + ")",
+                        Scope.application(t.application()), t.environment(), backend::kpis, Clock.systemUTC())));
+        return summaries;
+    }
+
+    @OptionalExtension(requirePlugins = "dashboard-view")
+    public static final class DescriptorImpl extends Descriptor<DashboardPortlet> {
+        @Override
+        public String getDisplayName() {
+            return Messages.Portlet_DisplayName();
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.jenkins.plugins.devopskpi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hudson.model.Result;
+import io.devopskpi.core.model.Deployment;
+import io.devopskpi.core.model.DeploymentResult;
+import io.jenkins.plugins.devopskpi.config.KpiConfiguration;
+import io.jenkins.plugins.devopskpi.rules.JobRule;
+import java.util.List;
+import jenkins.model.Jenkins;
+import org.htmlunit.html.HtmlPage;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/** Real Jenkins (JenkinsRule): runs only in the -Pjenkins build, where repo.jenkins-ci.org is reachable. */
+@WithJenkins
+class DevOpsKpiITest {
+    private static Deployment stored(String id) throws Exception {
+        KpiConfiguration configuration = KpiConfiguration.get();
+        configuration.backend().flush();
+        return configuration.backend().events().findDeployment(id).orElse(null);
+    }
+
+    @Test
+    void theListenerRecordsARunOfAMatchingJob(JenkinsRule j) throws Exception {
+        KpiConfiguration.get().setRules(List.of(new JobRule("deploy-*", "shop", "production")));
+        WorkflowJob job = j.createProject(WorkflowJob.class, "deploy-shop");
+        job.setDefinition(new CpsFlowDefinition("""
+                echo 'deploying'
+                """, true));
+        WorkflowRun run = j.buildAndAssertSuccess(job);
+
+        Deployment deployment = stored("jenkins:deploy-shop#1:shop:production");
+        assertThat(deployment).isNotNull();
+        assertThat(deployment.result()).isEqualTo(DeploymentResult.SUCCESS);
+        assertThat(deployment.pipeline()).isEqualTo("deploy-shop");
+        j.assertLogContains("devops-kpi: recorded SUCCESS deployment of shop to production", run);
+    }
+
+    @Test
+    void stepsRecordDeploymentsAndTheBlockStepTakesTheBodysOutcome(JenkinsRule j) throws Exception {
+        WorkflowJob job = j.createProject(WorkflowJob.class, "pipeline");
+        job.setDefinition(new CpsFlowDefinition("""
+                recordDeployment application: 'shop', environment: 'staging'
+                catchError(buildResult: 'SUCCESS', stageResult: 'FAILURE') {
+                    deployment(application: 'billing', environment: 'production') {
+                        error 'rollout failed'
+                    }
+                }
+                """, true));
+        j.buildAndAssertSuccess(job);
+
+        assertThat(stored("jenkins:pipeline#1:shop:staging").result()).isEqualTo(DeploymentResult.SUCCESS);
+        assertThat(stored("jenkins:pipeline#1:billing:production").result()).isEqualTo(DeploymentResult.FAILURE);
+    }
+
+    @Test
+    void kpiGateFailsTheBuildOnABreachAndPassesOtherwise(JenkinsRule j) throws Exception {
+        WorkflowJob seed = j.createProject(WorkflowJob.class, "seed");
+        seed.setDefinition(new CpsFlowDefinition("""
+                recordDeployment application: 'shop', environment: 'production'
+                """, true));
+        j.buildAndAssertSuccess(seed);
+        KpiConfiguration.get().backend().flush();
+
+        WorkflowJob gate = j.createProject(WorkflowJob.class, "gate");
+        gate.setDefinition(new CpsFlowDefinition("""
+                def verdict = kpiGate application: 'shop', window: '7d', deploymentsPerWeek: '>= 1'
+                echo "verdict ${verdict.status}"
+                """, true));
+        j.assertLogContains("verdict PASSED", j.buildAndAssertSuccess(gate));
+
+        gate.setDefinition(new CpsFlowDefinition("""
+                kpiGate application: 'shop', window: '7d', deploymentsPerWeek: '>= 100'
+                """, true));
+        WorkflowRun failed = j.buildAndAssertStatus(Result.FAILURE, gate);
+        j.assertLogContains("kpiGate: FAILED", failed);
+
+        gate.setDefinition(new CpsFlowDefinition("""
+                kpiGate application: 'shop', window: '7d', deploymentsPerWeek: '>= 100', onBreach: 'UNSTABLE'
+                """, true));
+        j.buildAndAssertStatus(Result.UNSTABLE, gate);
+    }
+
+    @Test
+    void theWidgetRendersOnTheDashboard(JenkinsRule j) throws Exception {
+        JobRule rule = new JobRule("deploy-*", "shop", "production");
+        rule.setTeam("payments");
+        KpiConfiguration.get().setRules(List.of(rule));
+        HtmlPage page = j.createWebClient().goTo("");
+        assertThat(page.getElementById("devops-kpi")).isNotNull();
+        assertThat(page.asNormalizedText()).contains("payments");
+    }
+
+    @Test
+    void aUserWithoutItemReadSeesNothingOfThatJob(JenkinsRule j) throws Exception {
+        KpiConfiguration.get().setRules(List.of(new JobRule("secret-*", "vault", "production")));
+        j.createProject(WorkflowJob.class, "secret-deploy");
+        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
+        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.READ).everywhere().to("alice"));
+
+        JenkinsRule.WebClient alice = j.createWebClient().login("alice");
+        alice.getOptions().setThrowExceptionOnFailingStatusCode(false);
+        assertThat(alice.goTo("job/secret-deploy/devops-kpi/").getWebResponse().getStatusCode()).isEqualTo(404);
+        assertThat(alice.goTo("job/secret-deploy/").getWebResponse().getContentAsString()).doesNotContain("vault");
+        assertThat(alice.goTo("devops-kpi/api/v1/kpis?application=vault", "application/json")
+                .getWebResponse().getStatusCode()).isEqualTo(200);
+    }
+}
