@@ -2,6 +2,10 @@ package io.devopskpi.server;
 
 import io.devopskpi.core.export.KpiMetrics;
 import io.devopskpi.core.gate.KpiGateEvaluator;
+import io.devopskpi.core.governance.ComparisonService;
+import io.devopskpi.core.governance.ContractTargets;
+import io.devopskpi.core.governance.GatePolicies;
+import io.devopskpi.core.governance.ScorecardService;
 import io.devopskpi.core.ingest.Ingestor;
 import io.devopskpi.core.kpi.KpiService;
 import io.devopskpi.core.query.ApplicationList;
@@ -10,6 +14,7 @@ import io.devopskpi.core.query.EnvironmentList;
 import io.devopskpi.core.query.IncidentList;
 import io.devopskpi.core.query.SupplierKpis;
 import io.devopskpi.core.query.TeamList;
+import io.devopskpi.core.store.EventReader;
 import io.devopskpi.core.store.Store;
 import io.devopskpi.core.store.StoreException;
 import io.javalin.Javalin;
@@ -60,8 +65,10 @@ public final class KpiServer implements AutoCloseable {
             app.post("/api/v1/events", new EventsHandler(auth, new Ingestor(store, options.clock())));
             KpiService kpis = new KpiService(store, options.settings(), options.clock());
             app.get("/api/v1/kpis", new KpisHandler(auth, kpis, options.clock()));
-            app.post("/api/v1/gate", new GateHandler(auth, new KpiGateEvaluator(kpis), options.clock()));
+            GatePolicies policies = new GatePolicies(store);
+            app.post("/api/v1/gate", new GateHandler(auth, new KpiGateEvaluator(kpis), policies, options.clock()));
             routeDashboardReads(app, store, auth, kpis, options.clock());
+            routeGovernanceReads(app, store, auth, kpis, policies, options.clock());
             app.get("/api/v1/health", health);
             Dashboard.register(app);
             handleErrors(app);
@@ -85,7 +92,7 @@ public final class KpiServer implements AutoCloseable {
         app.get("/api/v1/trends", new TrendsHandler(auth, kpis, clock));
         app.get("/api/v1/components", new ComponentsHandler(auth, kpis, clock));
         OrganisationHandlers organisation = new OrganisationHandlers(auth, applications, new TeamList(store, clock),
-                suppliers, clock);
+                suppliers, new ContractTargets(store, kpis), new EventReader(store), clock);
         app.get("/api/v1/applications", organisation::applications);
         app.get("/api/v1/teams", organisation::teams);
         app.get("/api/v1/suppliers", organisation::suppliers);
@@ -96,6 +103,19 @@ public final class KpiServer implements AutoCloseable {
         app.get("/api/v1/export.csv", activity::exportCsv);
         app.get("/metrics", new MetricsHandler(auth, new KpiMetrics(kpis, new EnvironmentList(store), applications,
                 suppliers, clock), clock));
+    }
+
+    /** Supplier governance (GOVERNANCE-CONTRACT.md): what was agreed, scorecards and comparisons. */
+    private static void routeGovernanceReads(Javalin app, Store store, TokenAuth auth, KpiService kpis,
+            GatePolicies policies, Clock clock) {
+        GovernanceHandlers governance = new GovernanceHandlers(auth, new EventReader(store),
+                new ScorecardService(store, kpis, clock), new ComparisonService(store, kpis), policies, clock);
+        app.get("/api/v1/assignments", governance::assignments);
+        app.get("/api/v1/targets", governance::targets);
+        app.get("/api/v1/surveys", governance::surveys);
+        app.get("/api/v1/policies", governance::policies);
+        app.get("/api/v1/scorecards/{supplier}", governance::scorecard);
+        app.get("/api/v1/comparison", governance::comparison);
     }
 
     /** The store this server opened (and closes). */
