@@ -67,11 +67,17 @@ public final class EventReader {
         return read("the assignments", AssignmentRows::all);
     }
 
-    /** How many deployments, incidents and assignments are stored, together. */
+    /**
+     * How many events are stored: deployments, incidents, assignments, contract targets, surveys and policies,
+     * and one per application with tags.
+     */
     public long countEvents() {
         return read("the number of events", c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT (SELECT COUNT(*) FROM deployment)"
-                    + " + (SELECT COUNT(*) FROM incident) + (SELECT COUNT(*) FROM assignment)");
+                    + " + (SELECT COUNT(*) FROM incident) + (SELECT COUNT(*) FROM assignment)"
+                    + " + (SELECT COUNT(DISTINCT application) FROM application_tag)"
+                    + " + (SELECT COUNT(*) FROM contract_target) + (SELECT COUNT(*) FROM survey)"
+                    + " + (SELECT COUNT(*) FROM gate_policy)");
                     ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
