@@ -116,7 +116,9 @@ final class ImportCommand {
                         .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                         .build(), HttpResponse.BodyHandlers.ofString());
             } catch (IOException | IllegalArgumentException e) {
-                err.println("devops-kpi import: cannot reach " + server + ": " + e.getMessage());
+                // a refused connection has no message, only its type
+                err.println("devops-kpi import: cannot reach " + server + ": "
+                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
                 return UNREACHABLE;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

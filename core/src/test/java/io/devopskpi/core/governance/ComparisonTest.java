@@ -106,6 +106,9 @@ class ComparisonTest {
 
             // what they ran: northwind ran shop only; no deployment rates are compared
             SupplierComparison operations = service.compare(Q1, Responsibility.OPERATIONS, null);
+            // acme runs billing (BOTH); globex and unassigned ran nothing, so they are not compared here
+            assertThat(operations.suppliers()).extracting(SupplierComparison.Entry::supplier)
+                    .containsExactly("acme", "northwind");
             SupplierComparison.Entry northwind = operations.suppliers().stream()
                     .filter(e -> e.supplier().equals("northwind")).findFirst().orElseThrow();
             assertThat(northwind.figures().applications()).containsExactly("shop");
