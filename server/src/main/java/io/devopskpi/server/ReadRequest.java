@@ -74,14 +74,10 @@ final class ReadRequest {
         }
     }
 
-    /** A parameter's value, or null when absent; a blank value is refused. */
+    /** A parameter's value, or null when absent or empty (as a form sends "any": {@code application=}). */
     String optional(String name) {
         List<String> values = parameters.get(name);
-        if (values == null || values.isEmpty()) {
-            return null;
-        }
-        if (values.get(0).isBlank()) {
-            errors.add(new QueryError(name, name + " must not be blank"));
+        if (values == null || values.isEmpty() || values.get(0).isBlank()) {
             return null;
         }
         return values.get(0);

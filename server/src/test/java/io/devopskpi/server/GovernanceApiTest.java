@@ -75,6 +75,8 @@ class GovernanceApiTest {
         assertThat(surveys.getAsJsonObject("satisfaction").get("mean").getAsDouble()).isEqualTo(3.25);
         assertThat(surveys.getAsJsonObject("satisfaction").get("respondents").getAsInt()).isEqualTo(40);
         assertThat(ok("/api/v1/surveys?application=shop").getAsJsonArray("surveys")).hasSize(1);
+        // an empty filter, as a form sends "any", is no filter
+        assertThat(ok("/api/v1/surveys?supplier=acme&application=").getAsJsonArray("surveys")).hasSize(2);
 
         JsonArray applications = ok("/api/v1/applications?" + JANUARY).getAsJsonArray("applications");
         assertThat(applications.get(1).getAsJsonObject().get("application").getAsString()).isEqualTo("shop");

@@ -15,7 +15,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -127,6 +126,6 @@ public final class ScorecardService {
         Set<String> names = new TreeSet<>();
         responsibilities.stream().filter(a -> a.responsibility().coversOperations())
                 .forEach(a -> names.add(a.application()));
-        return names.isEmpty() ? null : new LinkedHashSet<>(names);
+        return names.isEmpty() ? null : names;
     }
 }
