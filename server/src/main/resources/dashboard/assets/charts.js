@@ -150,17 +150,20 @@ export function errorBarChart({ id, title, rows, format }) {
     if (!node.isConnected) return;
     const names = rows.map((r) => r.name);
     const bars = rows.map((r, i) => (r.ci ? [i, r.ci[0], r.ci[1]] : null)).filter(Boolean);
+    const ends = rows.flatMap((r) => [r.value, ...(r.ci || [])]).filter((v) => v !== null && v !== undefined);
+    if (ends.length === 0) ends.push(0, 1);
     mountWith(node, {
-      grid: { left: 64, right: 24, top: 16, bottom: 44 },
+      grid: { left: 64, right: 24, top: 16, bottom: 48 },
       tooltip: { trigger: 'item', formatter: (p) => {
         const row = rows[Array.isArray(p.data) ? p.data[0] : p.dataIndex];
         return `${row.name}: ${format(row.value)} (95 % ${row.ci ? `${format(row.ci[0])} – ${format(row.ci[1])}` : '—'}, n = ${row.samples})`;
       } },
       xAxis: { type: 'category', data: names,
-        axisLabel: { color: INK, interval: 0, formatter: (v, i) => `${v}\n{n|n = ${rows[i].samples ?? '—'}}`,
-          rich: { n: { color: MUTED, fontSize: 11 } } },
+        axisLabel: { color: INK, interval: 0, lineHeight: 17, formatter: (v, i) => `${v}\nn = ${rows[i].samples ?? '—'}` },
         axisLine: { lineStyle: { color: '#9aa5b1' } } },
-      yAxis: { type: 'value', min: 0, max: 1, axisLabel: { color: MUTED, formatter: (v) => `${Math.round(v * 100)} %` },
+      yAxis: { type: 'value', min: Math.max(0, Math.floor(Math.min(...ends) * 10) / 10),
+        max: Math.min(1, Math.ceil(Math.max(...ends) * 10) / 10 || 1),
+        axisLabel: { color: MUTED, formatter: (v) => `${Math.round(v * 100)} %` },
         splitLine: { lineStyle: { color: '#e3e8ee' } } },
       series: [
         { name: title, type: 'scatter', symbolSize: 11, itemStyle: { color: BLUE },
