@@ -1,6 +1,6 @@
 // Shared pieces of the supplier governance pages (scorecard, comparison, admin): how each contract metric is
 // formatted, verdicts as words and colour, and a small URL-state control bar. Text only, never HTML.
-import { decimal, duration, el, percent } from './lib.js';
+import { day, decimal, duration, el, emptyState, percent } from './lib.js';
 
 /** Labels of the metrics a target or a comparison may name (the API's own label wins when it sends one). */
 export const METRIC_LABELS = {
@@ -129,3 +129,15 @@ export function dataTable({ caption, headers, rows, id, className = 'data', capt
         cell);
     }))))));
 }
+
+/** Who was responsible when, for one application (or all): GET /api/v1/assignments?application=. */
+export function historyTable(assignments, zone = 'UTC', showApplication = true) {
+  if (assignments.length === 0) return emptyState('No assignments recorded.', 'Record one with the assignment form.');
+  const headers = [...(showApplication ? ['Application'] : []), 'Responsibility', 'Supplier', 'Team', 'From', 'Until (exclusive)'];
+  return dataTable({ caption: 'Who was responsible when', captionHidden: true, id: 'history-table', headers,
+    rows: assignments.map((a) => el('tr', { 'data-application': a.application, 'data-supplier': a.supplier },
+      ...[...(showApplication ? [a.application] : []), RESPONSIBILITIES[a.responsibility] || a.responsibility, a.supplier,
+        a.team || '—', day(a.from, zone), a.to ? day(a.to, zone) : 'open-ended']
+        .map((text, i) => el(i === 0 ? 'th' : 'td', { scope: i === 0 ? 'row' : null }, text)))) });
+}
+
