@@ -6,6 +6,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -162,6 +163,31 @@ class AdminPageBrowserTest {
                 .asList().contains("/suppliers/acme", "/suppliers/globex");
         assertThat(browser.js("return [...document.querySelectorAll('nav a')].map((a) => new URL(a.href).pathname)"))
                 .asList().contains("/", "/compare", "/admin");
+    }
+
+    @Test
+    void anEndpointTheServerLacksIsNamedInANoticeAndOtherwiseNoNoticeShows() {
+        Map<String, String> pages = Map.of(
+                "/suppliers/acme", "/api/v1/scorecards/acme",
+                "/compare", "/api/v1/comparison",
+                "/admin", "/api/v1/assignments",
+                "/applications/shop", "/api/v1/assignments?application=shop");
+        for (Map.Entry<String, String> entry : pages.entrySet()) {
+            int status = server.get(entry.getValue()).statusCode();
+            browser.open(server.url(entry.getKey()));
+            new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(browser.js(
+                    "return !document.querySelector('#history-body .muted')")));
+            String notices = (String) browser.js("return [...document.querySelectorAll('main [role=alert]')]"
+                    + ".map((n) => n.textContent).join(' | ')");
+            String path = entry.getValue().replaceFirst("\\?.*", "");
+            if (status == 404) {
+                assertThat(notices).as(entry.getKey()).contains("not available").contains(path).contains("HTTP 404");
+            } else {
+                assertThat(status).as(entry.getValue()).isEqualTo(200);
+                assertThat(notices).as(entry.getKey()).doesNotContain(path);
+            }
+            assertThat(browser.errors()).as(entry.getKey()).isEmpty();
+        }
     }
 
     private void enterToken() {
