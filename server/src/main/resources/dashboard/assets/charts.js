@@ -27,10 +27,16 @@ const observer = new ResizeObserver((entries) => {
   }
 });
 
+/** The root font size in px: it grows on wide (wall) screens, and the charts' text grows with it. */
+function rem() {
+  return parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+}
+
 function mount(node, option) {
   const chart = echarts.init(node, null, { renderer: 'canvas' });
   observer.observe(node);
-  chart.setOption({ animation: false, textStyle: { fontFamily: 'inherit', color: INK }, ...option });
+  chart.setOption({ animation: false, textStyle: { fontFamily: 'inherit', color: INK, fontSize: Math.round(0.75 * rem()) },
+    ...option });
   charts.add(chart);
   return chart;
 }
@@ -72,11 +78,13 @@ export function trendChart({ title, buckets, series, zone, yFormat, yMax = null,
     if (!chartNode.isConnected) return;
     mount(chartNode, {
       color: [BLUE, GREEN, '#9a5b00', '#7a3e9d'],
-      grid: { left: 56, right: 16, top: 36, bottom: 28 },
-      legend: { top: 0, left: 0, textStyle: { color: INK } },
+      grid: { left: Math.round(3.5 * rem()), right: rem(), top: Math.round(2.25 * rem()), bottom: Math.round(1.75 * rem()) },
+      legend: { top: 0, left: 0, textStyle: { color: INK, fontSize: Math.round(0.75 * rem()) } },
       tooltip: { trigger: 'axis', valueFormatter: yFormat },
-      xAxis: { type: 'category', data: labels, axisLabel: { color: MUTED }, axisLine: { lineStyle: { color: '#9aa5b1' } } },
-      yAxis: { type: 'value', min: 0, max: yMax, axisLabel: { color: MUTED, formatter: yFormat },
+      xAxis: { type: 'category', data: labels, axisLabel: { color: MUTED, fontSize: Math.round(0.75 * rem()) },
+        axisLine: { lineStyle: { color: '#9aa5b1' } } },
+      yAxis: { type: 'value', min: 0, max: yMax, axisLabel: { color: MUTED, formatter: yFormat,
+        fontSize: Math.round(0.75 * rem()) },
         splitLine: { lineStyle: { color: '#e3e8ee' } } },
       series: series.map((s) => ({ name: s.name, type: s.kind || 'line', data: s.values,
         connectNulls: false, symbolSize: 6, barMaxWidth: 28 })),
