@@ -92,6 +92,7 @@ function setUpScorecardControls() {
     }
     const url = window.location.pathname + stateQuery(next);
     if (url !== window.location.pathname + window.location.search) window.history.pushState(null, '', url);
+    shown = window.location.pathname + window.location.search;
     render(readScorecardState());
   };
   kind.addEventListener('change', () => {
@@ -104,7 +105,11 @@ function setUpScorecardControls() {
     event.preventDefault();
     go();
   });
+  let shown = window.location.pathname + window.location.search;
   window.addEventListener('popstate', () => {
+    // the skip link changes only the hash: same view, keep it (and the focus)
+    if (window.location.pathname + window.location.search === shown) return;
+    shown = window.location.pathname + window.location.search;
     const back = readScorecardState();
     kind.value = back.kind;
     fill(back.kind, back.period);
