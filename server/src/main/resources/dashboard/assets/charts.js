@@ -130,7 +130,7 @@ export function periodChart({ id, title, points, format, target = null, rate = f
     mountWith(chartNode, {
       grid: { left: 64, right: 16, top: 16, bottom: 26 },
       tooltip: { trigger: 'axis', valueFormatter: (v) => format(v) },
-      xAxis: { type: 'category', data: points.map((p) => p.label), axisLabel: { color: MUTED },
+      xAxis: { type: 'category', data: points.map((p) => p.label), axisLabel: { color: MUTED, interval: 0, fontSize: 10 },
         axisLine: { lineStyle: { color: '#9aa5b1' } } },
       yAxis: { type: 'value', min: rate ? (v) => Math.max(0, Math.floor(v.min * 10) / 10) : 0,
         max: rate ? 1 : null, axisLabel: { color: MUTED, formatter: (v) => format(v) },
@@ -139,7 +139,7 @@ export function periodChart({ id, title, points, format, target = null, rate = f
         lineStyle: { color: BLUE, width: 2 }, itemStyle: { color: BLUE },
         markLine: target === null ? undefined : { silent: true, symbol: 'none',
           lineStyle: { color: '#9b1b10', type: 'dashed', width: 1.5 },
-          label: { formatter: `target ${format(target)}`, position: 'insideEndTop', color: '#9b1b10' },
+          label: { formatter: `target ${format(target)}`, position: 'insideStartTop', color: '#9b1b10' },
           data: [{ yAxis: target }] } }],
     }, 'svg');
   });

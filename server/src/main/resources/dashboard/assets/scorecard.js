@@ -150,7 +150,7 @@ function kpiTable(kpis) {
   const headers = ['KPI', { label: 'Value', num: true }, { label: '95 % interval', num: true },
     { label: 'Sample', num: true }, 'Target', 'Verdict', 'Change vs previous period'];
   const rows = kpis.map((kpi) => el('tr', { 'data-metric': kpi.metric, class: `row-${(kpi.verdict || '').toLowerCase()}` },
-    el('th', { scope: 'row', 'data-field': 'label' }, kpiLabel(kpi)),
+    el('th', { scope: 'row', class: 'kpi-label', 'data-field': 'label' }, kpiLabel(kpi)),
     el('td', { class: 'num figure-cell', 'data-field': 'value', 'data-value': kpi.value === null ? 'null' : String(kpi.value) },
       formatWithUnit(kpi.metric, kpi.value)),
     el('td', { class: 'num', 'data-field': 'ci95' }, formatInterval(kpi.metric, kpi.ci95)),
@@ -179,7 +179,7 @@ function trendCards(kpis) {
   return el('div', { class: 'trend-cards' }, kpis.map((kpi, i) => {
     const points = (kpi.trend || []).map((p) => ({ label: p.label, value: p.value, samples: p.samples }));
     return el('figure', { class: 'trend-card', 'data-metric': kpi.metric },
-      el('figcaption', {}, el('span', { class: 'trend-title' }, kpiLabel(kpi)), ' ', verdictChip(kpi.verdict),
+      el('figcaption', {}, el('span', { class: 'trend-title kpi-label' }, kpiLabel(kpi)), ' ', verdictChip(kpi.verdict),
         el('span', { class: 'trend-target' }, kpi.target ? `target ${formatTarget(kpi.metric, kpi.target)}` : '')),
       points.length === 0 ? emptyState('No trend for this KPI.') : periodChart({ id: `trend-${i}`, title: kpiLabel(kpi),
         points, format: (v) => formatValue(kpi.metric, v), rate: metricKind(kpi.metric) === 'rate',
