@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 
 /**
  * The static dashboard, read from the classpath: pages ({@code /}, {@code /applications/{name}},
- * {@code /teams/{name}}), their assets ({@code /assets/...}) and the WebJars they use ({@code /webjars/...}).
+ * {@code /teams/{name}}, {@code /suppliers/{name}}, {@code /compare}, {@code /admin}), their assets ({@code /assets/...}) and the WebJars they use ({@code /webjars/...}).
  * The pages read only the JSON API, so the Jenkins plugin serves the same files. Pages and assets are revalidated
  * on every use (ETag); WebJars carry their version in the path and are cached for a year.
  */
@@ -53,6 +53,9 @@ final class Dashboard {
         app.get("/", ctx -> dashboard.serve(ctx, PAGES + "index.html", REVALIDATE));
         app.get("/applications/{name}", ctx -> dashboard.serve(ctx, PAGES + "application.html", REVALIDATE));
         app.get("/teams/{name}", ctx -> dashboard.serve(ctx, PAGES + "team.html", REVALIDATE));
+        app.get("/suppliers/{name}", ctx -> dashboard.serve(ctx, PAGES + "supplier.html", REVALIDATE));
+        app.get("/compare", ctx -> dashboard.serve(ctx, PAGES + "compare.html", REVALIDATE));
+        app.get("/admin", ctx -> dashboard.serve(ctx, PAGES + "admin.html", REVALIDATE));
         app.get("/assets/<path>", ctx -> dashboard.serveUnder(ctx, ASSETS, ctx.pathParam("path"), REVALIDATE));
         app.get("/webjars/<path>", ctx -> dashboard.serveUnder(ctx, WEBJARS, ctx.pathParam("path"), IMMUTABLE));
     }
