@@ -1,6 +1,7 @@
 package io.devopskpi.server.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -8,9 +9,11 @@ import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -19,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -68,7 +73,7 @@ class GovernancePagesBrowserTest {
                   "responsibility": "BOTH", "from": "2020-01-01T00:00:00Z"},
                  {"type": "application", "application": "zenith-app", "tags": ["web"]}""");
         for (int i = 0; i < 40; i++) {
-            java.time.Instant finished = DemoServer.NOW.minus(Duration.ofHours(6 + 30L * i));
+            Instant finished = DemoServer.NOW.minus(Duration.ofHours(6 + 30L * i));
             events.append(", {\"type\": \"deployment\", \"id\": \"zenith-%d\", \"application\": \"zenith-app\","
                     .formatted(i) + " \"environment\": \"production\", \"started\": \"%s\", \"finished\": \"%s\","
                     .formatted(finished.minus(Duration.ofMinutes(10)), finished)
@@ -148,8 +153,8 @@ class GovernancePagesBrowserTest {
             for (int i = 1; i <= document.getNumberOfPages(); i++) {
                 PDPage page = document.getPage(i - 1);
                 PDRectangle box = page.getMediaBox();
-                assertThat(box.getWidth()).as("width of page %d", i).isCloseTo(595.28f, org.assertj.core.data.Offset.offset(1f));
-                assertThat(box.getHeight()).as("height of page %d", i).isCloseTo(841.89f, org.assertj.core.data.Offset.offset(1f));
+                assertThat(box.getWidth()).as("width of page %d", i).isCloseTo(595.28f, offset(1f));
+                assertThat(box.getHeight()).as("height of page %d", i).isCloseTo(841.89f, offset(1f));
                 stripper.setStartPage(i);
                 stripper.setEndPage(i);
                 String text = normalize(stripper.getText(document));
@@ -161,6 +166,18 @@ class GovernancePagesBrowserTest {
                 String label = kpi.getAsJsonObject().get("label").getAsString();
                 assertThat(text).as("the printed scorecard names the KPI %s", label)
                         .contains(normalize(label).toLowerCase(Locale.ROOT));
+            }
+        }
+
+        // the page's own @page rule asks for A4: Chromium honouring it turns a Letter default into A4 pages
+        Map<String, Object> printed = browser.driver.executeCdpCommand("Page.printToPDF", Map.of(
+                "preferCSSPageSize", true, "paperWidth", 8.5, "paperHeight", 11.0, "printBackground", true));
+        try (PDDocument document = Loader.loadPDF(Base64.getDecoder().decode((String) printed.get("data")))) {
+            for (PDPage page : document.getPages()) {
+                assertThat(page.getMediaBox().getWidth()).as("width with the page's own size")
+                        .isCloseTo(595.28f, offset(1f));
+                assertThat(page.getMediaBox().getHeight()).as("height with the page's own size")
+                        .isCloseTo(841.89f, offset(1f));
             }
         }
     }
@@ -375,7 +392,7 @@ class GovernancePagesBrowserTest {
             JsonObject supplier = element.getAsJsonObject();
             JsonObject k = supplier.getAsJsonObject("kpis");
             String name = supplier.get("supplier").getAsString();
-            Map<String, java.util.function.Function<JsonObject, String[]>> figures = new LinkedHashMap<>();
+            Map<String, Function<JsonObject, String[]>> figures = new LinkedHashMap<>();
             figures.put("Deployment frequency", (x) -> new String[] {
                     decimal(num(obj(x, "deploymentFrequency"), "perWeek")) + " per week",
                     plural(num(obj(x, "deploymentFrequency"), "deployments"), "deployment")});
@@ -555,7 +572,7 @@ class GovernancePagesBrowserTest {
         awaitEqual(actual, expected, null);
     }
 
-    private static void awaitEqual(Supplier<?> actual, Object expected, java.util.function.Predicate<Object> done) {
+    private static void awaitEqual(Supplier<?> actual, Object expected, Predicate<Object> done) {
         try {
             new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> {
                 Object value = actual.get();
@@ -585,8 +602,8 @@ class GovernancePagesBrowserTest {
         if (q >= 0) {
             for (String pair : url.substring(q + 1).split("&")) {
                 String[] kv = pair.split("=", 2);
-                params.put(java.net.URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
-                        kv.length > 1 ? java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+                params.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                        kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
             }
         }
         return params;
