@@ -3,12 +3,13 @@ package io.jenkins.plugins.devopskpi.config;
 import hudson.Extension;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.devopskpi.core.embedded.EmbeddedKpis;
 import io.devopskpi.core.kpi.KpiSettings;
+import io.devopskpi.core.mapping.PipelineRule;
+import io.devopskpi.core.outbox.Outbox;
 import io.devopskpi.core.store.StoreConfig;
 import io.jenkins.plugins.devopskpi.JenkinsFacade;
 import io.jenkins.plugins.devopskpi.Messages;
-import io.jenkins.plugins.devopskpi.queue.EventQueue;
-import io.jenkins.plugins.devopskpi.queue.KpiBackend;
 import io.jenkins.plugins.devopskpi.rules.JobRule;
 import io.jenkins.plugins.devopskpi.ui.Access;
 import java.io.IOException;
@@ -39,7 +40,7 @@ public class KpiConfiguration extends GlobalConfiguration {
     private String credentialsId;
     private String controllerName;
     private List<JobRule> rules = new ArrayList<>();
-    private transient KpiBackend backend;
+    private transient EmbeddedKpis backend;
 
     public KpiConfiguration() {
         load();
@@ -60,10 +61,10 @@ public class KpiConfiguration extends GlobalConfiguration {
         return super.configure(req, json);
     }
 
-    public synchronized KpiBackend backend() throws IOException {
+    public synchronized EmbeddedKpis backend() throws IOException {
         if (backend == null) {
-            backend = new KpiBackend(storeConfig(), KpiSettings.defaults(),
-                    new EventQueue(JenkinsFacade.dataDirectory().resolve("queue")), Clock.systemUTC());
+            backend = new EmbeddedKpis(storeConfig(), KpiSettings::defaults,
+                    new Outbox(JenkinsFacade.dataDirectory().resolve("queue")), Clock.systemUTC());
         }
         return backend;
     }
@@ -124,6 +125,11 @@ public class KpiConfiguration extends GlobalConfiguration {
         return rules == null ? List.of() : List.copyOf(rules);
     }
 
+    /** Core's form of the rules, in order. */
+    public List<PipelineRule> pipelineRules() {
+        return getRules().stream().map(JobRule::rule).toList();
+    }
+
     @DataBoundSetter
     public void setRules(List<JobRule> rules) {
         this.rules = rules == null ? new ArrayList<>() : new ArrayList<>(rules);
@@ -148,7 +154,7 @@ public class KpiConfiguration extends GlobalConfiguration {
     public FormValidation doCheckPattern(@QueryParameter String value) {
         JenkinsFacade.check(Access.required(Access.Operation.CHECK_FORM));
         try {
-            JobRule.compile(value == null ? "" : value.trim());
+            PipelineRule.compile(value == null ? "" : value.trim());
             return value == null || value.isBlank() ? FormValidation.error(Messages.Configuration_PatternRequired())
                     : FormValidation.ok();
         } catch (IllegalArgumentException e) {

@@ -6,18 +6,16 @@ import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.devopskpi.core.gate.GateTable;
+import io.devopskpi.core.gate.GateOutcome;
 import io.devopskpi.core.gate.GateVerdict;
+import io.devopskpi.core.gate.GateVerdictValues;
 import io.devopskpi.core.gate.KpiGate;
 import io.devopskpi.core.gate.KpiGateEvaluator;
 import io.devopskpi.core.gate.KpiGateText;
-import io.devopskpi.core.gate.ThresholdResult;
 import io.jenkins.plugins.devopskpi.Messages;
 import io.jenkins.plugins.devopskpi.config.KpiConfiguration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.Symbol;
@@ -95,30 +93,8 @@ public final class KpiGateStep extends Step {
                         + "so the build goes on");
                 case PASS -> { }
             }
-            return asMap(verdict);
+            return GateVerdictValues.of(verdict);
         }
-    }
-
-    /** Plain serializable values only: the map lives on in the Pipeline's program state. */
-    static Map<String, Object> asMap(GateVerdict verdict) {
-        List<Object> results = new ArrayList<>();
-        for (ThresholdResult result : verdict.results()) {
-            Map<String, Object> item = new HashMap<>();
-            item.put("metric", result.threshold().metric().apiName());
-            item.put("operator", result.threshold().operator().symbol());
-            item.put("threshold", result.threshold().value());
-            item.put("actual", result.actual());
-            item.put("samples", result.samples());
-            item.put("status", result.status().name());
-            item.put("message", result.message());
-            results.add(item);
-        }
-        Map<String, Object> map = new HashMap<>();
-        map.put("status", verdict.status().name());
-        map.put("breached", verdict.breached());
-        map.put("message", verdict.message());
-        map.put("results", results);
-        return map;
     }
 
     public String getApplication() {

@@ -4,7 +4,7 @@ import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.devopskpi.Messages;
-import io.jenkins.plugins.devopskpi.rules.DeploymentTarget;
+import io.devopskpi.core.mapping.DeploymentTarget;
 import java.time.Instant;
 import java.util.Set;
 import org.jenkinsci.Symbol;

@@ -7,7 +7,7 @@ import io.devopskpi.core.model.Incident;
 import io.devopskpi.core.text.TimeText;
 import io.jenkins.plugins.devopskpi.Messages;
 import io.jenkins.plugins.devopskpi.config.KpiConfiguration;
-import io.jenkins.plugins.devopskpi.queue.KpiBackend;
+import io.devopskpi.core.embedded.EmbeddedKpis;
 import java.time.Instant;
 import java.util.Set;
 import org.jenkinsci.Symbol;
@@ -106,7 +106,7 @@ public final class RecordIncidentStep extends Step {
 
         @Override
         protected Void run() throws Exception {
-            KpiBackend backend = KpiConfiguration.get().backend();
+            EmbeddedKpis backend = KpiConfiguration.get().backend();
             backend.submit(incident);
             TaskListener listener = getContext().get(TaskListener.class);
             try {

@@ -7,7 +7,7 @@ import io.devopskpi.core.model.Incident;
 import io.devopskpi.core.text.TimeText;
 import io.jenkins.plugins.devopskpi.Messages;
 import io.jenkins.plugins.devopskpi.config.KpiConfiguration;
-import io.jenkins.plugins.devopskpi.queue.KpiBackend;
+import io.devopskpi.core.embedded.EmbeddedKpis;
 import java.time.Instant;
 import java.util.Set;
 import org.jenkinsci.Symbol;
@@ -63,7 +63,7 @@ public final class ResolveIncidentStep extends Step {
 
         @Override
         protected Void run() throws Exception {
-            KpiBackend backend = KpiConfiguration.get().backend();
+            EmbeddedKpis backend = KpiConfiguration.get().backend();
             backend.flush(); // an incident recorded earlier in this run may still be queued
             Incident stored = backend.events().findIncident(id)
                     .orElseThrow(() -> new AbortException("resolveIncident: no incident '" + id + "' is stored"));

@@ -8,8 +8,8 @@ import hudson.scm.ChangeLogSet;
 import io.devopskpi.core.model.Deployment;
 import io.devopskpi.core.model.DeploymentResult;
 import io.jenkins.plugins.devopskpi.config.KpiConfiguration;
-import io.jenkins.plugins.devopskpi.rules.ChangeSelection;
-import io.jenkins.plugins.devopskpi.rules.DeploymentTarget;
+import io.devopskpi.core.changes.ChangeSelection;
+import io.devopskpi.core.mapping.DeploymentTarget;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,7 +45,7 @@ public final class RunEvents {
             runs.add(new ChangeSelection.RunChanges(Instant.ofEpochMilli(r.getStartTimeInMillis()),
                     r != run && r.getResult() == Result.SUCCESS, commits(r)));
         }
-        Deployment deployment = Deployment.builder(target.eventId(configuration.getControllerName(),
+        Deployment deployment = Deployment.builder(target.eventId("jenkins", configuration.getControllerName(),
                         run.getExternalizableId()))
                 .application(target.application())
                 .environment(target.environment())

@@ -4,10 +4,11 @@ import hudson.Extension;
 import hudson.model.Action;
 import hudson.model.Job;
 import io.devopskpi.core.kpi.Scope;
+import io.devopskpi.core.summary.KpiSummary;
 import io.jenkins.plugins.devopskpi.JenkinsFacade;
 import io.jenkins.plugins.devopskpi.Messages;
 import io.jenkins.plugins.devopskpi.config.KpiConfiguration;
-import io.jenkins.plugins.devopskpi.rules.DeploymentTarget;
+import io.devopskpi.core.mapping.DeploymentTarget;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Collection;
@@ -50,7 +51,7 @@ public final class JobKpiAction implements Action {
 
     /** The application a job deploys by its rule (build parameters are not known before a run). */
     static DeploymentTarget target(Job<?, ?> job) {
-        return DeploymentTarget.resolve(KpiConfiguration.get().getRules(), job.getFullName(), Map.of()).orElse(null);
+        return DeploymentTarget.resolve(KpiConfiguration.get().pipelineRules(), job.getFullName(), Map.of()).orElse(null);
     }
 
     @Extension

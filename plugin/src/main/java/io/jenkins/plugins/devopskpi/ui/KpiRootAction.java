@@ -10,6 +10,7 @@ import io.devopskpi.core.kpi.KpiQuery;
 import io.devopskpi.core.kpi.KpiQueryParser;
 import io.devopskpi.core.kpi.QueryError;
 import io.devopskpi.core.kpi.Scope;
+import io.devopskpi.core.summary.KpiSummary;
 import io.jenkins.plugins.devopskpi.JenkinsFacade;
 import io.jenkins.plugins.devopskpi.Messages;
 import io.jenkins.plugins.devopskpi.config.KpiConfiguration;

@@ -5,10 +5,11 @@ import hudson.model.View;
 import hudson.widgets.Widget;
 import io.devopskpi.core.kpi.KpiQuery;
 import io.devopskpi.core.kpi.Scope;
+import io.devopskpi.core.mapping.PipelineRule;
+import io.devopskpi.core.summary.KpiSummary;
 import io.jenkins.plugins.devopskpi.JenkinsFacade;
 import io.jenkins.plugins.devopskpi.config.KpiConfiguration;
-import io.jenkins.plugins.devopskpi.queue.KpiBackend;
-import io.jenkins.plugins.devopskpi.rules.JobRule;
+import io.devopskpi.core.embedded.EmbeddedKpis;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Collection;
@@ -46,13 +47,13 @@ public final class KpiWidget extends Widget {
                 return List.of();
             }
             KpiConfiguration configuration = KpiConfiguration.get();
-            List<String> teams = configuration.getRules().stream().map(JobRule::getTeam).filter(Objects::nonNull)
+            List<String> teams = configuration.pipelineRules().stream().map(PipelineRule::team).filter(Objects::nonNull)
                     .distinct().sorted().toList();
             if (teams.isEmpty()) {
                 return List.of();
             }
             try {
-                KpiBackend backend = configuration.backend();
+                EmbeddedKpis backend = configuration.backend();
                 return List.of(new KpiWidget(teams.stream().map(team -> KpiSummary.of(team, Scope.team(team),
                         KpiQuery.DEFAULT_ENVIRONMENT, backend::kpis, Clock.systemUTC())).toList()));
             } catch (IOException e) {

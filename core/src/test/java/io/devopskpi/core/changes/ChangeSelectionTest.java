@@ -1,10 +1,10 @@
-package io.jenkins.plugins.devopskpi.rules;
+package io.devopskpi.core.changes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.devopskpi.core.model.Change;
-import io.jenkins.plugins.devopskpi.rules.ChangeSelection.Commit;
-import io.jenkins.plugins.devopskpi.rules.ChangeSelection.RunChanges;
+import io.devopskpi.core.changes.ChangeSelection.Commit;
+import io.devopskpi.core.changes.ChangeSelection.RunChanges;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,11 @@
-package io.jenkins.plugins.devopskpi.queue;
+package io.devopskpi.core.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.devopskpi.core.kpi.KpiSettings;
+import io.devopskpi.core.outbox.Outbox;
+import io.devopskpi.core.outbox.OutboxTest;
 import io.devopskpi.core.store.StoreConfig;
 import io.devopskpi.core.store.StoreException;
 import java.nio.file.Path;
@@ -13,7 +15,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class KpiBackendTest {
+class EmbeddedKpisTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-10T00:00:00Z"), ZoneOffset.UTC);
 
     @TempDir
@@ -21,12 +23,12 @@ class KpiBackendTest {
 
     @Test
     void storesQueuedEventsOnceEvenWhenSubmittedTwice() throws Exception {
-        try (KpiBackend backend = new KpiBackend(StoreConfig.inMemory("backend-" + System.nanoTime()),
-                KpiSettings.defaults(), new EventQueue(dir.resolve("queue")), CLOCK)) {
-            backend.submit(EventQueueTest.deployment("jenkins:shop#1:shop:production"));
-            backend.submit(EventQueueTest.deployment("jenkins:shop#1:shop:production"));
+        try (EmbeddedKpis backend = new EmbeddedKpis(StoreConfig.inMemory("backend-" + System.nanoTime()),
+                KpiSettings::defaults, new Outbox(dir.resolve("queue")), CLOCK)) {
+            backend.submit(OutboxTest.deployment("jenkins:shop#1:shop:production"));
+            backend.submit(OutboxTest.deployment("jenkins:shop#1:shop:production"));
             backend.flush();
-            assertThat(backend.queue().pending()).isEmpty();
+            assertThat(backend.outbox().pending()).isEmpty();
             assertThat(backend.events().countEvents()).isEqualTo(1);
             assertThat(backend.events().findDeployment("jenkins:shop#1:shop:production")).isPresent();
         }
@@ -36,9 +38,9 @@ class KpiBackendTest {
     void keepsEventsQueuedWhileTheStoreIsUnusable() throws Exception {
         // nothing listens on port 1: the store cannot open
         StoreConfig unreachable = StoreConfig.jdbc("jdbc:postgresql://127.0.0.1:1/kpi?connectTimeout=1", "u", "p");
-        EventQueue queue = new EventQueue(dir.resolve("queue"));
-        try (KpiBackend backend = new KpiBackend(unreachable, KpiSettings.defaults(), queue, CLOCK)) {
-            backend.submit(EventQueueTest.deployment("d1"));
+        Outbox queue = new Outbox(dir.resolve("queue"));
+        try (EmbeddedKpis backend = new EmbeddedKpis(unreachable, KpiSettings::defaults, queue, CLOCK)) {
+            backend.submit(OutboxTest.deployment("d1"));
             assertThatThrownBy(backend::flush).isInstanceOf(StoreException.class);
             assertThat(queue.pending()).hasSize(1);
         }

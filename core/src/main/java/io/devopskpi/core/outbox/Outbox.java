@@ -1,4 +1,4 @@
-package io.jenkins.plugins.devopskpi.queue;
+package io.devopskpi.core.outbox;
 
 import io.devopskpi.core.ingest.EventConflictException;
 import io.devopskpi.core.ingest.InvalidEventsException;
@@ -14,19 +14,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Events waiting for the store, one file per event in a directory: written to a temporary file, forced to disk and
+ * The outbox of an embedding CI (the Jenkins plugin): events waiting for the store, one file per event in a directory: written to a temporary file, forced to disk and
  * moved into place atomically, so a crash leaves either the whole event or nothing. Replayed oldest first; a file
  * is deleted only after the store accepted its event (storing is idempotent, so a crash between the two repeats
  * harmlessly). Events the store refuses for good go to {@code rejected/} instead of blocking the rest.
  */
-public final class EventQueue {
-    private static final Logger LOG = Logger.getLogger(EventQueue.class.getName());
+public final class Outbox {
+    private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
     private static final String SUFFIX = ".json";
     private static final String TEMPORARY = ".tmp";
 
@@ -34,7 +33,7 @@ public final class EventQueue {
     private long next;
 
     /** Opens (creating) the directory and removes half-written files a crash left behind. */
-    public EventQueue(Path directory) throws IOException {
+    public Outbox(Path directory) throws IOException {
         this.directory = Files.createDirectories(directory);
         try (Stream<Path> files = Files.list(directory)) {
             for (Path file : files.toList()) {
@@ -61,7 +60,7 @@ public final class EventQueue {
         try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
             dir.force(true);
         } catch (IOException e) {
-            LOG.log(Level.FINE, "cannot force the directory entry of " + name + " to disk", e);
+            LOG.debug("cannot force the directory entry of {} to disk", name, e);
         }
     }
 
@@ -73,18 +72,18 @@ public final class EventQueue {
     }
 
     /**
-     * Hands each waiting event, oldest first, to the store and deletes its file once the store returned. Stops at
-     * the first event the store cannot take now (its exception propagates; that event and the rest stay queued).
+     * Hands each waiting event, oldest first, to the sink and deletes its file once the sink returned. Stops at
+     * the first event the sink cannot take now (its exception propagates; that event and the rest stay queued).
      *
-     * @return how many events the store took
+     * @return how many events the sink took
      */
-    public synchronized int replay(Consumer<Event> store) throws IOException {
+    public synchronized int replay(EventSink sink) throws IOException {
         int stored = 0;
         for (Path file : pending()) {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             try {
                 for (Event event : EventJson.parse(text)) {
-                    store.accept(event);
+                    sink.accept(event);
                 }
             } catch (InvalidEventsException | EventConflictException e) {
                 reject(file, e.getMessage());
@@ -99,8 +98,8 @@ public final class EventQueue {
     private void reject(Path file, String reason) throws IOException {
         Path rejected = Files.createDirectories(directory.resolve("rejected"));
         Files.move(file, rejected.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-        LOG.warning("devops-kpi: the store refused queued event " + file.getFileName() + " for good, moved it to "
-                + rejected + ": " + reason);
+        LOG.warn("devops-kpi: the store refused queued event {} for good, moved it to {}: {}", file.getFileName(),
+                rejected, reason);
     }
 
     private static long sequence(Path file) {

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.devopskpi.rules;
+package io.devopskpi.core.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,8 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DeploymentTargetTest {
-    private static JobRule rule(String pattern, String application, String environment) {
-        return new JobRule(pattern, application, environment);
+    private static PipelineRule rule(String pattern, String application, String environment) {
+        return new PipelineRule(pattern, application, environment, null, null);
     }
 
     @Test
@@ -32,10 +32,9 @@ class DeploymentTargetTest {
 
     @Test
     void theFirstMatchingRuleNamesTheTarget() {
-        JobRule hotfix = rule("shop/hotfix", "shop", "production");
-        hotfix.setKind("hotfix");
-        hotfix.setTeam("payments");
-        List<JobRule> rules = List.of(hotfix, rule("shop/*", "shop", "staging"));
+        PipelineRule hotfix = new PipelineRule("shop/hotfix", "shop", "production", DeploymentTarget.kind("hotfix"),
+                " payments ");
+        List<PipelineRule> rules = List.of(hotfix, rule("shop/*", "shop", "staging"));
 
         assertThat(DeploymentTarget.resolve(rules, "shop/hotfix", Map.of()))
                 .contains(new DeploymentTarget("shop", "production", DeploymentKind.HOTFIX, "payments"));
@@ -46,7 +45,7 @@ class DeploymentTargetTest {
 
     @Test
     void variablesWinOverRulesAndCanStandAlone() {
-        List<JobRule> rules = List.of(rule("shop/*", "shop", "staging"));
+        List<PipelineRule> rules = List.of(rule("shop/*", "shop", "staging"));
         assertThat(DeploymentTarget.resolve(rules, "shop/main", Map.of(DeploymentTarget.ENVIRONMENT, "production",
                 DeploymentTarget.KIND, "ROLLBACK")))
                 .contains(new DeploymentTarget("shop", "production", DeploymentKind.ROLLBACK, null));
@@ -62,8 +61,10 @@ class DeploymentTargetTest {
     @Test
     void eventIdsAreStablePerRunAndTarget() {
         DeploymentTarget target = new DeploymentTarget("shop", "production", DeploymentKind.NORMAL, null);
-        assertThat(target.eventId(null, "shop/deploy#42")).isEqualTo("jenkins:shop/deploy#42:shop:production");
-        assertThat(target.eventId(" ci-eu ", "shop/deploy#42")).isEqualTo("jenkins:ci-eu:shop/deploy#42:shop:production");
-        assertThat(target.eventId("", "shop/deploy#42")).isEqualTo(target.eventId(null, "shop/deploy#42"));
+        assertThat(target.eventId("jenkins", null, "shop/deploy#42")).isEqualTo("jenkins:shop/deploy#42:shop:production");
+        assertThat(target.eventId("jenkins", " ci-eu ", "shop/deploy#42"))
+                .isEqualTo("jenkins:ci-eu:shop/deploy#42:shop:production");
+        assertThat(target.eventId("jenkins", "", "shop/deploy#42"))
+                .isEqualTo(target.eventId("jenkins", null, "shop/deploy#42"));
     }
 }

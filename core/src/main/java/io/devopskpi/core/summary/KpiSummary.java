@@ -1,4 +1,4 @@
-package io.jenkins.plugins.devopskpi.ui;
+package io.devopskpi.core.summary;
 
 import io.devopskpi.core.kpi.KpiQuery;
 import io.devopskpi.core.kpi.KpiReport;

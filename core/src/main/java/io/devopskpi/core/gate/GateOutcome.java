@@ -1,6 +1,4 @@
-package io.jenkins.plugins.devopskpi.steps;
-
-import io.devopskpi.core.gate.GateVerdict;
+package io.devopskpi.core.gate;
 
 /**
  * What a gate verdict does to the build: nothing, a log line, UNSTABLE (run result and stage marked, the build

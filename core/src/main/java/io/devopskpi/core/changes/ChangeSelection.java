@@ -1,4 +1,4 @@
-package io.jenkins.plugins.devopskpi.rules;
+package io.devopskpi.core.changes;
 
 import io.devopskpi.core.model.Change;
 import java.time.Instant;

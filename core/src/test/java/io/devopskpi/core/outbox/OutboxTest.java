@@ -1,4 +1,4 @@
-package io.jenkins.plugins.devopskpi.queue;
+package io.devopskpi.core.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,11 +16,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class EventQueueTest {
+public class OutboxTest {
     @TempDir
     Path dir;
 
-    static Deployment deployment(String id) {
+    public static Deployment deployment(String id) {
         return Deployment.builder(id).application("shop").environment("production")
                 .started(Instant.parse("2026-01-05T10:00:00Z")).finished(Instant.parse("2026-01-05T10:07:00Z"))
                 .result(DeploymentResult.SUCCESS).build();
@@ -28,7 +28,7 @@ class EventQueueTest {
 
     @Test
     void replaysInOrderAndDeletesOnlyWhatTheStoreTook() throws Exception {
-        EventQueue queue = new EventQueue(dir);
+        Outbox queue = new Outbox(dir);
         queue.put(deployment("d1"));
         queue.put(deployment("d2"));
         queue.put(deployment("d3"));
@@ -50,13 +50,13 @@ class EventQueueTest {
 
     @Test
     void survivesACrashMidWriteAndKeepsCountingAfterWhatIsOnDisk() throws Exception {
-        EventQueue before = new EventQueue(dir);
+        Outbox before = new Outbox(dir);
         before.put(deployment("d1"));
         before.put(deployment("d2"));
         // the crash: a half-written temporary file that was never moved into place
         Files.writeString(dir.resolve("00000000000000000003.json.tmp"), "{\"type\":\"deploy", StandardCharsets.UTF_8);
 
-        EventQueue after = new EventQueue(dir);
+        Outbox after = new Outbox(dir);
         assertThat(Files.exists(dir.resolve("00000000000000000003.json.tmp"))).isFalse();
         after.put(deployment("d3"));
         List<Event> stored = new ArrayList<>();
@@ -66,7 +66,7 @@ class EventQueueTest {
 
     @Test
     void aCrashBetweenStoreAndDeleteRepeatsTheEventWhichTheStoreIgnores() throws Exception {
-        EventQueue queue = new EventQueue(dir);
+        Outbox queue = new Outbox(dir);
         queue.put(deployment("d1"));
         Path file = queue.pending().get(0);
         byte[] copy = Files.readAllBytes(file);
@@ -74,7 +74,7 @@ class EventQueueTest {
         queue.replay(stored::add);
         Files.write(file, copy); // as if the delete had not happened before the crash
 
-        new EventQueue(dir).replay(event -> {
+        new Outbox(dir).replay(event -> {
             if (!stored.contains(event)) { // an idempotent store: the same id and content is a no-op
                 stored.add(event);
             }
@@ -84,7 +84,7 @@ class EventQueueTest {
 
     @Test
     void eventsTheStoreRefusesForGoodMoveAsideInsteadOfBlockingTheRest() throws Exception {
-        EventQueue queue = new EventQueue(dir);
+        Outbox queue = new Outbox(dir);
         queue.put(deployment("d1"));
         queue.put(deployment("d2"));
         Files.writeString(dir.resolve("00000000000000000003.json"), "not json", StandardCharsets.UTF_8);

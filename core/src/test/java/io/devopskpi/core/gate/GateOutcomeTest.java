@@ -1,15 +1,7 @@
-package io.jenkins.plugins.devopskpi.steps;
+package io.devopskpi.core.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.devopskpi.core.gate.GateMetric;
-import io.devopskpi.core.gate.GateStatus;
-import io.devopskpi.core.gate.GateVerdict;
-import io.devopskpi.core.gate.KpiGate;
-import io.devopskpi.core.gate.OnBreach;
-import io.devopskpi.core.gate.Operator;
-import io.devopskpi.core.gate.Threshold;
-import io.devopskpi.core.gate.ThresholdResult;
 import io.devopskpi.core.kpi.KpiQuery;
 import io.devopskpi.core.kpi.Scope;
 import java.time.Instant;
@@ -45,26 +37,11 @@ class GateOutcomeTest {
     }
 
     @Test
-    void theStepReturnsTheVerdictAsPlainValues() {
-        Map<String, Object> map = KpiGateStep.asMap(verdict(GateStatus.FAILED, OnBreach.FAILURE, false));
+    void theVerdictBecomesPlainValues() {
+        Map<String, Object> map = GateVerdictValues.of(verdict(GateStatus.FAILED, OnBreach.FAILURE, false));
         assertThat(map).containsEntry("status", "FAILED").containsEntry("breached", true);
         assertThat((List<?>) map.get("results")).singleElement().asInstanceOf(
                 org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("metric", "changeSuccessRate")
                 .containsEntry("actual", 0.8).containsEntry("samples", 10);
-    }
-
-    @Test
-    void stepArgumentsBecomeCoresGate() {
-        KpiGateStep step = new KpiGateStep();
-        step.setTeam("payments");
-        step.setWindow("7d");
-        step.setChangeSuccessRate(">= 0.9");
-        step.setTimeToRestoreMedian("<= 4h");
-        step.setOnBreach("unstable");
-        KpiGate gate = step.gate(Instant.parse("2026-01-31T00:00:00Z"));
-        assertThat(gate.query().scope()).isEqualTo(Scope.team("payments"));
-        assertThat(gate.thresholds()).extracting(t -> t.metric().apiName())
-                .containsExactly("changeSuccessRate", "timeToRestoreMedian");
-        assertThat(gate.onBreach()).isEqualTo(OnBreach.UNSTABLE);
     }
 }

@@ -1,0 +1,97 @@
+package io.devopskpi.core.embedded;
+
+import io.devopskpi.core.ingest.Ingestor;
+import io.devopskpi.core.kpi.KpiService;
+import io.devopskpi.core.kpi.KpiSettings;
+import io.devopskpi.core.model.Event;
+import io.devopskpi.core.outbox.Outbox;
+import io.devopskpi.core.store.EventReader;
+import io.devopskpi.core.store.Store;
+import io.devopskpi.core.store.StoreConfig;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * devops-kpi inside a CI server (the Jenkins plugin): the store, opened on first use; the outbox in front of it,
+ * drained by one background thread (at once after each submit, and every minute while the store is unreachable);
+ * and the read side over the same store. Builds only ever wait for the outbox's disk write.
+ */
+public final class EmbeddedKpis implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKpis.class);
+
+    private final StoreConfig config;
+    private final Supplier<KpiSettings> settings;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final ScheduledExecutorService drain;
+    private Store store;
+
+    /** @param settings read on every KPI request, so an edited band table applies without reopening the store */
+    public EmbeddedKpis(StoreConfig config, Supplier<KpiSettings> settings, Outbox outbox, Clock clock) {
+        this.config = config;
+        this.settings = settings;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.drain = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "devops-kpi outbox");
+            thread.setDaemon(true);
+            return thread;
+        });
+        drain.scheduleWithFixedDelay(this::flushQuietly, 1, 60, TimeUnit.SECONDS);
+    }
+
+    /** Puts the event in the outbox durably and asks the background thread to store it. */
+    public void submit(Event event) throws IOException {
+        outbox.put(event);
+        drain.execute(this::flushQuietly);
+    }
+
+    /** Moves every event of the outbox into the store now. @return how many were stored */
+    public synchronized int flush() throws IOException {
+        Ingestor ingestor = new Ingestor(store(), clock);
+        return outbox.replay(event -> ingestor.ingest(List.of(event)));
+    }
+
+    private void flushQuietly() {
+        try {
+            flush();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("devops-kpi: events stay in the outbox, the store is not usable: {}", e.getMessage());
+        }
+    }
+
+    /** Opens the store on first use; a failed open is retried on the next call. */
+    public synchronized Store store() {
+        if (store == null) {
+            store = Store.open(config);
+        }
+        return store;
+    }
+
+    public KpiService kpis() {
+        return new KpiService(store(), settings.get(), clock);
+    }
+
+    public EventReader events() {
+        return new EventReader(store());
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    @Override
+    public synchronized void close() {
+        drain.shutdownNow();
+        if (store != null) {
+            store.close();
+        }
+    }
+}
