@@ -1,5 +1,6 @@
 package io.devopskpi.core.embedded;
 
+import io.devopskpi.core.api.ReadApi;
 import io.devopskpi.core.ingest.Ingestor;
 import io.devopskpi.core.kpi.KpiService;
 import io.devopskpi.core.kpi.KpiSettings;
@@ -77,6 +78,11 @@ public final class EmbeddedKpis implements AutoCloseable {
 
     public KpiService kpis() {
         return new KpiService(store(), settings.get(), clock);
+    }
+
+    /** The read API of api.md over this store, answered with the current settings. */
+    public ReadApi readApi() {
+        return new ReadApi(store(), kpis(), clock);
     }
 
     public EventReader events() {

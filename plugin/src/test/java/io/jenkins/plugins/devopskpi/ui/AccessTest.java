@@ -14,10 +14,18 @@ class AccessTest {
     }
 
     @Test
-    void onlyTheReadApiIsAnEndpoint() {
+    void everyGetOfTheReadApiReadsKpis() {
         assertThat(Access.operation("GET", "/api/v1/kpis")).isEqualTo(Access.Operation.READ_KPIS);
-        assertThat(Access.operation("POST", "/api/v1/kpis")).isNull();
-        assertThat(Access.operation("GET", "/api/v1/events")).isNull();
+        assertThat(Access.operation("GET", "/api/v1/export.csv")).isEqualTo(Access.Operation.READ_KPIS);
+        assertThat(Access.operation("POST", "/api/v1/events")).as("the plugin takes no events over HTTP").isNull();
+        assertThat(Access.operation("GET", "/api/v1/")).isNull();
+        assertThat(Access.operation("GET", "/manage")).isNull();
         assertThat(Access.operation("GET", null)).isNull();
+    }
+
+    @Test
+    void theEndpointIsThePathAfterTheApiVersion() {
+        assertThat(Access.endpoint("/api/v1/kpis")).isEqualTo("kpis");
+        assertThat(Access.endpoint("/api/v1/failed-changes/")).isEqualTo("failed-changes");
     }
 }

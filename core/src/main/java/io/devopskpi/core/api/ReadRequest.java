@@ -1,4 +1,4 @@
-package io.devopskpi.server;
+package io.devopskpi.core.api;
 
 import io.devopskpi.core.kpi.Bucket;
 import io.devopskpi.core.kpi.InvalidQueryException;
@@ -7,9 +7,6 @@ import io.devopskpi.core.kpi.KpiQueryParser;
 import io.devopskpi.core.kpi.QueryError;
 import io.devopskpi.core.query.Page;
 import io.devopskpi.core.text.Excerpt;
-import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +15,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * A read request of the dashboard API: the read token checked first, then its parts parsed (KPI query, page,
- * bucket), every problem of every part collected so that one 400 answer names them all.
+ * A request of the read API: its parts parsed (KPI query, page, bucket), every problem of every part collected so
+ * that one 400 answer names them all.
  */
 final class ReadRequest {
     static final List<String> ALL_SCOPES = KpiQueryParser.SCOPES;
@@ -28,10 +25,9 @@ final class ReadRequest {
     private final Instant now;
     private final List<QueryError> errors = new ArrayList<>();
 
-    ReadRequest(Context ctx, TokenAuth auth, Clock clock) {
-        auth.requireRead(ctx);
-        this.parameters = ctx.queryParamMap();
-        this.now = clock.instant();
+    ReadRequest(Map<String, List<String>> parameters, Instant now) {
+        this.parameters = parameters;
+        this.now = now;
     }
 
     /** The KPI query, accepting the given scope parameters and the endpoint's own {@code extra} ones. */
@@ -61,7 +57,7 @@ final class ReadRequest {
     /** Ends the request with 400 when any part was refused. */
     void requireValid() {
         if (!errors.isEmpty()) {
-            throw badRequest(errors);
+            throw new BadRequest(errors);
         }
     }
 
@@ -73,7 +69,7 @@ final class ReadRequest {
         try {
             return computation.get();
         } catch (IllegalArgumentException e) {
-            throw badRequest(List.of(new QueryError("window", e.getMessage())));
+            throw new BadRequest(List.of(new QueryError("window", e.getMessage())));
         }
     }
 
@@ -86,7 +82,18 @@ final class ReadRequest {
         }
     }
 
-    private static ApiException badRequest(List<QueryError> errors) {
-        return new ApiException(HttpStatus.BAD_REQUEST.getCode(), JsonAnswers.queryErrors(errors));
+    /** Ends a request with 400 and the errors; {@link ReadApi} turns it into the answer. */
+    static final class BadRequest extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient List<QueryError> errors;
+
+        BadRequest(List<QueryError> errors) {
+            super(null, null, false, false);
+            this.errors = List.copyOf(errors);
+        }
+
+        List<QueryError> errors() {
+            return errors;
+        }
     }
 }
