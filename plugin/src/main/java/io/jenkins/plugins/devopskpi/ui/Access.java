@@ -22,10 +22,17 @@ public enum Access {
         };
     }
 
-    /** The operation a request under {@code /devops-kpi/} asks for; null when there is no such endpoint. */
+    /**
+     * The operation a request under {@code /devops-kpi/} asks for: every GET reads KPIs (the read API, or the
+     * dashboard's pages and files, which show nothing but what the API answers); null for anything else.
+     */
     public static Operation operation(String method, String restOfPath) {
-        return "GET".equals(method) && restOfPath != null && restOfPath.startsWith(API)
-                && !endpoint(restOfPath).isEmpty() ? Operation.READ_KPIS : null;
+        return "GET".equals(method) && restOfPath != null && !(isApi(restOfPath) && endpoint(restOfPath).isEmpty())
+                ? Operation.READ_KPIS : null;
+    }
+
+    public static boolean isApi(String restOfPath) {
+        return restOfPath.startsWith(API);
     }
 
     /** The read API's endpoint name of a path below {@code /devops-kpi/}, e.g. {@code kpis} or {@code export.csv}. */

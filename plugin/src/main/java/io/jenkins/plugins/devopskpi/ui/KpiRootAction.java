@@ -5,30 +5,31 @@ import hudson.model.RootAction;
 import io.devopskpi.core.api.ApiAnswer;
 import io.devopskpi.core.api.ApiJson;
 import io.devopskpi.core.api.ApplicationAccess;
+import io.devopskpi.core.dashboard.DashboardFile;
+import io.devopskpi.core.dashboard.DashboardFiles;
 import io.devopskpi.core.embedded.EmbeddedKpis;
-import io.devopskpi.core.kpi.KpiQuery;
-import io.devopskpi.core.kpi.Scope;
 import io.devopskpi.core.store.StoreException;
-import io.devopskpi.core.summary.KpiSummary;
 import io.jenkins.plugins.devopskpi.JenkinsFacade;
 import io.jenkins.plugins.devopskpi.Messages;
 import io.jenkins.plugins.devopskpi.config.KpiConfiguration;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.StaplerResponse2;
 
 /**
- * {@code /devops-kpi/}: the organisation's KPIs, and the server's read API under {@code /devops-kpi/api/v1/}
- * (api.md), answered by core's read API with the caller's Jenkins permissions instead of tokens.
+ * {@code /devops-kpi/}: the server's dashboard and its read API under {@code /devops-kpi/api/v1/} (api.md), both
+ * from core, with the caller's Jenkins permissions instead of tokens.
  */
 @Extension
 public final class KpiRootAction implements RootAction {
+    private static final DashboardFiles DASHBOARD = new DashboardFiles();
+
     @Override
     public String getIconFileName() {
         return JenkinsFacade.has(Access.OVERALL_READ) ? "symbol-analytics" : null;
@@ -44,15 +45,19 @@ public final class KpiRootAction implements RootAction {
         return "devops-kpi";
     }
 
-    /** For index.jelly: everything in production. */
-    public KpiSummary getSummary() throws IOException {
-        JenkinsFacade.check(Access.required(Access.Operation.READ_KPIS));
-        var backend = KpiConfiguration.get().backend();
-        return KpiSummary.of(Messages.RootAction_DisplayName(), Scope.all(), KpiQuery.DEFAULT_ENVIRONMENT,
-                backend::kpis, Clock.systemUTC());
+    /** {@code /devops-kpi/}: the dashboard's overview page. */
+    public void doIndex(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
+        if (!req.getRequestURI().endsWith("/")) { // the page's assets are relative to the folder
+            rsp.sendRedirect2(req.getRequestURI() + "/");
+            return;
+        }
+        doDynamic(req, rsp);
     }
 
-    /** Every path below {@code /devops-kpi/} that no view answers. */
+    /**
+     * Every other path below {@code /devops-kpi/}: the read API under {@code api/v1/}, else the dashboard's pages
+     * and files (the same as the server's, reading this API). GET only; Overall/Read.
+     */
     public void doDynamic(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
         String path = req.getRestOfPath();
         Access.Operation operation = Access.operation(req.getMethod(), path);
@@ -61,7 +66,27 @@ public final class KpiRootAction implements RootAction {
             return;
         }
         JenkinsFacade.check(Access.required(operation));
-        write(rsp, api(Access.endpoint(path), parameters(req)));
+        if (Access.isApi(path)) {
+            write(rsp, api(Access.endpoint(path), parameters(req)));
+            return;
+        }
+        Optional<DashboardFile> file = DASHBOARD.find(path);
+        if (file.isEmpty()) {
+            write(rsp, ApiAnswer.json(404, ApiJson.error("Not Found")));
+            return;
+        }
+        serve(req, rsp, file.get().withApiBase(req.getContextPath() + "/" + getUrlName() + "/api/v1"));
+    }
+
+    private static void serve(StaplerRequest2 req, StaplerResponse2 rsp, DashboardFile file) throws IOException {
+        rsp.setHeader("Cache-Control", file.cacheControl());
+        rsp.setHeader("ETag", file.etag());
+        if (file.notModified(req.getHeader("If-None-Match"))) {
+            rsp.setStatus(304);
+            return;
+        }
+        rsp.setContentType(file.type());
+        rsp.getOutputStream().write(file.body());
     }
 
     /** Application-scoped answers also need Item/Read on every job that deployed the application. */

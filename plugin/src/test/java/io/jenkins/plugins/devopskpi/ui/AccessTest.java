@@ -14,17 +14,20 @@ class AccessTest {
     }
 
     @Test
-    void everyGetOfTheReadApiReadsKpis() {
+    void everyGetReadsKpis() {
         assertThat(Access.operation("GET", "/api/v1/kpis")).isEqualTo(Access.Operation.READ_KPIS);
         assertThat(Access.operation("GET", "/api/v1/export.csv")).isEqualTo(Access.Operation.READ_KPIS);
         assertThat(Access.operation("POST", "/api/v1/events")).as("the plugin takes no events over HTTP").isNull();
         assertThat(Access.operation("GET", "/api/v1/")).isNull();
-        assertThat(Access.operation("GET", "/manage")).isNull();
+        assertThat(Access.operation("GET", "/assets/index.js")).isEqualTo(Access.Operation.READ_KPIS);
+        assertThat(Access.operation("GET", "")).isEqualTo(Access.Operation.READ_KPIS);
         assertThat(Access.operation("GET", null)).isNull();
     }
 
     @Test
     void theEndpointIsThePathAfterTheApiVersion() {
+        assertThat(Access.isApi("/api/v1/kpis")).isTrue();
+        assertThat(Access.isApi("/applications/shop")).isFalse();
         assertThat(Access.endpoint("/api/v1/kpis")).isEqualTo("kpis");
         assertThat(Access.endpoint("/api/v1/failed-changes/")).isEqualTo("failed-changes");
     }
