@@ -1,16 +1,21 @@
 package io.devopskpi.core.embedded;
 
 import io.devopskpi.core.api.ReadApi;
+import io.devopskpi.core.gate.GatePolicyLookup;
 import io.devopskpi.core.ingest.Ingestor;
 import io.devopskpi.core.kpi.KpiService;
 import io.devopskpi.core.kpi.KpiSettings;
+import io.devopskpi.core.kpi.Scope;
 import io.devopskpi.core.model.Event;
+import io.devopskpi.core.model.Incident;
 import io.devopskpi.core.outbox.Outbox;
 import io.devopskpi.core.store.EventReader;
 import io.devopskpi.core.store.Store;
 import io.devopskpi.core.store.StoreConfig;
+import io.devopskpi.core.summary.KpiSummary;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -60,6 +65,34 @@ public final class EmbeddedKpis implements AutoCloseable {
         return outbox.replay(event -> ingestor.ingest(List.of(event)));
     }
 
+    /**
+     * Submits the event and tries to store it at once, so that what the caller does next (a following pipeline
+     * step) sees it. @return true when stored, false when it waits in the outbox because the store is not usable
+     */
+    public boolean submitNow(Event event) throws IOException {
+        outbox.put(event);
+        try {
+            flush();
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("devops-kpi: an event stays in the outbox, the store is not usable: {}", e.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * Ends the stored incident's impact at {@code resolved}, as {@link #submitNow} does.
+     *
+     * @throws IllegalArgumentException when no incident of that id is stored
+     */
+    public boolean resolveNow(String id, Instant resolved) throws IOException {
+        flush(); // the incident may have been recorded a moment ago and still wait in the outbox
+        Incident stored = events().findIncident(id)
+                .orElseThrow(() -> new IllegalArgumentException("no incident '" + id + "' is stored"));
+        return submitNow(new Incident(id, stored.application(), stored.environment(), stored.started(), null,
+                resolved, null, null, null, null));
+    }
+
     private void flushQuietly() {
         try {
             flush();
@@ -83,6 +116,16 @@ public final class EmbeddedKpis implements AutoCloseable {
     /** The read API of api.md over this store, answered with the current settings. */
     public ReadApi readApi() {
         return new ReadApi(store(), kpis(), clock);
+    }
+
+    /** The headline KPIs of a scope as pages show them, reused for a minute. */
+    public KpiSummary summary(String label, Scope scope, String environment) {
+        return KpiSummary.of(label, scope, environment, this::kpis, clock);
+    }
+
+    /** Named gate policies; this version stores none (see {@link GatePolicyLookup#UNSUPPORTED}). */
+    public GatePolicyLookup policies() {
+        return GatePolicyLookup.UNSUPPORTED;
     }
 
     public EventReader events() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.devopskpi.core.kpi.KpiSettings;
+import io.devopskpi.core.model.Incident;
 import io.devopskpi.core.outbox.Outbox;
 import io.devopskpi.core.outbox.OutboxTest;
 import io.devopskpi.core.store.StoreConfig;
@@ -43,6 +44,20 @@ class EmbeddedKpisTest {
             backend.submit(OutboxTest.deployment("d1"));
             assertThatThrownBy(backend::flush).isInstanceOf(StoreException.class);
             assertThat(queue.pending()).hasSize(1);
+        }
+    }
+
+    @Test
+    void recordsAndResolvesAnIncidentAtOnce() throws Exception {
+        try (EmbeddedKpis backend = new EmbeddedKpis(StoreConfig.inMemory("incident-" + System.nanoTime()),
+                KpiSettings::defaults, new Outbox(dir.resolve("queue")), CLOCK)) {
+            Instant started = Instant.parse("2026-01-09T10:00:00Z");
+            assertThat(backend.submitNow(new Incident("INC-7", "shop", "production", started, started, null, "major",
+                    null, null, null))).isTrue();
+            assertThat(backend.resolveNow("INC-7", started.plusSeconds(3600))).isTrue();
+            assertThat(backend.events().findIncident("INC-7").orElseThrow().resolved())
+                    .isEqualTo(started.plusSeconds(3600));
+            assertThatThrownBy(() -> backend.resolveNow("INC-8", started)).hasMessage("no incident 'INC-8' is stored");
         }
     }
 }

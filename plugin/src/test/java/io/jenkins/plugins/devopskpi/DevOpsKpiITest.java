@@ -160,4 +160,14 @@ class DevOpsKpiITest {
         assertThat(web.goTo("devops-kpi/api/v1/export.csv", "text/csv").getWebResponse()
                 .getResponseHeaderValue("Content-Disposition")).contains("devops-kpi-deployments.csv");
     }
+
+    @Test
+    void kpiGateSaysPoliciesNeedANewerVersion(JenkinsRule j) throws Exception {
+        WorkflowJob gate = j.createProject(WorkflowJob.class, "policy-gate");
+        gate.setDefinition(new CpsFlowDefinition("""
+                kpiGate policy: 'release'
+                """, true));
+        j.assertLogContains("policy support needs devops-kpi 0.2.0 or newer",
+                j.buildAndAssertStatus(Result.FAILURE, gate));
+    }
 }

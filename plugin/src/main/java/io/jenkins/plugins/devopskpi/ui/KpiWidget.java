@@ -3,15 +3,14 @@ package io.jenkins.plugins.devopskpi.ui;
 import hudson.Extension;
 import hudson.model.View;
 import hudson.widgets.Widget;
+import io.devopskpi.core.embedded.EmbeddedKpis;
 import io.devopskpi.core.kpi.KpiQuery;
 import io.devopskpi.core.kpi.Scope;
 import io.devopskpi.core.mapping.PipelineRule;
 import io.devopskpi.core.summary.KpiSummary;
 import io.jenkins.plugins.devopskpi.JenkinsFacade;
 import io.jenkins.plugins.devopskpi.config.KpiConfiguration;
-import io.devopskpi.core.embedded.EmbeddedKpis;
 import java.io.IOException;
-import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -54,8 +53,8 @@ public final class KpiWidget extends Widget {
             }
             try {
                 EmbeddedKpis backend = configuration.backend();
-                return List.of(new KpiWidget(teams.stream().map(team -> KpiSummary.of(team, Scope.team(team),
-                        KpiQuery.DEFAULT_ENVIRONMENT, backend::kpis, Clock.systemUTC())).toList()));
+                return List.of(new KpiWidget(teams.stream().map(team -> backend.summary(team, Scope.team(team),
+                        KpiQuery.DEFAULT_ENVIRONMENT)).toList()));
             } catch (IOException e) {
                 return List.of();
             }

@@ -1,14 +1,19 @@
 package io.jenkins.plugins.devopskpi.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.devopskpi.core.gate.GatePolicyLookup;
 import io.devopskpi.core.gate.KpiGate;
 import io.devopskpi.core.gate.OnBreach;
 import io.devopskpi.core.kpi.Scope;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class KpiGateStepTest {
+    private static final Instant NOW = Instant.parse("2026-01-31T00:00:00Z");
+
     @Test
     void stepArgumentsBecomeCoresGate() {
         KpiGateStep step = new KpiGateStep();
@@ -17,10 +22,33 @@ class KpiGateStepTest {
         step.setChangeSuccessRate(">= 0.9");
         step.setTimeToRestoreMedian("<= 4h");
         step.setOnBreach("unstable");
-        KpiGate gate = step.gate(Instant.parse("2026-01-31T00:00:00Z"));
+        KpiGate gate = step.gate(NOW, GatePolicyLookup.UNSUPPORTED);
         assertThat(gate.query().scope()).isEqualTo(Scope.team("payments"));
         assertThat(gate.thresholds()).extracting(t -> t.metric().apiName())
                 .containsExactly("changeSuccessRate", "timeToRestoreMedian");
         assertThat(gate.onBreach()).isEqualTo(OnBreach.UNSTABLE);
+    }
+
+    @Test
+    void aPolicyNamesTheWholeGate() {
+        KpiGateStep step = new KpiGateStep();
+        step.setPolicy("release");
+        KpiGateStep own = new KpiGateStep();
+        own.setApplication("shop");
+        own.setChangeFailureRate("<= 0.15");
+        KpiGate release = own.gate(NOW, GatePolicyLookup.UNSUPPORTED);
+        assertThat(step.gate(NOW, (name, now) -> Optional.of(release))).isSameAs(release);
+
+        step.setTeam("payments");
+        assertThatThrownBy(() -> step.gate(NOW, (name, now) -> Optional.of(release)))
+                .hasMessageContaining("leave out team");
+    }
+
+    @Test
+    void thisVersionSaysPoliciesNeedANewerOne() {
+        KpiGateStep step = new KpiGateStep();
+        step.setPolicy("release");
+        assertThatThrownBy(() -> step.gate(NOW, GatePolicyLookup.UNSUPPORTED))
+                .hasMessageStartingWith("policy support needs devops-kpi 0.2.0 or newer");
     }
 }
