@@ -49,7 +49,8 @@ public final class JobKpiAction implements Action {
 
     /** The application a job deploys by its rule (build parameters are not known before a run). */
     static DeploymentTarget target(Job<?, ?> job) {
-        return DeploymentTarget.resolve(KpiConfiguration.get().pipelineRules(), job.getFullName(), Map.of()).orElse(null);
+        return DeploymentTarget.resolve(KpiConfiguration.get().pipelineRules(), job.getFullName(), Map.of())
+                .orElse(null);
     }
 
     @Extension
