@@ -2,6 +2,7 @@
 // deployments, failed changes with their restores, open failures, incidents.
 import { setUpControls } from './controls.js';
 import { pruneCharts, trendChart } from './charts.js';
+import { historyTable } from './gov.js';
 import { apiBase, apiParams, append, bandChip, clear, dateTime, decimal, duration, el, emptyState, errorBox,
   getJson, pageLink, percent, plural, windowText } from './lib.js';
 
@@ -177,17 +178,24 @@ function incidents(answer, state) {
   more(answer.incidents.length, answer.total, 'incidents'));
 }
 
+function responsibility(answer, state) {
+  if (answer.error) return errorBox(answer.error, 'The history of assignments');
+  const mine = (answer.assignments || []).filter((a) => a.application === name);
+  return el('div', { class: 'list-section', id: 'responsibility-history' }, historyTable(mine, state.zone, false));
+}
+
 async function render(state) {
   const mine = ++renderCount;
   const main = document.getElementById('main');
   const params = { application: name, ...apiParams(state) };
-  const [report, trend, apps, deps, failed, incs] = await Promise.all([
+  const [report, trend, apps, deps, failed, incs, assignments] = await Promise.all([
     optional(getJson('kpis', params)),
     optional(getJson('trends', { ...params, bucket: 'week' })),
     optional(getJson('applications', apiParams(state))),
     optional(getJson('deployments', { ...params, limit: 20 })),
     optional(getJson('failed-changes', { ...params, limit: 100 })),
     optional(getJson('incidents', { ...params, limit: 20 })),
+    optional(getJson('assignments', { application: name })),
   ]);
   if (mine !== renderCount) return;
   clear(main);
@@ -219,6 +227,7 @@ async function render(state) {
     section('failed-heading', 'Failed changes and their restores', failedChanges(failed, state)),
     section('open-heading', `Open failures (${report.timeToRestore.open})`, openFailures(report, state)),
     section('incidents-heading', 'Incidents', incidents(incs, state)),
+    section('history-heading', 'Who was responsible when', responsibility(assignments, state)),
   ]);
   pruneCharts();
 }

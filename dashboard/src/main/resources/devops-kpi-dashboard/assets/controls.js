@@ -38,6 +38,7 @@ function zones(current) {
 export function setUpControls(render, extras = null) {
   const form = document.getElementById('controls');
   const state = readState();
+  let shown = window.location.pathname + window.location.search; // the view on screen, as path and query
   const windowSelect = select('window', 'window', WINDOWS, state.window);
   const from = el('input', { id: 'from', name: 'from', type: 'date', value: state.from });
   const to = el('input', { id: 'to', name: 'to', type: 'date', value: state.to });
@@ -78,6 +79,7 @@ export function setUpControls(render, extras = null) {
     if (url !== window.location.pathname + window.location.search) {
       window.history.pushState(null, '', url);
     }
+    shown = window.location.pathname + window.location.search;
     render(readState());
   };
 
@@ -110,6 +112,8 @@ export function setUpControls(render, extras = null) {
   });
 
   window.addEventListener('popstate', () => {
+    // a fragment link (the skip link to #main) changes only the hash: the view is the same, so keep it (and the focus)
+    if (window.location.pathname + window.location.search === shown) return;
     const back = readState();
     windowSelect.value = back.window;
     from.value = back.from;
@@ -118,6 +122,7 @@ export function setUpControls(render, extras = null) {
     environment.value = back.environment;
     zone.value = back.zone;
     if (extra) extra.sync(back);
+    shown = window.location.pathname + window.location.search;
     render(back);
   });
   render(state);

@@ -5,6 +5,15 @@ import { pruneCharts } from './charts.js';
 import { apiBase, apiParams, append, clear, el, emptyState, errorBox, getJson, pageLink, windowText } from './lib.js';
 import { failedWidget, kpiWidget, widgetData } from './widgets.js';
 
+/** A supplier's scorecard (its own review periods: the environment and zone carry over, the window does not). */
+function scorecardLink(name, state) {
+  const params = new URLSearchParams();
+  if (state.environment && state.environment !== 'production') params.set('environment', state.environment);
+  if (state.zone && state.zone !== 'UTC') params.set('zone', state.zone);
+  const query = params.toString();
+  return pageLink('suppliers', name, {}).replace(/\?.*$/, '') + (query ? `?${query}` : '');
+}
+
 const GROUPS = [
   { value: 'team', label: 'Teams' },
   { value: 'supplier', label: 'Suppliers' },
@@ -171,7 +180,9 @@ async function render(state) {
   }
   const grid = el('div', { class: 'grid' });
   for (const { group, data } of loaded) {
-    const href = scopeKey === 'supplier' ? null : pageLink(scopeKey === 'team' ? 'teams' : 'applications', group.name, state);
+    const href = scopeKey === 'supplier'
+      ? (group.name === 'unassigned' ? null : scorecardLink(group.name, state))
+      : pageLink(scopeKey === 'team' ? 'teams' : 'applications', group.name, state);
     const extra = [];
     if (group.app) {
       extra.push(el('p', { class: 'attribution' }, `Delivery: ${group.app.delivery.team} (${group.app.delivery.supplier})`,

@@ -113,6 +113,14 @@ export const WINDOWS = [
 const DEFAULTS = { window: 'P30D', environment: 'production', zone: 'UTC', group: 'team', sort: 'name' };
 const KEYS = ['window', 'from', 'to', 'environment', 'zone', 'group', 'team', 'supplier', 'q', 'sort'];
 
+/** A page's own URL keys (and their defaults, left out of links), kept beside the shared ones. */
+export function addStateKeys(defaults) {
+  for (const [key, value] of Object.entries(defaults)) {
+    if (!KEYS.includes(key)) KEYS.push(key);
+    DEFAULTS[key] = value;
+  }
+}
+
 export function readState() {
   const params = new URLSearchParams(window.location.search);
   const state = {};

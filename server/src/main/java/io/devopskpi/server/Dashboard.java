@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * The static dashboard (core's {@link DashboardFiles}): pages ({@code /}, {@code /applications/{name}},
- * {@code /teams/{name}}), their assets ({@code /assets/...}) and the WebJars they use ({@code /webjars/...}).
+ * {@code /teams/{name}}, {@code /suppliers/{name}}, {@code /compare}, {@code /admin}), their assets ({@code /assets/...}) and the WebJars they use ({@code /webjars/...}).
  * The pages read only the JSON API, so the Jenkins plugin serves the same files. Pages and assets are revalidated
  * on every use (ETag); WebJars carry their version in the path and are cached for a year.
  */
@@ -23,6 +23,9 @@ final class Dashboard {
         app.get("/", ctx -> serve(ctx, files.find("/")));
         app.get("/applications/{name}", ctx -> serve(ctx, files.find("/applications/" + ctx.pathParam("name"))));
         app.get("/teams/{name}", ctx -> serve(ctx, files.find("/teams/" + ctx.pathParam("name"))));
+        app.get("/suppliers/{name}", ctx -> serve(ctx, files.find("/suppliers/" + ctx.pathParam("name"))));
+        app.get("/compare", ctx -> serve(ctx, files.find("/compare")));
+        app.get("/admin", ctx -> serve(ctx, files.find("/admin")));
         app.get("/assets/<path>", ctx -> serve(ctx, files.find("/assets/" + ctx.pathParam("path"))));
         app.get("/webjars/<path>", ctx -> serve(ctx, files.find("/webjars/" + ctx.pathParam("path"))));
     }

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * The static dashboard (module devops-kpi-dashboard) by its site path, the same for the server and the Jenkins
- * plugin: pages ({@code /}, {@code /applications/<name>}, {@code /teams/<name>}), their assets
+ * plugin: pages ({@code /}, {@code /applications/<name>}, {@code /teams/<name>}, {@code /suppliers/<name>},
+ * {@code /compare}, {@code /admin}), their assets
  * ({@code /assets/...}) and the WebJars they import ({@code /webjars/...}). Nothing outside those folders is ever
  * read, whatever the path says. Files are read from the classpath once.
  */
@@ -47,6 +48,12 @@ public final class DashboardFiles {
         }
         if (isPage(path, "/teams/")) {
             return load(PAGES + "team.html", false);
+        }
+        if (isPage(path, "/suppliers/")) {
+            return load(PAGES + "supplier.html", false);
+        }
+        if (path.equals("/compare") || path.equals("/admin")) {
+            return load(PAGES + path.substring(1) + ".html", false);
         }
         if (path.startsWith("/assets/")) {
             return under(ASSETS, path.substring("/assets/".length()), false);

@@ -17,6 +17,9 @@ class DashboardFilesTest {
             "''|text/html; charset=utf-8|no-cache",
             "/applications/shop|text/html; charset=utf-8|no-cache",
             "/teams/storefront|text/html; charset=utf-8|no-cache",
+            "/suppliers/acme|text/html; charset=utf-8|no-cache",
+            "/compare|text/html; charset=utf-8|no-cache",
+            "/admin|text/html; charset=utf-8|no-cache",
             "/assets/dashboard.css|text/css; charset=utf-8|no-cache",
             "/assets/lib.js|text/javascript; charset=utf-8|no-cache",
             "/webjars/echarts/5.5.0/echarts.esm.min.js|text/javascript; charset=utf-8|public, max-age=31536000, immutable"})
@@ -30,7 +33,7 @@ class DashboardFilesTest {
     @ParameterizedTest
     @ValueSource(strings = {"/assets/../../pom.xml", "/assets/../application.html", "/assets/missing.js",
             "/assets/.hidden.js", "/webjars/echarts/5.5.0/../../../META-INF/MANIFEST.MF", "/assets/lib.js.class",
-            "/webjars/echarts/5.5.0/", "/applications/", "/applications/a/b", "/index.html",
+            "/webjars/echarts/5.5.0/", "/applications/", "/applications/a/b", "/index.html", "/compare/x",
             "/db/migration/V1__events.sql", "/assets/dashboard.css\u0000.js"})
     void findsNothingOutsideTheDashboard(String path) {
         assertThat(files.find(path)).as(path).isEmpty();

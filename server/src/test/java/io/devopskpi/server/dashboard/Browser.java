@@ -14,9 +14,11 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
@@ -93,6 +95,32 @@ final class Browser implements AutoCloseable {
     void waitForRender() {
         new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> Boolean.TRUE.equals(js(
                 "return document.querySelector('main .loading') === null && document.readyState === 'complete'")));
+    }
+
+    /** Waits until the "all applications" widget shows this many deployments (after a change of the view). */
+    void awaitAllDeployments(String expected) {
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> expected.equals(js(
+                "const n = document.querySelector('[data-scope=\"all\"] [data-kpi=\"deploymentFrequency.deployments\"]');"
+                        + "return n && n.dataset.value;")));
+    }
+
+    /** Presses keys as a user would: sent to whatever has the focus, not to a chosen element. */
+    void press(CharSequence... keys) {
+        new Actions(driver).sendKeys(keys).perform();
+    }
+
+    void shiftTab() {
+        new Actions(driver).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+    }
+
+    /** Emulates a screen: CSS pixels and device pixel ratio (a 4K wall screen is 3840 x 2160 at 1, or 1920 x 1080 at 2). */
+    void viewport(int width, int height, double pixelRatio) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", pixelRatio, "mobile", false));
+    }
+
+    void defaultViewport() {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
     }
 
     Object js(String script, Object... args) {

@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The dashboard pages in a real browser against a real server holding the demo data. One browser for the class. */
 class DashboardBrowserTest {
@@ -165,10 +163,7 @@ class DashboardBrowserTest {
     }
 
     private void awaitDeployments(JsonObject api) {
-        String expected = api.getAsJsonObject("deploymentFrequency").get("deployments").getAsString();
-        new WebDriverWait(browser.driver, Duration.ofSeconds(60)).until(d -> expected.equals(browser.js(
-                "const n = document.querySelector('[data-scope=\"all\"] [data-kpi=\"deploymentFrequency.deployments\"]');"
-                        + "return n && n.dataset.value;")));
+        browser.awaitAllDeployments(api.getAsJsonObject("deploymentFrequency").get("deployments").getAsString());
     }
 
     private Map<String, Object> allWidget() {

@@ -1,0 +1,197 @@
+// Comparing suppliers (/compare): every supplier on the same window and environment, each rate with its 95 %
+// interval as error bars and its sample size, the API's verdict on each difference ("not significant" when the
+// intervals overlap), like-for-like controls (responsibility, application tag) and trend lines per supplier.
+import { errorBarChart, multiLineChart, pruneCharts } from './charts.js';
+import { field, select, setUpControls } from './controls.js';
+import { dataTable, formatInterval, formatValue, markNav, METRIC_LABELS, RESPONSIBILITIES } from './gov.js';
+import { addStateKeys, apiBase, apiParams, append, clear, decimal, duration, el, emptyState, errorBox, getJson, pageLink, percent,
+  plural, readState, shortDay, windowText } from './lib.js';
+
+markNav('compare');
+const RATES = ['changeSuccessRate', 'changeFailureRate', 'reworkRate'];
+const RESPONSIBILITY_OPTIONS = [
+  { value: 'BOTH', label: 'Everything they were responsible for' },
+  { value: 'DELIVERY', label: 'Delivery only (what they built)' },
+  { value: 'OPERATIONS', label: 'Operations only (what they ran)' },
+];
+let renderCount = 0;
+let tagSelect;
+
+addStateKeys({ responsibility: 'BOTH', tag: '' });
+
+function compareState() {
+  const state = readState();
+  return { responsibility: state.responsibility || 'BOTH', tag: state.tag || '' };
+}
+
+/** responsibility and tag live in the URL next to the shared window/environment/zone. */
+function extras(form) {
+  const state = compareState();
+  const responsibility = select('responsibility', 'responsibility', RESPONSIBILITY_OPTIONS, state.responsibility);
+  tagSelect = select('tag', 'tag', [{ value: '', label: 'All applications' }], '');
+  setTags([], state.tag);
+  form.append(el('div', { class: 'break', 'aria-hidden': 'true' }),
+    field('responsibility', 'Like for like: responsibility', responsibility),
+    field('tag', 'Like for like: application tag', tagSelect));
+  return {
+    read: () => ({ responsibility: responsibility.value, tag: tagSelect.value }),
+    onChange: (go) => {
+      responsibility.addEventListener('change', go);
+      tagSelect.addEventListener('change', go);
+    },
+    sync: () => {
+      const back = compareState();
+      responsibility.value = back.responsibility;
+      setTags([], back.tag);
+    },
+  };
+}
+
+function setTags(tags, value) {
+  const all = [...new Set([...tags, ...(value ? [value] : [])])].sort();
+  clear(tagSelect);
+  tagSelect.append(el('option', { value: '' }, 'All applications'));
+  for (const tag of all) {
+    const option = el('option', { value: tag }, `tagged ${tag}`);
+    if (tag === value) option.selected = true;
+    tagSelect.append(option);
+  }
+}
+
+function rateOf(kpis, metric) {
+  const k = kpis[metric] || {};
+  const samples = metric === 'reworkRate' ? k.total : (kpis.changeFailureRate || {}).total;
+  return { value: k.rate ?? null, ci: k.ci95 || null, samples: samples ?? null };
+}
+
+function significanceList(metric, differences) {
+  const mine = differences.filter((d) => d.metric === metric);
+  if (mine.length === 0) return el('p', { class: 'note' }, 'No pair of suppliers has this rate on both sides.');
+  return el('ul', { class: 'significance', 'aria-label': `${METRIC_LABELS[metric]}: differences between suppliers` },
+    mine.map((d) => el('li', { 'data-metric': metric, 'data-a': d.a, 'data-b': d.b, 'data-significant': String(d.significant) },
+      el('span', { class: `sig ${d.significant ? 'sig-yes' : 'sig-no'}` }, d.significant ? 'significant' : 'not significant'),
+      `${d.a} vs ${d.b}`, d.reason ? el('span', { class: 'muted' }, ` — ${d.reason}`) : null)));
+}
+
+function rateCard(metric, suppliers, differences) {
+  const rows = suppliers.map((s) => ({ name: s.supplier, ...rateOf(s.kpis, metric) }));
+  const label = METRIC_LABELS[metric];
+  const table = dataTable({ caption: `${label} per supplier`, captionHidden: true, id: `table-${metric}`, className: 'data compact',
+    headers: ['Supplier', { label: 'Rate', num: true }, { label: '95 % interval', num: true }, { label: 'Sample', num: true }],
+    rows: rows.map((r) => el('tr', { 'data-supplier': r.name },
+      el('th', { scope: 'row' }, r.name),
+      el('td', { class: 'num', 'data-field': 'value', 'data-value': r.value === null ? 'null' : String(r.value) },
+        formatValue(metric, r.value)),
+      el('td', { class: 'num', 'data-field': 'ci95' }, formatInterval(metric, r.ci)),
+      el('td', { class: 'num', 'data-field': 'samples', 'data-value': String(r.samples ?? '') },
+        r.samples === null ? '—' : String(r.samples)))) });
+  return el('figure', { class: 'compare-card', 'data-metric': metric },
+    el('figcaption', {}, `${label} with its 95 % interval`),
+    errorBarChart({ id: `errorbars-${metric}`, title: label, rows, format: (v) => formatValue(metric, v) }),
+    el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': `${label}: table of the numbers` }, table),
+    significanceList(metric, differences));
+}
+
+function sideBySide(suppliers, state) {
+  const figures = [
+    ['Deployment frequency', (k) => `${decimal(k.deploymentFrequency.perWeek)} per week`, (k) => plural(k.deploymentFrequency.deployments, 'deployment')],
+    ['Change success rate', (k) => percent(k.changeSuccessRate.rate), (k) => `${k.changeFailureRate.total} changes`],
+    ['Lead time (median)', (k) => duration(k.leadTime.medianSeconds), (k) => plural(k.leadTime.count, 'change')],
+    ['Time to restore (mean)', (k) => duration(k.timeToRestore.meanSeconds), (k) => plural(k.timeToRestore.count, 'restore')],
+    ['Time to detect (mean)', (k) => duration(k.timeToDetect.meanSeconds), (k) => plural(k.timeToDetect.count, 'incident')],
+    ['Rework rate', (k) => percent(k.reworkRate.rate), (k) => plural(k.reworkRate.total, 'deployment')],
+    ['Availability', (k) => (k.availability.ratio === null ? 'no data' : `${(k.availability.ratio * 100).toFixed(2)} %`),
+      (k) => plural(k.availability.applications, 'application')],
+  ];
+  const safe = (f, k) => {
+    try {
+      return f(k);
+    } catch (e) {
+      return '—';
+    }
+  };
+  return el('div', { class: 'list-section' }, dataTable({ caption: 'Every KPI per supplier', captionHidden: true, id: 'side-by-side',
+    headers: ['KPI', ...suppliers.map((s) => ({ label: s.supplier, num: true }))],
+    rows: figures.map(([label, value, sample]) => el('tr', {}, el('th', { scope: 'row' }, label),
+      suppliers.map((s) => el('td', { class: 'num' }, el('span', { class: 'cell-value' }, safe(value, s.kpis)),
+        el('span', { class: 'cell-sample' }, ` (${safe(sample, s.kpis)})`))))) }),
+  el('p', { class: 'note', id: 'compared-applications' }, 'Applications compared: ', suppliers.flatMap((s, i) => [
+    i ? '; ' : '', el('strong', {}, s.supplier), ': ',
+    ...(s.applications || []).flatMap((a, j) => [j ? ', ' : '', el('a', { href: pageLink('applications', a, state) }, a)])])));
+}
+
+async function trendLines(suppliers, state) {
+  const bucket = state.window === 'P180D' ? 'month' : 'week';
+  const answers = await Promise.all(suppliers.map((s) => getJson('trends', { supplier: s.supplier, bucket, ...apiParams(state) })
+    .catch((error) => ({ error }))));
+  const failed = answers.find((a) => a.error);
+  if (failed) return errorBox(failed.error, 'The trends per supplier');
+  const buckets = answers[0] ? answers[0].buckets || [] : [];
+  if (buckets.length === 0) return emptyState('No trend buckets in this window.');
+  const labels = buckets.map((b) => shortDay(b.from, state.zone));
+  const pick = (f) => answers.map((a, i) => ({ name: suppliers[i].supplier, values: (a.buckets || []).map((b) => f(b.kpis)) }));
+  const charts = [
+    { id: 'trend-success', title: 'Change success rate', lines: pick((k) => k.changeSuccessRate.rate), format: (v) => percent(v), max: 1 },
+    { id: 'trend-deployments', title: 'Successful deployments', lines: pick((k) => k.deploymentFrequency.deployments),
+      format: (v) => (v === null || v === undefined ? '—' : String(v)) },
+  ];
+  return el('div', { class: 'compare-grid' }, charts.map((c) => el('figure', { class: 'compare-card', id: c.id },
+    el('figcaption', {}, `${c.title} per ${bucket} and supplier`),
+    multiLineChart({ id: `${c.id}-chart`, title: c.title, labels, lines: c.lines, format: c.format, max: c.max ?? null }),
+    el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': `${c.title}: table of the numbers` },
+      dataTable({ caption: `${c.title} per ${bucket}`, captionHidden: true, className: 'data compact', id: `${c.id}-table`,
+        headers: [bucket === 'week' ? 'Week of' : 'Month of', ...c.lines.map((l) => ({ label: l.name, num: true }))],
+        rows: labels.map((label, i) => [label, ...c.lines.map((l) => c.format(l.values[i]))]) })))));
+}
+
+async function render(state) {
+  const mine = ++renderCount;
+  const like = compareState();
+  const main = document.getElementById('main');
+  const params = { ...apiParams(state), responsibility: like.responsibility === 'BOTH' ? '' : like.responsibility, tag: like.tag };
+  const [answer, apps] = await Promise.all([
+    getJson('comparison', params).catch((error) => ({ error })),
+    getJson('applications', apiParams(state)).catch((error) => ({ error })),
+  ]);
+  if (mine !== renderCount) return;
+  if (!apps.error) setTags([...new Set(apps.applications.flatMap((a) => a.tags || []))], like.tag);
+  clear(main);
+  const head = el('div', { class: 'page-head' }, el('h1', {}, 'Compare suppliers'));
+  main.append(head);
+  const apiLink = document.getElementById('api-link');
+  const url = new URL('comparison', apiBase);
+  for (const [key, value] of Object.entries(params)) if (value) url.searchParams.set(key, value);
+  if (apiLink) apiLink.href = url.href;
+  if (answer.error) {
+    main.append(errorBox(answer.error, 'The comparison of suppliers'));
+    return;
+  }
+  const parts = [answer.window && answer.window.from ? windowText(answer, state) : null,
+    RESPONSIBILITIES[like.responsibility] || like.responsibility, like.tag ? `applications tagged ${like.tag}` : null]
+    .filter(Boolean);
+  head.append(el('p', { class: 'subtitle', id: 'compare-scope' }, el('span', { class: 'env' }, state.environment),
+    ...parts.map((p) => ` · ${p}`)));
+  const suppliers = answer.suppliers || [];
+  if (suppliers.length === 0) {
+    main.append(emptyState('No supplier has applications in this view.',
+      'Choose a longer window, another environment or no tag; assignments name the suppliers (Admin page).'));
+    return;
+  }
+  const differences = answer.differences || [];
+  const section = (id, heading, ...content) => el('section', { 'aria-labelledby': id }, el('h2', { id }, heading), ...content);
+  append(main, [
+    section('rates-heading', 'Rates with their 95 % intervals',
+      el('p', { class: 'note' }, 'A dot is the rate, the bar its 95 % Wilson interval, n the sample size. When two '
+        + 'suppliers\' intervals overlap, the difference between them is "not significant": the data cannot tell them apart.'),
+      el('div', { class: 'compare-grid' }, RATES.map((m) => rateCard(m, suppliers, differences)))),
+    section('all-heading', 'Every KPI side by side', sideBySide(suppliers, state)),
+    section('trends-heading', 'Trends per supplier', el('p', { class: 'loading-trends muted' }, 'Loading trends…')),
+  ]);
+  const trends = await trendLines(suppliers, state);
+  if (mine !== renderCount) return;
+  const holder = main.querySelector('.loading-trends');
+  if (holder) holder.replaceWith(trends);
+  pruneCharts();
+}
+
+setUpControls(render, extras);
