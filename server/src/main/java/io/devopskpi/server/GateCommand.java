@@ -41,7 +41,10 @@ final class GateCommand {
                    --threshold 'changeSuccessRate >= 0.9' [--threshold 'timeToRestoreMedian <= 4h' ...]
                    [--min-samples N] [--fail-on-insufficient-data] [--on-breach FAILURE|UNSTABLE|WARNING]
                    [--token-file F]
+               or: java -jar devops-kpi-server.jar gate [--server URL] --policy NAME
+                   [--window 30d | --from INSTANT --to INSTANT] [--zone Z] [--on-breach ...] [--token-file F]
               --server    the devops-kpi server (default http://127.0.0.1:8080)
+              --policy    a stored gate policy or contract-SUPPLIER (GET /api/v1/policies lists them)
               metrics:    %s
               exit codes: 0 passed (or breached with --on-breach WARNING), 1 breached, 3 breached with
                           --on-breach UNSTABLE, 2 bad arguments or a refused gate, 4 the server could not be asked
@@ -50,7 +53,7 @@ final class GateCommand {
     private static final Pattern THRESHOLD = Pattern.compile("\\s*([A-Za-z0-9]+)\\s*(.*)");
     private static final List<String> VALUE_OPTIONS = List.of("--server", "--application", "--team", "--supplier",
             "--environment", "--window", "--from", "--to", "--zone", "--threshold", "--min-samples", "--on-breach",
-            "--token-file");
+            "--token-file", "--policy");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -164,6 +167,7 @@ final class GateCommand {
                 case "--window", "--from", "--to", "--zone" -> body.addProperty(option.substring(2), value);
                 case "--threshold" -> thresholds.add(threshold(value));
                 case "--min-samples" -> body.addProperty("minSamples", wholeNumber(value));
+                case "--policy" -> body.addProperty("policy", value);
                 case "--on-breach" -> {
                     onBreach = value.toUpperCase(Locale.ROOT);
                     body.addProperty("onBreach", onBreach);
@@ -171,13 +175,19 @@ final class GateCommand {
                 default -> token = readToken(value);
             }
         }
-        if (thresholds.isEmpty()) {
-            throw new IllegalArgumentException("at least one --threshold is needed");
+        if (body.has("policy")) {
+            // the policy holds scope and thresholds; the server names anything else given with it
+            if (!thresholds.isEmpty()) {
+                throw new IllegalArgumentException("give either --policy or --threshold, not both");
+            }
+        } else if (thresholds.isEmpty()) {
+            throw new IllegalArgumentException("at least one --threshold (or a --policy) is needed");
+        } else {
+            body.add("thresholds", thresholds);
         }
         if (!scope.keySet().isEmpty()) {
             body.add("scope", scope);
         }
-        body.add("thresholds", thresholds);
         return new Request(server, body, onBreach, token);
     }
 

@@ -2,6 +2,7 @@ package io.devopskpi.server;
 
 import io.devopskpi.core.api.ApiJson;
 import io.devopskpi.core.gate.GateVerdict;
+import io.devopskpi.core.governance.GatePolicies;
 import io.devopskpi.core.gate.KpiGate;
 import io.devopskpi.core.gate.KpiGateEvaluator;
 import io.devopskpi.core.json.GateJson;
@@ -12,11 +13,13 @@ import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * {@code POST /api/v1/gate} (api.md): evaluates a gate now. 200 for PASSED and INSUFFICIENT_DATA, 412 for FAILED
  * (and for INSUFFICIENT_DATA when the gate sets failOnInsufficientData), so {@code curl --fail} fails any CI job.
+ * The body may name a gate policy (stored, or {@code contract-{supplier}}) instead of thresholds.
  */
 final class GateHandler implements Handler {
     /** A gate is a few hundred bytes; anything far larger is not a gate. */
@@ -24,11 +27,13 @@ final class GateHandler implements Handler {
 
     private final TokenAuth auth;
     private final KpiGateEvaluator evaluator;
+    private final GatePolicies policies;
     private final Clock clock;
 
-    GateHandler(TokenAuth auth, KpiGateEvaluator evaluator, Clock clock) {
+    GateHandler(TokenAuth auth, KpiGateEvaluator evaluator, GatePolicies policies, Clock clock) {
         this.auth = auth;
         this.evaluator = evaluator;
+        this.policies = policies;
         this.clock = clock;
     }
 
@@ -39,7 +44,8 @@ final class GateHandler implements Handler {
         String body = RequestBody.utf8(ctx, MAX_BODY);
         GateVerdict verdict;
         try {
-            KpiGate gate = GateJson.parse(body, clock.instant());
+            Instant now = clock.instant();
+            KpiGate gate = GateJson.parse(body, now, name -> policies.definition(name, now));
             verdict = evaluator.evaluate(gate);
         } catch (InvalidQueryException e) {
             throw new ApiException(HttpStatus.BAD_REQUEST.getCode(), ApiJson.queryErrors(e.errors()));

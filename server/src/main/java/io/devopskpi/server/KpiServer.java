@@ -4,6 +4,7 @@ import io.devopskpi.core.api.ApiJson;
 import io.devopskpi.core.api.ReadApi;
 import io.devopskpi.core.export.KpiMetrics;
 import io.devopskpi.core.gate.KpiGateEvaluator;
+import io.devopskpi.core.governance.GatePolicies;
 import io.devopskpi.core.ingest.Ingestor;
 import io.devopskpi.core.kpi.KpiService;
 import io.devopskpi.core.query.ApplicationList;
@@ -58,7 +59,8 @@ public final class KpiServer implements AutoCloseable {
             app.before(SecurityHeaders::apply);
             app.post("/api/v1/events", new EventsHandler(auth, new Ingestor(store, options.clock())));
             KpiService kpis = new KpiService(store, options.settings(), options.clock());
-            app.post("/api/v1/gate", new GateHandler(auth, new KpiGateEvaluator(kpis), options.clock()));
+            GatePolicies policies = new GatePolicies(store);
+            app.post("/api/v1/gate", new GateHandler(auth, new KpiGateEvaluator(kpis), policies, options.clock()));
             routeReads(app, store, auth, kpis, options.clock());
             app.get("/api/v1/health", health);
             Dashboard.register(app);
@@ -79,8 +81,10 @@ public final class KpiServer implements AutoCloseable {
     private static void routeReads(Javalin app, Store store, TokenAuth auth, KpiService kpis, Clock clock) {
         ReadApi api = new ReadApi(store, kpis, clock);
         for (String endpoint : api.endpoints()) {
-            app.get("/api/v1/" + endpoint, new ReadHandler(auth, api, endpoint));
+            app.get("/api/v1/" + endpoint, new ReadHandler(auth, api, ctx -> endpoint));
         }
+        app.get("/api/v1/scorecards/{supplier}", new ReadHandler(auth, api,
+                ctx -> "scorecards/" + ctx.pathParam("supplier")));
         app.get("/metrics", new MetricsHandler(auth, new KpiMetrics(kpis, new EnvironmentList(store),
                 new ApplicationList(store, clock), new SupplierKpis(store, kpis), clock), clock));
     }

@@ -16,6 +16,10 @@ public final class Main {
             System.exit(new GateCommand(System.out, System.err, java.net.http.HttpClient.newHttpClient())
                     .run(GateCommand.rest(args)));
         }
+        if (args.length > 0 && args[0].equals("import")) {
+            System.exit(new ImportCommand(System.out, System.err, java.net.http.HttpClient.newHttpClient())
+                    .run(GateCommand.rest(args)));
+        }
         ServerOptions options;
         CommandLine commandLine;
         try {

@@ -9,9 +9,10 @@ import io.javalin.http.Handler;
 final class ReadHandler implements Handler {
     private final TokenAuth auth;
     private final ReadApi api;
-    private final String endpoint;
+    private final java.util.function.Function<Context, String> endpoint;
 
-    ReadHandler(TokenAuth auth, ReadApi api, String endpoint) {
+    /** @param endpoint what follows {@code /api/v1/}, from the request (a fixed name, or with a path parameter) */
+    ReadHandler(TokenAuth auth, ReadApi api, java.util.function.Function<Context, String> endpoint) {
         this.auth = auth;
         this.api = api;
         this.endpoint = endpoint;
@@ -20,7 +21,7 @@ final class ReadHandler implements Handler {
     @Override
     public void handle(Context ctx) {
         auth.requireRead(ctx);
-        ApiAnswer answer = api.answer(endpoint, ctx.queryParamMap());
+        ApiAnswer answer = api.answer(endpoint.apply(ctx), ctx.queryParamMap());
         if (answer.attachment() != null) {
             ctx.header("Content-Disposition", "attachment; filename=\"" + answer.attachment() + "\"");
         }

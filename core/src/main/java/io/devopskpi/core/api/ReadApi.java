@@ -2,6 +2,7 @@ package io.devopskpi.core.api;
 
 import com.google.gson.JsonElement;
 import io.devopskpi.core.export.DeploymentCsv;
+import io.devopskpi.core.governance.ContractTargets;
 import io.devopskpi.core.json.KpiJson;
 import io.devopskpi.core.json.ListJson;
 import io.devopskpi.core.kpi.Bucket;
@@ -14,8 +15,10 @@ import io.devopskpi.core.query.Page;
 import io.devopskpi.core.query.ResultPage;
 import io.devopskpi.core.query.SupplierKpis;
 import io.devopskpi.core.query.TeamList;
+import io.devopskpi.core.store.EventReader;
 import io.devopskpi.core.store.Store;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +39,9 @@ public final class ReadApi {
     private final SupplierKpis suppliers;
     private final DeploymentList deployments;
     private final IncidentList incidents;
+    private final ContractTargets targets;
+    private final EventReader events;
+    private final GovernanceReads governance;
     private final Clock clock;
     private final Map<String, Function<ReadRequest, ApiAnswer>> endpoints = new LinkedHashMap<>();
 
@@ -46,6 +52,9 @@ public final class ReadApi {
         this.suppliers = new SupplierKpis(store, kpis);
         this.deployments = new DeploymentList(store, kpis);
         this.incidents = new IncidentList(store);
+        this.targets = new ContractTargets(store, kpis);
+        this.events = new EventReader(store);
+        this.governance = new GovernanceReads(store, kpis, clock);
         this.clock = clock;
         endpoints.put("kpis", this::kpis);
         endpoints.put("trends", this::trends);
@@ -57,9 +66,14 @@ public final class ReadApi {
         endpoints.put("incidents", this::incidents);
         endpoints.put("components", this::components);
         endpoints.put("export.csv", this::exportCsv);
+        endpoints.put("assignments", governance::assignments);
+        endpoints.put("targets", governance::targets);
+        endpoints.put("surveys", governance::surveys);
+        endpoints.put("policies", governance::policies);
+        endpoints.put("comparison", governance::comparison);
     }
 
-    /** The endpoints it answers, as they follow {@code /api/v1/}. */
+    /** The endpoints it answers, as they follow {@code /api/v1/}; besides them, {@code scorecards/{supplier}}. */
     public Set<String> endpoints() {
         return endpoints.keySet();
     }
@@ -72,6 +86,11 @@ public final class ReadApi {
      */
     public ApiAnswer answer(String endpoint, Map<String, List<String>> query) {
         Function<ReadRequest, ApiAnswer> handler = endpoints.get(endpoint);
+        if (handler == null && endpoint.startsWith(GovernanceReads.SCORECARDS)
+                && endpoint.indexOf('/', GovernanceReads.SCORECARDS.length()) < 0) {
+            String supplier = endpoint.substring(GovernanceReads.SCORECARDS.length());
+            handler = request -> governance.scorecard(request, supplier);
+        }
         if (handler == null) {
             return ApiAnswer.json(404, ApiJson.error("Not Found"));
         }
@@ -97,12 +116,14 @@ public final class ReadApi {
         return ok(ListJson.trend(query, bucket, ReadRequest.evaluate(() -> kpis.trend(query, bucket))));
     }
 
-    /** Optionally filtered by team or supplier. */
+    /** Optionally filtered by team or supplier; each application with its tags. */
     private ApiAnswer applications(ReadRequest request) {
         KpiQuery query = request.query(List.of("team", "supplier"), Page.PARAMETERS);
         Page page = request.page();
         request.requireValid();
-        return ok(ListJson.applications(applications.list(query, page)));
+        Map<String, List<String>> tags = new HashMap<>();
+        events.profiles().forEach(p -> tags.put(p.application(), p.tags()));
+        return ok(ListJson.applications(applications.list(query, page), tags));
     }
 
     private ApiAnswer teams(ReadRequest request) {
@@ -112,11 +133,15 @@ public final class ReadApi {
         return ok(ListJson.teams(teams.list(query, page)));
     }
 
-    /** Refuses a scope: it covers every supplier. */
+    /**
+     * Refuses a scope: it covers every supplier, each with the contract targets in force at the window's start
+     * and their verdicts over the window.
+     */
     private ApiAnswer suppliers(ReadRequest request) {
         KpiQuery query = request.query(List.of(), Set.of());
         request.requireValid();
-        return ok(ListJson.suppliers(query, ReadRequest.evaluate(() -> suppliers.reports(query))));
+        return ok(ReadRequest.evaluate(() -> ListJson.suppliers(query, suppliers.reports(query),
+                supplier -> targets.verdicts(supplier, query))));
     }
 
     private ApiAnswer deployments(ReadRequest request) {

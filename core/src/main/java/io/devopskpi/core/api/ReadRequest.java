@@ -54,6 +54,46 @@ final class ReadRequest {
         }
     }
 
+    /**
+     * For endpoints without a KPI query: refuses parameters other than {@code known} and repeated ones; the
+     * caller reads the values with {@link #optional(String)}.
+     */
+    void only(Set<String> known) {
+        for (String name : new java.util.TreeSet<>(parameters.keySet())) {
+            if (!known.contains(name)) {
+                errors.add(new QueryError(Excerpt.cut(name, Excerpt.MAX_VALUE), "unknown query parameter "
+                        + Excerpt.quoted(name) + " (known: " + String.join(", ", new java.util.TreeSet<>(known))
+                        + ")"));
+            } else if (parameters.get(name).size() > 1) {
+                errors.add(new QueryError(name, name + " must be given at most once"));
+            }
+        }
+    }
+
+    /** A parameter's value, or null when absent or empty (as a form sends "any": {@code application=}). */
+    String optional(String name) {
+        List<String> values = parameters.get(name);
+        if (values == null || values.isEmpty() || values.get(0).isBlank()) {
+            return null;
+        }
+        return values.get(0);
+    }
+
+    /** Whether any of the parameters was given. */
+    boolean hasAny(String... names) {
+        for (String name : names) {
+            if (parameters.containsKey(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Records a problem of one parameter, answered with the others by {@link #requireValid()}. */
+    void refuse(String field, String message) {
+        errors.add(new QueryError(field, message));
+    }
+
     /** Ends the request with 400 when any part was refused. */
     void requireValid() {
         if (!errors.isEmpty()) {

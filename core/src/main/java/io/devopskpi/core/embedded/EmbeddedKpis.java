@@ -123,9 +123,9 @@ public final class EmbeddedKpis implements AutoCloseable {
         return KpiSummary.of(label, scope, environment, this::kpis, clock);
     }
 
-    /** Named gate policies; this version stores none (see {@link GatePolicyLookup#UNSUPPORTED}). */
+    /** Named gate policies: those stored in this store and those derived from its contract targets. */
     public GatePolicyLookup policies() {
-        return GatePolicyLookup.UNSUPPORTED;
+        return new io.devopskpi.core.governance.GatePolicies(store()).lookup();
     }
 
     public EventReader events() {

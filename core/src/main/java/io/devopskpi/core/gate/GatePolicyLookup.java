@@ -7,18 +7,12 @@ import java.util.Optional;
 
 /**
  * Finds a named gate policy ({@code kpiGate policy: 'release'}): a gate stored under that name, or one derived
- * from a supplier's contract targets. Gate policies are stored by devops-kpi from version 0.2.0 on; this version
- * stores none, so {@link #UNSUPPORTED} is the only lookup and a policy name fails with a clear message.
+ * from a supplier's contract targets ({@code io.devopskpi.core.governance.GatePolicies#lookup}).
  */
 @FunctionalInterface
 public interface GatePolicyLookup {
     /** The gate of the policy ending at {@code now}, or empty when no policy has that name. */
     Optional<KpiGate> gate(String name, Instant now);
-
-    GatePolicyLookup UNSUPPORTED = (name, now) -> {
-        throw new IllegalArgumentException("policy support needs devops-kpi 0.2.0 or newer (gate policies); this "
-                + "version has none, so policy '" + name + "' cannot be read: give the gate's scope and thresholds");
-    };
 
     /**
      * The gate of {@code kpiGate(policy: ...)}: the policy's own scope, window and thresholds, so the step may not

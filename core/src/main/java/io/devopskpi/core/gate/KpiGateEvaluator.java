@@ -1,6 +1,6 @@
 package io.devopskpi.core.gate;
 
-import io.devopskpi.core.kpi.KpiReport;
+import io.devopskpi.core.kpi.KpiFigures;
 import io.devopskpi.core.kpi.KpiService;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,14 +15,14 @@ public final class KpiGateEvaluator {
 
     /** Computes the gate's KPIs now and judges them. */
     public GateVerdict evaluate(KpiGate gate) {
-        return judge(gate, kpis.report(gate.query()));
+        return judge(gate, kpis.figures(gate.query()));
     }
 
     /** Judges already computed KPIs. */
-    public static GateVerdict judge(KpiGate gate, KpiReport report) {
+    public static GateVerdict judge(KpiGate gate, KpiFigures report) {
         List<ThresholdResult> results = new ArrayList<>();
         for (Threshold threshold : gate.thresholds()) {
-            results.add(judge(threshold, report, gate.minSamples()));
+            results.add(judge(threshold, report, threshold.minSamplesOr(gate.minSamples())));
         }
         GateStatus status = results.stream().anyMatch(r -> r.status() == GateStatus.FAILED) ? GateStatus.FAILED
                 : results.stream().anyMatch(r -> r.status() == GateStatus.INSUFFICIENT_DATA)
@@ -30,7 +30,7 @@ public final class KpiGateEvaluator {
         return new GateVerdict(gate, status, results, summary(status, results, gate));
     }
 
-    private static ThresholdResult judge(Threshold threshold, KpiReport report, int minSamples) {
+    private static ThresholdResult judge(Threshold threshold, KpiFigures report, int minSamples) {
         GateMetric metric = threshold.metric();
         Double actual = metric.valueIn(report);
         Integer samples = metric.samplesIn(report);

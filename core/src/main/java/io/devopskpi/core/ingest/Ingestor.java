@@ -1,6 +1,10 @@
 package io.devopskpi.core.ingest;
 
+import io.devopskpi.core.model.ApplicationProfile;
 import io.devopskpi.core.model.Assignment;
+import io.devopskpi.core.model.ContractTarget;
+import io.devopskpi.core.model.GatePolicy;
+import io.devopskpi.core.model.Survey;
 import io.devopskpi.core.model.Deployment;
 import io.devopskpi.core.model.Event;
 import io.devopskpi.core.model.Incident;
@@ -74,6 +78,18 @@ public final class Ingestor {
         if (event instanceof Incident incident) {
             return IncidentRule.apply(tx, index, incident);
         }
-        return AssignmentRule.apply(tx, index, (Assignment) event);
+        if (event instanceof Assignment assignment) {
+            return AssignmentRule.apply(tx, index, assignment);
+        }
+        if (event instanceof ApplicationProfile profile) {
+            return ProfileRule.apply(tx, profile);
+        }
+        if (event instanceof ContractTarget target) {
+            return TargetRule.apply(tx, index, target);
+        }
+        if (event instanceof Survey survey) {
+            return SurveyRule.apply(tx, index, survey);
+        }
+        return PolicyRule.apply(tx, (GatePolicy) event);
     }
 }

@@ -2,7 +2,11 @@ package io.devopskpi.core.json;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import io.devopskpi.core.model.ApplicationProfile;
 import io.devopskpi.core.model.Assignment;
+import io.devopskpi.core.model.ContractTarget;
+import io.devopskpi.core.model.GatePolicy;
+import io.devopskpi.core.model.Survey;
 import io.devopskpi.core.model.Change;
 import io.devopskpi.core.model.Component;
 import io.devopskpi.core.model.Deployment;
@@ -64,8 +68,7 @@ public final class EventJsonWriter {
             json.addProperty("cause", i.cause());
             json.addProperty("team", i.team());
             json.addProperty("supplier", i.supplier());
-        } else {
-            Assignment a = (Assignment) event;
+        } else if (event instanceof Assignment a) {
             json.addProperty("type", "assignment");
             json.addProperty("application", a.application());
             json.addProperty("supplier", a.supplier());
@@ -73,8 +76,46 @@ public final class EventJsonWriter {
             json.addProperty("responsibility", a.responsibility().name());
             put(json, "from", a.from());
             put(json, "to", a.to());
+        } else if (event instanceof ApplicationProfile p) {
+            json.addProperty("type", "application");
+            json.addProperty("application", p.application());
+            json.add("tags", strings(p.tags()));
+        } else if (event instanceof ContractTarget t) {
+            json.addProperty("type", "target");
+            json.addProperty("supplier", t.supplier());
+            if (!t.applications().isEmpty()) {
+                json.add("applications", strings(t.applications()));
+            }
+            json.addProperty("metric", t.metric().apiName());
+            json.addProperty("operator", t.operator().symbol());
+            json.addProperty("value", t.value());
+            json.addProperty("minSamples", t.minSamples());
+            json.addProperty("period", t.period().name());
+            put(json, "from", t.from());
+            put(json, "to", t.to());
+        } else if (event instanceof Survey s) {
+            json.addProperty("type", "survey");
+            json.addProperty("id", s.id());
+            json.addProperty("supplier", s.supplier());
+            json.addProperty("application", s.application());
+            put(json, "from", s.from());
+            put(json, "to", s.to());
+            json.addProperty("score", s.score());
+            json.addProperty("respondents", s.respondents());
+            json.addProperty("comment", s.comment());
+        } else {
+            GatePolicy policy = (GatePolicy) event;
+            json.addProperty("type", "policy");
+            json.addProperty("name", policy.name());
+            json.add("gate", com.google.gson.JsonParser.parseString(policy.gate()));
         }
         return withoutNulls(json);
+    }
+
+    private static JsonArray strings(java.util.List<String> values) {
+        JsonArray array = new JsonArray();
+        values.forEach(array::add);
+        return array;
     }
 
     /** api.md treats null as absent; leaving nulls out keeps the text short and the round trip exact. */
@@ -82,7 +123,11 @@ public final class EventJsonWriter {
         json.entrySet().removeIf(e -> e.getValue().isJsonNull());
         json.entrySet().forEach(e -> {
             if (e.getValue().isJsonArray()) {
-                e.getValue().getAsJsonArray().forEach(item -> withoutNulls(item.getAsJsonObject()));
+                e.getValue().getAsJsonArray().forEach(item -> {
+                    if (item.isJsonObject()) {
+                        withoutNulls(item.getAsJsonObject());
+                    }
+                });
             }
         });
         return json;

@@ -3,7 +3,16 @@ package io.devopskpi.core.json;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.devopskpi.core.ingest.EventError;
+import io.devopskpi.core.gate.GateMetric;
+import io.devopskpi.core.gate.Operator;
+import io.devopskpi.core.gate.ThresholdText;
+import io.devopskpi.core.kpi.QueryError;
+import io.devopskpi.core.model.ApplicationProfile;
 import io.devopskpi.core.model.Assignment;
+import io.devopskpi.core.model.ContractTarget;
+import io.devopskpi.core.model.GatePolicy;
+import io.devopskpi.core.model.ReviewPeriod;
+import io.devopskpi.core.model.Survey;
 import io.devopskpi.core.model.Change;
 import io.devopskpi.core.model.Component;
 import io.devopskpi.core.model.Deployment;
@@ -26,7 +35,8 @@ import java.util.function.Supplier;
  * (required, blank, order of times…) report on values and not on a type error already reported.
  */
 final class EventReader {
-    private static final List<String> TYPES = List.of("deployment", "incident", "assignment");
+    private static final List<String> TYPES = List.of("deployment", "incident", "assignment", "application",
+            "target", "survey", "policy");
 
     private final JsonObject json;
     private final int index;
@@ -64,15 +74,23 @@ final class EventReader {
         return switch (typeName) {
             case "deployment" -> deployment(fields, problems);
             case "incident" -> incident(fields, problems);
-            default -> assignment(fields, problems);
+            case "assignment" -> assignment(fields, problems);
+            case "application" -> profile(fields, problems);
+            case "target" -> target(fields, problems);
+            case "survey" -> survey(fields, problems);
+            default -> policy(fields, problems);
         };
     }
 
     /** How messages name the event before it is parsed: by its raw id (assignments: by their key). */
     private String name(String type) {
-        String key = type.equals("assignment")
-                ? raw("application") + "/" + raw("responsibility") + "/" + raw("from")
-                : raw("id");
+        String key = switch (type) {
+            case "assignment" -> raw("application") + "/" + raw("responsibility") + "/" + raw("from");
+            case "application" -> raw("application");
+            case "target" -> raw("supplier") + "/" + raw("metric") + "/" + raw("from");
+            case "policy" -> raw("name");
+            default -> raw("id");
+        };
         return type + " " + Excerpt.quoted(key);
     }
 
@@ -136,6 +154,101 @@ final class EventReader {
         Instant from = fields.instant("from");
         Instant to = fields.instant("to");
         return build(fields, problems, () -> new Assignment(application, supplier, team, responsibility, from, to));
+    }
+
+    private ApplicationProfile profile(JsonFields fields, EventProblems problems) {
+        String application = fields.string("application");
+        List<String> tags = fields.strings("tags");
+        return build(fields, problems, () -> new ApplicationProfile(application, tags));
+    }
+
+    private ContractTarget target(JsonFields fields, EventProblems problems) {
+        String supplier = fields.string("supplier");
+        List<String> applications = fields.strings("applications");
+        String metricName = fields.string("metric");
+        GateMetric metric = metricName == null ? null : GateMetric.byApiName(metricName);
+        if (metricName != null && metric == null) {
+            fields.problem("metric", "metric must be one of " + GateMetric.apiNames() + ", got "
+                    + Excerpt.quoted(metricName));
+        }
+        String symbol = fields.string("operator");
+        Operator operator = symbol == null ? null : Operator.bySymbol(symbol);
+        if (symbol != null && operator == null) {
+            fields.problem("operator", "operator must be one of >=, >, <=, <, got " + Excerpt.quoted(symbol));
+        }
+        Double value = targetValue(fields, metric);
+        Integer minSamples = fields.wholeNumber("minSamples");
+        ReviewPeriod period = fields.constant("period", ReviewPeriod.class);
+        Instant from = fields.instant("from");
+        Instant to = fields.instant("to");
+        // without a metric there is no value to read; the model then names the missing metric
+        double limit = value == null ? Double.NaN : value;
+        return build(fields, problems, () -> new ContractTarget(supplier, applications, metric, operator,
+                limit, minSamples == null ? 0 : minSamples, period, from, to));
+    }
+
+    /** A number, or for duration metrics also a duration text ("4h", "PT4H"), as gates take them. */
+    private static Double targetValue(JsonFields fields, GateMetric metric) {
+        JsonElement value = fields.element("value");
+        if (value == null) {
+            fields.problem("value", "value is required");
+            return null;
+        }
+        boolean number = value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber();
+        boolean text = value.isJsonPrimitive() && value.getAsJsonPrimitive().isString();
+        if (!number && !text) {
+            fields.problem("value", "value must be a number or a duration such as \"4h\", got "
+                    + JsonFields.describe(value));
+            return null;
+        }
+        if (metric == null) {
+            return null;
+        }
+        if (text && metric.unit() != GateMetric.Unit.SECONDS) {
+            fields.problem("value", "value: " + metric.apiName() + " takes a number, got "
+                    + JsonFields.describe(value));
+            return null;
+        }
+        try {
+            return ThresholdText.value(metric, number ? value.getAsBigDecimal().toPlainString() : value.getAsString());
+        } catch (IllegalArgumentException e) {
+            fields.problem("value", "value: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private Survey survey(JsonFields fields, EventProblems problems) {
+        String id = fields.string("id");
+        String supplier = fields.string("supplier");
+        String application = fields.string("application");
+        Instant from = fields.instant("from");
+        Instant to = fields.instant("to");
+        Double score = fields.number("score");
+        Integer respondents = fields.wholeNumber("respondents");
+        String comment = fields.string("comment");
+        if (fields.isAbsent("score")) {
+            fields.problem("score", "score is required: the mean score from 1 to 5");
+        }
+        if (fields.isAbsent("respondents")) {
+            fields.problem("respondents", "respondents is required: how many people answered");
+        }
+        return build(fields, problems, () -> new Survey(id, supplier, application, from, to, score, respondents,
+                comment));
+    }
+
+    private GatePolicy policy(JsonFields fields, EventProblems problems) {
+        String name = fields.string("name");
+        JsonElement gate = fields.element("gate");
+        if (gate != null && !gate.isJsonObject()) {
+            fields.problem("gate", "gate must be an object: the body of POST /api/v1/gate, got "
+                    + JsonFields.describe(gate));
+        } else if (gate != null) {
+            for (QueryError error : GateJson.check(gate.getAsJsonObject())) {
+                fields.problem("gate." + error.field(), "in gate, " + error.message());
+            }
+        }
+        String text = gate == null ? null : gate.toString();
+        return build(fields, problems, () -> new GatePolicy(name, text));
     }
 
     /**

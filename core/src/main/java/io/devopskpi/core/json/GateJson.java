@@ -26,7 +26,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The gate of {@code POST /api/v1/gate} (api.md, "Gate") read strictly from JSON, and its verdict written back.
@@ -36,7 +38,16 @@ public final class GateJson {
     private static final Set<String> TOP = Set.of("scope", "window", "from", "to", "zone", "thresholds", "minSamples",
             "failOnInsufficientData", "onBreach");
     private static final Set<String> SCOPE = Set.of("application", "team", "supplier", "environment");
-    private static final Set<String> THRESHOLD = Set.of("metric", "operator", "value");
+    private static final Set<String> THRESHOLD = Set.of("metric", "operator", "value", "minSamples");
+    /** What a request naming a policy may add: a window of its own, and what a breach does to its build. */
+    private static final Set<String> WITH_POLICY = Set.of("policy", "window", "from", "to", "zone", "onBreach",
+            "failOnInsufficientData");
+    private static final List<String> WINDOW_FIELDS = List.of("window", "from", "to");
+    /**
+     * Checking a stored definition consults no clock: this stands in for "now", so a window is checked for its
+     * form only (the evaluation checks it against the clock again).
+     */
+    private static final Instant DEFINITION_CHECK_TIME = Instant.parse("9999-01-01T00:00:00Z");
 
     private final List<QueryError> errors = new ArrayList<>();
 
@@ -47,11 +58,58 @@ public final class GateJson {
      * @throws InvalidQueryException listing every problem of the body
      */
     public static KpiGate parse(String body, Instant now) {
-        return new GateJson().gate(body, now);
+        GateJson reader = new GateJson();
+        return reader.gate(reader.object(body), now);
     }
 
-    private KpiGate gate(String body, Instant now) {
-        JsonObject json = object(body);
+    /**
+     * A gate body that may name a policy instead of thresholds: {@code {"policy": "release-shop"}}, optionally
+     * with {@code window} or {@code from} + {@code to}, {@code zone}, {@code onBreach} and
+     * {@code failOnInsufficientData} replacing the policy's.
+     *
+     * @param policies the gate definition of a policy name, or empty when there is no such policy
+     * @throws InvalidQueryException listing every problem of the body, or naming {@code policy} when unknown
+     */
+    public static KpiGate parse(String body, Instant now, Function<String, Optional<JsonObject>> policies) {
+        GateJson reader = new GateJson();
+        JsonObject json = reader.object(body);
+        if (!json.has("policy")) {
+            return reader.gate(json, now);
+        }
+        reader.unknown(json, WITH_POLICY, "");
+        String name = reader.string(json, "policy", "policy");
+        if (!reader.errors.isEmpty()) {
+            throw new InvalidQueryException(reader.errors);
+        }
+        if (name == null) {
+            throw new InvalidQueryException(List.of(new QueryError("policy", "policy must name a gate policy")));
+        }
+        JsonObject definition = policies.apply(name).orElseThrow(() -> new InvalidQueryException(List.of(
+                new QueryError("policy", "no gate policy named " + Excerpt.quoted(name) + " (GET /api/v1/policies "
+                        + "lists them)")))).deepCopy();
+        if (WINDOW_FIELDS.stream().anyMatch(json::has)) {
+            WINDOW_FIELDS.forEach(definition::remove);
+        }
+        for (String field : List.of("window", "from", "to", "zone", "onBreach", "failOnInsufficientData")) {
+            if (json.has(field)) {
+                definition.add(field, json.get(field));
+            }
+        }
+        return reader.gate(definition, now);
+    }
+
+    /** Every problem of a gate definition (a stored policy's gate), without consulting the clock. */
+    public static List<QueryError> check(JsonObject definition) {
+        GateJson reader = new GateJson();
+        try {
+            reader.gate(definition, DEFINITION_CHECK_TIME);
+            return List.of();
+        } catch (InvalidQueryException e) {
+            return e.errors();
+        }
+    }
+
+    private KpiGate gate(JsonObject json, Instant now) {
         unknown(json, TOP, "");
         Map<String, List<String>> query = new LinkedHashMap<>();
         JsonElement scope = json.get("scope");
@@ -94,7 +152,7 @@ public final class GateJson {
             }
         }
         List<Threshold> thresholds = thresholds(json.get("thresholds"));
-        int minSamples = minSamples(json.get("minSamples"));
+        int minSamples = minSamples(json.get("minSamples"), "minSamples");
         boolean failOnInsufficient = bool(json.get("failOnInsufficientData"));
         OnBreach onBreach = onBreach(string(json, "onBreach", "onBreach"));
         if (!errors.isEmpty()) {
@@ -120,8 +178,8 @@ public final class GateJson {
 
     private List<Threshold> thresholds(JsonElement value) {
         if (value == null || value.isJsonNull()) {
-            errors.add(new QueryError("thresholds", "thresholds is required: a list such as [{\"metric\": "
-                    + "\"changeSuccessRate\", \"operator\": \">=\", \"value\": 0.9}]"));
+            errors.add(new QueryError("thresholds", "thresholds is required (or \"policy\" naming a gate policy): "
+                    + "a list such as [{\"metric\": \"changeSuccessRate\", \"operator\": \">=\", \"value\": 0.9}]"));
             return List.of();
         }
         if (!value.isJsonArray() || value.getAsJsonArray().isEmpty()) {
@@ -183,14 +241,16 @@ public final class GateJson {
                         + (metric.unit() == GateMetric.Unit.FRACTION ? " from 0 to 1 (0.9, not \"90%\")" : "")
                         + ", got string " + Excerpt.quoted(text));
             }
-            return new Threshold(metric, operator, ThresholdText.value(metric, text));
+            Integer own = json.has("minSamples") && !json.get("minSamples").isJsonNull()
+                    ? minSamples(json.get("minSamples"), path + ".minSamples") : null;
+            return new Threshold(metric, operator, ThresholdText.value(metric, text), own);
         } catch (IllegalArgumentException e) {
             errors.add(new QueryError(path + ".value", path + ".value: " + e.getMessage()));
             return null;
         }
     }
 
-    private int minSamples(JsonElement value) {
+    private int minSamples(JsonElement value, String path) {
         if (value == null || value.isJsonNull()) {
             return 0;
         }
@@ -200,8 +260,7 @@ public final class GateJson {
                 return (int) number;
             }
         }
-        errors.add(new QueryError("minSamples", "minSamples must be a whole number of at least 0, got "
-                + describe(value)));
+        errors.add(new QueryError(path, path + " must be a whole number of at least 0, got " + describe(value)));
         return 0;
     }
 

@@ -82,6 +82,75 @@ final class JsonFields {
         return null;
     }
 
+    /** A JSON number. */
+    Double number(String name) {
+        JsonElement value = value(name);
+        if (value == null) {
+            return null;
+        }
+        if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber()) {
+            return value.getAsDouble();
+        }
+        wrongType(name, "a number", value);
+        return null;
+    }
+
+    /** A JSON number without a fraction that fits an int. */
+    Integer wholeNumber(String name) {
+        JsonElement value = value(name);
+        if (value == null) {
+            return null;
+        }
+        if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber()) {
+            double number = value.getAsDouble();
+            if (number == Math.rint(number) && Math.abs(number) <= Integer.MAX_VALUE) {
+                return (int) number;
+            }
+        }
+        wrongType(name, "a whole number", value);
+        return null;
+    }
+
+    /** An array of strings; null if absent. Each wrong item is reported with its path {@code name[i]}. */
+    List<String> strings(String name) {
+        JsonElement value = value(name);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isJsonArray()) {
+            wrongType(name, "an array of strings", value);
+            return null;
+        }
+        List<String> items = new ArrayList<>();
+        JsonArray array = value.getAsJsonArray();
+        for (int i = 0; i < array.size(); i++) {
+            JsonElement item = array.get(i);
+            if (item.isJsonPrimitive() && item.getAsJsonPrimitive().isString()) {
+                items.add(item.getAsString());
+            } else {
+                String itemPath = path(name) + "[" + i + "]";
+                problems.add(itemPath, itemPath + " must be a string, got " + describe(item));
+            }
+        }
+        return items;
+    }
+
+    /** The field's JSON value as it is (null if absent), for values whose type depends on another field. */
+    JsonElement element(String name) {
+        return value(name);
+    }
+
+    /** Whether the field is missing or null (it may still have been read). */
+    boolean isAbsent(String name) {
+        JsonElement value = object.get(name);
+        return value == null || value.isJsonNull();
+    }
+
+    /** Reports a problem of a field read with {@link #element(String)}. */
+    void problem(String name, String message) {
+        problems.add(path(name), message);
+    }
+
     /** The constant whose exact (upper-case) name the field holds. */
     <E extends Enum<E>> E constant(String name, Class<E> type) {
         String text = string(name);

@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import io.devopskpi.core.governance.TargetVerdict;
 import io.devopskpi.core.kpi.Bucket;
 import io.devopskpi.core.kpi.FailedChangeView;
 import io.devopskpi.core.kpi.FailureReason;
@@ -18,6 +19,7 @@ import io.devopskpi.core.query.ResultPage;
 import io.devopskpi.core.query.TeamSummary;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -47,8 +49,12 @@ public final class ListJson {
         return json;
     }
 
-    /** Targets and verdicts are empty lists until suppliers can be given targets. */
-    public static JsonObject suppliers(KpiQuery query, List<KpiReport> reports) {
+    /**
+     * Each supplier with its KPIs and the contract targets in force at the window's start, each judged over the
+     * window ({@code verdicts} gives them per supplier name).
+     */
+    public static JsonObject suppliers(KpiQuery query, List<KpiReport> reports,
+            Function<String, List<TargetVerdict>> verdicts) {
         JsonObject json = new JsonObject();
         json.add("window", KpiJson.window(query));
         json.addProperty("environment", query.environment());
@@ -57,18 +63,25 @@ public final class ListJson {
             JsonObject item = new JsonObject();
             item.addProperty("supplier", report.query().scope().name());
             item.add("kpis", KpiJson.kpisOnly(report));
-            item.add("targets", new JsonArray());
-            item.add("verdicts", new JsonArray());
+            List<TargetVerdict> judged = verdicts.apply(report.query().scope().name());
+            JsonArray targets = new JsonArray();
+            judged.forEach(v -> targets.add(GovernanceJson.target(v.target())));
+            item.add("targets", targets);
+            item.add("verdicts", GovernanceJson.verdicts(judged));
             suppliers.add(item);
         }
         json.add("suppliers", suppliers);
         return json;
     }
 
-    public static JsonObject applications(ResultPage<ApplicationSummary> page) {
+    /** @param tags each application's tags (absent: none) */
+    public static JsonObject applications(ResultPage<ApplicationSummary> page, Map<String, List<String>> tags) {
         return page("applications", page, a -> {
             JsonObject json = new JsonObject();
             json.addProperty("application", a.application());
+            JsonArray tagList = new JsonArray();
+            tags.getOrDefault(a.application(), List.of()).forEach(tagList::add);
+            json.add("tags", tagList);
             json.add("delivery", owner(a.delivery()));
             json.add("operations", owner(a.operations()));
             json.addProperty("deployments", a.deployments());

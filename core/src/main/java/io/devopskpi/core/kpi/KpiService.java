@@ -41,7 +41,35 @@ public final class KpiService {
      * @throws StoreException when the store cannot be read
      */
     public KpiReport report(KpiQuery query) {
-        return read(query, (connection, now) -> compute(query, now, connection));
+        return read(query, (connection, now) -> compute(query, now, connection, new ScopeFilter(query.scope()))
+                .report());
+    }
+
+    /**
+     * The report with stakeholder satisfaction and platform re-use: everything a gate or a contract target can
+     * name (metrics.md; contract: stakeholderSatisfaction, sharedComponentUse).
+     */
+    public KpiFigures figures(KpiQuery query) {
+        return figures(query, null);
+    }
+
+    /**
+     * As {@link #figures(KpiQuery)}, counting only events of the given applications (null: all): a target that
+     * names some of a supplier's applications, or a like-for-like comparison of applications with one tag.
+     */
+    public KpiFigures figures(KpiQuery query, Set<String> applications) {
+        return read(query, (connection, now) -> {
+            ScopeFilter filter = new ScopeFilter(query.scope(), applications);
+            Computed computed = compute(query, now, connection, filter);
+            Satisfaction satisfaction = SurveyScores.of(connection, query, applications);
+            ComponentReport components = components(query, connection, filter);
+            return new KpiFigures(computed.report(), satisfaction, components,
+                    List.copyOf(computed.applications()));
+        });
+    }
+
+    /** A report and the applications of its scope. */
+    private record Computed(KpiReport report, Set<String> applications) {
     }
 
     /** What a read does with its connection and the query time. */
@@ -99,19 +127,21 @@ public final class KpiService {
      * environment, so this reads the environment's SUCCESS deployments of the window even for one application.
      */
     public ComponentReport components(KpiQuery query) {
-        return read(query, (connection, now) -> {
-            KpiRepository environmentWide = new KpiRepository(connection, query.environment(), null,
-                    settings.failureIsFailedChange());
-            ScopeFilter filter = new ScopeFilter(query.scope());
-            List<DeploymentRecord> window = environmentWide.deploymentsFinishedIn(query.from(), query.to());
-            List<DeploymentRecord> inScope = window.stream().filter(filter::matches).toList();
-            List<IncidentRecord> incidents = environmentWide.incidentsOverlapping(query.from(), query.to()).stream()
-                    .filter(filter::matches).toList();
-            Set<String> applications = scopeApplications(query.scope(), inScope, incidents, environmentWide,
-                    query.from(), query.to());
-            return PlatformReuse.of(query, window.stream().filter(DeploymentRecord::isSuccess).toList(),
-                    environmentWide.componentsOfSuccessesIn(query.from(), query.to()), filter, applications);
-        });
+        return read(query, (connection, now) -> components(query, connection, new ScopeFilter(query.scope())));
+    }
+
+    private ComponentReport components(KpiQuery query, Connection connection, ScopeFilter filter)
+            throws SQLException {
+        KpiRepository environmentWide = new KpiRepository(connection, query.environment(), null,
+                settings.failureIsFailedChange());
+        List<DeploymentRecord> window = environmentWide.deploymentsFinishedIn(query.from(), query.to());
+        List<DeploymentRecord> inScope = window.stream().filter(filter::matches).toList();
+        List<IncidentRecord> incidents = environmentWide.incidentsOverlapping(query.from(), query.to()).stream()
+                .filter(filter::matches).toList();
+        Set<String> applications = scopeApplications(query.scope(), filter, inScope, incidents, environmentWide,
+                query.from(), query.to());
+        return PlatformReuse.of(query, window.stream().filter(DeploymentRecord::isSuccess).toList(),
+                environmentWide.componentsOfSuccessesIn(query.from(), query.to()), filter, applications);
     }
 
     /**
@@ -129,9 +159,9 @@ public final class KpiService {
         return reports;
     }
 
-    private KpiReport compute(KpiQuery query, Instant now, Connection connection) throws SQLException {
+    private Computed compute(KpiQuery query, Instant now, Connection connection, ScopeFilter filter)
+            throws SQLException {
         Scope scope = query.scope();
-        ScopeFilter filter = new ScopeFilter(scope);
         Instant from = query.from();
         Instant to = query.to();
         Instant cutTo = to.isAfter(now) ? now : to;
@@ -179,11 +209,11 @@ public final class KpiService {
         KpiReport.ReworkRate reworkRate = new KpiReport.ReworkRate(rework, successes.size(),
                 Statistics.rate(rework, successes.size()));
 
-        Set<String> applications = scopeApplications(scope, inScope, incidentsInScope, repository, from, to);
+        Set<String> applications = scopeApplications(scope, filter, inScope, incidentsInScope, repository, from, to);
         KpiReport.Availability availability = availability(applications, incidentsInScope, from, cutTo);
 
-        return new KpiReport(query, frequency, leadTime, failureRate, successRate, restore, timeToDetect, reworkRate,
-                availability);
+        return new Computed(new KpiReport(query, frequency, leadTime, failureRate, successRate, restore,
+                timeToDetect, reworkRate, availability), applications);
     }
 
     private KpiReport.DeploymentFrequency deploymentFrequency(List<DeploymentRecord> successes, Instant from,
@@ -216,20 +246,21 @@ public final class KpiService {
     /**
      * The applications of the scope (metrics.md, availability): for one application, itself; otherwise those
      * with an in-scope deployment in the window or an in-scope incident overlapping it, and for a team or
-     * supplier those assigned to it during the window.
+     * supplier those assigned to it during the window; only those the filter keeps.
      */
-    private static Set<String> scopeApplications(Scope scope, List<DeploymentRecord> deployments,
+    private static Set<String> scopeApplications(Scope scope, ScopeFilter filter, List<DeploymentRecord> deployments,
             List<IncidentRecord> incidents, KpiRepository repository, Instant from, Instant to) throws SQLException {
         Set<String> applications = new TreeSet<>();
         if (scope.kind() == Scope.Kind.APPLICATION) {
             applications.add(scope.name());
-            return applications;
+        } else {
+            deployments.forEach(d -> applications.add(d.application()));
+            incidents.forEach(i -> applications.add(i.application()));
+            if (scope.kind() == Scope.Kind.TEAM || scope.kind() == Scope.Kind.SUPPLIER) {
+                applications.addAll(repository.applicationsAssignedTo(scope, from, to));
+            }
         }
-        deployments.forEach(d -> applications.add(d.application()));
-        incidents.forEach(i -> applications.add(i.application()));
-        if (scope.kind() == Scope.Kind.TEAM || scope.kind() == Scope.Kind.SUPPLIER) {
-            applications.addAll(repository.applicationsAssignedTo(scope, from, to));
-        }
+        applications.removeIf(application -> !filter.keeps(application));
         return applications;
     }
 

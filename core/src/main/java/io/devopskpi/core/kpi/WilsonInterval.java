@@ -1,14 +1,14 @@
 package io.devopskpi.core.kpi;
 
 /** The 95 % Wilson score interval of a proportion, without continuity correction (metrics.md). */
-final class WilsonInterval {
+public final class WilsonInterval {
     static final double Z95 = 1.959964;
 
     private WilsonInterval() {
     }
 
     /** The interval of {@code successes ÷ trials}; null when there are no trials. */
-    static KpiReport.Interval of(int successes, int trials) {
+    public static KpiReport.Interval of(int successes, int trials) {
         if (trials == 0) {
             return null;
         }
@@ -22,7 +22,7 @@ final class WilsonInterval {
     }
 
     /** The interval of the complementary proportion: [1 − upper, 1 − lower]. */
-    static KpiReport.Interval complement(KpiReport.Interval interval) {
+    public static KpiReport.Interval complement(KpiReport.Interval interval) {
         return interval == null ? null : new KpiReport.Interval(1 - interval.upper(), 1 - interval.lower());
     }
 }

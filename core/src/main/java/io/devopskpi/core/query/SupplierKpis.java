@@ -39,8 +39,11 @@ public final class SupplierKpis {
         return reports;
     }
 
-    /** Names in Java's order (by UTF-16 code unit), which is the same whatever the database's collation. */
-    private Set<String> candidates(KpiQuery query) {
+    /**
+     * The suppliers that may have an application in the window (see the class comment), in Java's order (by
+     * UTF-16 code unit), which is the same whatever the database's collation.
+     */
+    public Set<String> candidates(KpiQuery query) {
         SqlArgs args = new SqlArgs().add(query.to(), query.from(),
                 query.environment(), query.from(), query.to(),
                 query.environment(), query.to(), query.from(),

@@ -31,6 +31,21 @@ final class AssignmentRows {
         return assignments;
     }
 
+    static List<Assignment> all(Connection c) throws SQLException {
+        List<Assignment> assignments = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT application, responsibility, valid_from, valid_to,"
+                + " supplier, team FROM assignment"); ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                assignments.add(new Assignment(rs.getString("application"), rs.getString("supplier"),
+                        rs.getString("team"), Responsibility.valueOf(rs.getString("responsibility")),
+                        Sql.getInstant(rs, "valid_from"), Sql.getInstant(rs, "valid_to")));
+            }
+        }
+        assignments.sort(java.util.Comparator.comparing(Assignment::application)
+                .thenComparing(Assignment::responsibility).thenComparing(Assignment::from));
+        return assignments;
+    }
+
     static void insert(Connection c, Assignment a) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO assignment (application, responsibility,"
                 + " valid_from, valid_to, supplier, team) VALUES (?, ?, ?, ?, ?, ?)")) {

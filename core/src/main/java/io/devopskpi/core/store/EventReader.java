@@ -1,6 +1,10 @@
 package io.devopskpi.core.store;
 
+import io.devopskpi.core.model.ApplicationProfile;
 import io.devopskpi.core.model.Assignment;
+import io.devopskpi.core.model.ContractTarget;
+import io.devopskpi.core.model.GatePolicy;
+import io.devopskpi.core.model.Survey;
 import io.devopskpi.core.model.Deployment;
 import io.devopskpi.core.model.Incident;
 import java.sql.Connection;
@@ -67,11 +71,46 @@ public final class EventReader {
         });
     }
 
-    /** How many deployments, incidents and assignments are stored, together. */
+    /** Every application's tags, by application. */
+    public List<ApplicationProfile> profiles() {
+        return read("the application tags", GovernanceRows::profiles);
+    }
+
+    /** The supplier's contract targets (every supplier's when null), by supplier, applications, metric, from. */
+    public List<ContractTarget> targets(String supplier) {
+        return read("the contract targets", c -> GovernanceRows.targets(c, supplier));
+    }
+
+    /** Every survey, by from, then id. */
+    public List<Survey> surveys() {
+        return read("the surveys", GovernanceRows::surveys);
+    }
+
+    /** The stored gate policies, by name. */
+    public List<GatePolicy> policies() {
+        return read("the gate policies", GovernanceRows::policies);
+    }
+
+    public Optional<GatePolicy> findPolicy(String name) {
+        return read("policy '" + name + "'", c -> GovernanceRows.policy(c, name));
+    }
+
+    /** Every assignment, ordered by application, responsibility, then from (in Java, whatever the collation). */
+    public List<Assignment> allAssignments() {
+        return read("the assignments", AssignmentRows::all);
+    }
+
+    /**
+     * How many events are stored: deployments, incidents, assignments, contract targets, surveys and policies,
+     * and one per application with tags.
+     */
     public long countEvents() {
         return read("the number of events", c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT (SELECT COUNT(*) FROM deployment)"
-                    + " + (SELECT COUNT(*) FROM incident) + (SELECT COUNT(*) FROM assignment)");
+                    + " + (SELECT COUNT(*) FROM incident) + (SELECT COUNT(*) FROM assignment)"
+                    + " + (SELECT COUNT(DISTINCT application) FROM application_tag)"
+                    + " + (SELECT COUNT(*) FROM contract_target) + (SELECT COUNT(*) FROM survey)"
+                    + " + (SELECT COUNT(*) FROM gate_policy)");
                     ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

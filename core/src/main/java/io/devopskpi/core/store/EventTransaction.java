@@ -1,6 +1,10 @@
 package io.devopskpi.core.store;
 
+import io.devopskpi.core.model.ApplicationProfile;
 import io.devopskpi.core.model.Assignment;
+import io.devopskpi.core.model.ContractTarget;
+import io.devopskpi.core.model.GatePolicy;
+import io.devopskpi.core.model.Survey;
 import io.devopskpi.core.model.Deployment;
 import io.devopskpi.core.model.Incident;
 import java.sql.Connection;
@@ -81,6 +85,51 @@ public final class EventTransaction implements AutoCloseable {
     /** Replaces supplier, team and to of the stored assignment with the same key. */
     public void replace(Assignment assignment) throws SQLException {
         AssignmentRows.replace(connection, assignment);
+    }
+
+    public Optional<ApplicationProfile> findProfile(String application) throws SQLException {
+        return GovernanceRows.profile(connection, application);
+    }
+
+    /** Stores the application's tags in place of any stored ones. */
+    public void replace(ApplicationProfile profile) throws SQLException {
+        GovernanceRows.replace(connection, profile);
+    }
+
+    /** The supplier's contract targets. */
+    public List<ContractTarget> targets(String supplier) throws SQLException {
+        return GovernanceRows.targets(connection, supplier);
+    }
+
+    public void insert(ContractTarget target) throws SQLException {
+        GovernanceRows.insert(connection, target);
+    }
+
+    /** Replaces operator, value, minSamples, period and to of the stored target with the same key. */
+    public void replace(ContractTarget target) throws SQLException {
+        GovernanceRows.replace(connection, target);
+    }
+
+    public Optional<Survey> findSurvey(String id) throws SQLException {
+        return GovernanceRows.survey(connection, id);
+    }
+
+    public void insert(Survey survey) throws SQLException {
+        GovernanceRows.insert(connection, survey);
+    }
+
+    /** Replaces score, respondents and comment of the stored survey with the same id. */
+    public void update(Survey survey) throws SQLException {
+        GovernanceRows.update(connection, survey);
+    }
+
+    public Optional<GatePolicy> findPolicy(String name) throws SQLException {
+        return GovernanceRows.policy(connection, name);
+    }
+
+    /** Stores the policy, replacing the stored gate of that name when {@code exists}. */
+    public void store(GatePolicy policy, boolean exists) throws SQLException {
+        GovernanceRows.upsert(connection, policy, exists);
     }
 
     public void commit() throws SQLException {

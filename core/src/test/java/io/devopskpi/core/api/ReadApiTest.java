@@ -35,10 +35,23 @@ class ReadApiTest {
     @Test
     void answersEveryEndpointOfTheDashboard() {
         assertThat(api.endpoints()).containsExactly("kpis", "trends", "applications", "teams", "suppliers",
-                "deployments", "failed-changes", "incidents", "components", "export.csv");
+                "deployments", "failed-changes", "incidents", "components", "export.csv", "assignments", "targets",
+                "surveys", "policies", "comparison");
         for (String endpoint : api.endpoints()) {
             assertThat(api.answer(endpoint, Map.of()).status()).as(endpoint).isEqualTo(200);
         }
+    }
+
+    @Test
+    void answersAScorecardByItsSupplierAndNothingDeeper() {
+        ApiAnswer json = api.answer("scorecards/acme", Map.of("period", List.of("2026-Q1")));
+        assertThat(json.status()).isEqualTo(200);
+        assertThat(json.body()).contains("\"supplier\":\"acme\"");
+        ApiAnswer csv = api.answer("scorecards/acme.csv", Map.of("period", List.of("2026-Q1")));
+        assertThat(csv.contentType()).isEqualTo(ReadApi.CSV_TYPE);
+        assertThat(csv.attachment()).isEqualTo("scorecard.csv");
+        assertThat(api.answer("scorecards/acme/x", Map.of()).status()).isEqualTo(404);
+        assertThat(api.answer("scorecards/acme", Map.of("period", List.of("someday"))).status()).isEqualTo(400);
     }
 
     @Test

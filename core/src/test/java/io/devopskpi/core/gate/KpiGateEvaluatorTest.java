@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.devopskpi.core.kpi.Band;
+import io.devopskpi.core.kpi.ComponentReport;
+import io.devopskpi.core.kpi.KpiFigures;
 import io.devopskpi.core.kpi.KpiQuery;
 import io.devopskpi.core.kpi.KpiReport;
+import io.devopskpi.core.kpi.Satisfaction;
 import io.devopskpi.core.kpi.Scope;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -16,8 +19,16 @@ class KpiGateEvaluatorTest {
     private static final KpiQuery QUERY = new KpiQuery(Scope.application("shop"), "production",
             Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-31T00:00:00Z"), ZoneOffset.UTC);
 
-    /** 41 change attempts, 7 failed: success rate 34/41 = 0.8292682926829268; restores median 5 h over 6. */
-    private static KpiReport report() {
+    /**
+     * 41 change attempts, 7 failed: success rate 34/41 = 0.8292682926829268; restores median 5 h over 6;
+     * satisfaction 3.9 from 8 respondents; 3 of 4 applications use a shared component (0.75).
+     */
+    private static KpiFigures report() {
+        return new KpiFigures(kpis(), new Satisfaction(3.9, 8, 2),
+                new ComponentReport(QUERY, List.of(), 0.75, 4), List.of("shop"));
+    }
+
+    private static KpiReport kpis() {
         return new KpiReport(QUERY,
                 new KpiReport.DeploymentFrequency(38, 38 / 30.0, 7 * 38 / 30.0, 4, 16, Band.HIGH),
                 new KpiReport.LeadTime(0, 0, null, null, null, null),
@@ -94,6 +105,30 @@ class KpiGateEvaluatorTest {
                 rework)), report()).status()).isEqualTo(GateStatus.FAILED);
         assertThat(KpiGateEvaluator.judge(gate(0, false, new Threshold(GateMetric.REWORK_RATE, Operator.AT_MOST,
                 rework)), report()).status()).isEqualTo(GateStatus.PASSED);
+    }
+
+    @Test
+    void aThresholdsOwnMinimumOverridesTheGates() {
+        // 6 restores: own minimum 7 → not judged; the gate's 10 would apply to the other threshold (41 ≥ 10)
+        GateVerdict verdict = KpiGateEvaluator.judge(gate(10, false,
+                new Threshold(GateMetric.TIME_TO_RESTORE_MEDIAN, Operator.AT_MOST, 6 * 3600, 7),
+                new Threshold(GateMetric.TIME_TO_RESTORE_MEAN, Operator.AT_MOST, 6 * 3600, 6)), report());
+        assertThat(verdict.results()).extracting(ThresholdResult::status)
+                .containsExactly(GateStatus.INSUFFICIENT_DATA, GateStatus.PASSED);
+    }
+
+    @Test
+    void satisfactionAndSharedComponentUseAreGateMetricsWithTheirOwnSamples() {
+        // 3.9 ≥ 4 fails over 8 respondents; 0.75 ≥ 0.75 holds exactly at the limit over 4 applications
+        GateVerdict verdict = KpiGateEvaluator.judge(gate(0, false,
+                new Threshold(GateMetric.STAKEHOLDER_SATISFACTION, Operator.AT_LEAST, 4),
+                new Threshold(GateMetric.SHARED_COMPONENT_USE, Operator.AT_LEAST, 0.75)), report());
+        assertThat(verdict.results()).extracting(ThresholdResult::status)
+                .containsExactly(GateStatus.FAILED, GateStatus.PASSED);
+        assertThat(verdict.results()).extracting(ThresholdResult::samples).containsExactly(8, 4);
+        assertThat(verdict.results().get(0).message()).isEqualTo("stakeholder satisfaction 3.9 (8 respondents) is below 4");
+        assertThatThrownBy(() -> new Threshold(GateMetric.STAKEHOLDER_SATISFACTION, Operator.AT_LEAST, 4.5 * 2))
+                .hasMessageContaining("score from 1 to 5");
     }
 
     @Test

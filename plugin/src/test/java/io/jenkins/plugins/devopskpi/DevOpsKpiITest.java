@@ -162,12 +162,12 @@ class DevOpsKpiITest {
     }
 
     @Test
-    void kpiGateSaysPoliciesNeedANewerVersion(JenkinsRule j) throws Exception {
+    void kpiGateNamesAnUnknownPolicy(JenkinsRule j) throws Exception {
         WorkflowJob gate = j.createProject(WorkflowJob.class, "policy-gate");
         gate.setDefinition(new CpsFlowDefinition("""
                 kpiGate policy: 'release'
                 """, true));
-        j.assertLogContains("policy support needs devops-kpi 0.2.0 or newer",
+        j.assertLogContains("no gate policy is named 'release'",
                 j.buildAndAssertStatus(Result.FAILURE, gate));
     }
 }

@@ -40,7 +40,10 @@ public final class DemoData {
                 .toInstant();
     }
 
-    /** The events, in an order the ingestion accepts (assignments first, incidents after their deployments). */
+    /**
+     * The events, in an order the ingestion accepts (assignments first, incidents after their deployments, the
+     * governance facts last: they draw nothing from the random sequence, so the KPIs stay those of the seed).
+     */
     public static List<Event> generate(long seed, Instant now) {
         DemoData demo = new DemoData(seed, now);
         demo.assignments();
@@ -50,6 +53,7 @@ public final class DemoData {
                 demo.history(app, "staging");
             }
         }
+        demo.events.addAll(DemoGovernance.events(demo.start, demo.now));
         return List.copyOf(demo.events);
     }
 

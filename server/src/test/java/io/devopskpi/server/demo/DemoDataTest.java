@@ -2,6 +2,11 @@ package io.devopskpi.server.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.devopskpi.core.gate.GateMetric;
+import io.devopskpi.core.governance.ContractVerdict;
+import io.devopskpi.core.governance.ReviewWindow;
+import io.devopskpi.core.governance.Scorecard;
+import io.devopskpi.core.governance.ScorecardService;
 import io.devopskpi.core.ingest.IngestResult;
 import io.devopskpi.core.ingest.Ingestor;
 import io.devopskpi.core.json.KpiJson;
@@ -13,6 +18,8 @@ import io.devopskpi.core.kpi.KpiSettings;
 import io.devopskpi.core.kpi.Scope;
 import io.devopskpi.core.model.Deployment;
 import io.devopskpi.core.model.Event;
+import io.devopskpi.core.model.GatePolicy;
+import io.devopskpi.core.store.EventReader;
 import io.devopskpi.core.store.Store;
 import io.devopskpi.core.store.StoreConfig;
 import java.time.Clock;
@@ -80,6 +87,40 @@ class DemoDataTest {
             assertThat(failure).as("change failure rate bands").containsExactlyInAnyOrder(Band.values());
             assertThat(lead).as("lead time bands").containsExactlyInAnyOrder(Band.values());
             assertThat(restore).as("time to restore bands").containsExactlyInAnyOrder(Band.values());
+        }
+    }
+
+    @Test
+    void governsEverySupplierWithTargetsThatAreMetAndMissedAndAStoredPolicy() {
+        List<Event> events = DemoData.generate(DemoData.DEFAULT_SEED, NOW);
+        try (Store store = Store.open(StoreConfig.inMemory("demo-governance"))) {
+            Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+            new Ingestor(store, clock).ingest(events);
+            KpiService kpis = new KpiService(store, KpiSettings.defaults(), clock);
+            ScorecardService scorecards = new ScorecardService(store, kpis, clock);
+            ReviewWindow quarter = ReviewWindow.lastCompleteQuarter(NOW, ZoneOffset.UTC);
+            EnumSet<ContractVerdict> verdicts = EnumSet.noneOf(ContractVerdict.class);
+            for (String supplier : List.of("acme", "globex", "northwind", "in-house")) {
+                Scorecard card = scorecards.scorecard(supplier, quarter, "production", ZoneOffset.UTC);
+                long targeted = card.kpis().stream().filter(l -> l.target() != null).count();
+                assertThat(targeted).as(supplier + "'s targets").isGreaterThanOrEqualTo(2);
+                card.kpis().stream().filter(l -> l.target() != null).forEach(l -> {
+                    System.out.printf("%-10s %-26s %-10s %s%n", supplier, l.metric().apiName(), l.verdict(),
+                            l.value().value());
+                    verdicts.add(l.verdict());
+                });
+                assertThat(card.kpis()).filteredOn(l -> l.metric() == GateMetric.STAKEHOLDER_SATISFACTION)
+                        .allSatisfy(l -> assertThat(l.value().samples()).isPositive());
+            }
+            assertThat(verdicts).contains(ContractVerdict.MET, ContractVerdict.MISSED);
+            // acme's success rate was renegotiated in the middle of that quarter: it is judged by the old target
+            assertThat(new EventReader(store).targets("acme")).filteredOn(t -> t.metric()
+                    == GateMetric.CHANGE_SUCCESS_RATE).hasSize(2);
+            Scorecard acme = scorecards.scorecard("acme", quarter, "production", ZoneOffset.UTC);
+            assertThat(acme.kpis()).filteredOn(l -> l.metric() == GateMetric.CHANGE_SUCCESS_RATE)
+                    .singleElement().satisfies(l -> assertThat(l.target().value()).isEqualTo(0.85));
+            assertThat(new EventReader(store).policies()).extracting(GatePolicy::name).containsExactly("release-shop");
+            assertThat(new EventReader(store).profiles()).hasSize(12);
         }
     }
 
