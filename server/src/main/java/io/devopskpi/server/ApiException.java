@@ -1,6 +1,7 @@
 package io.devopskpi.server;
 
 import com.google.gson.JsonObject;
+import io.devopskpi.core.api.ApiJson;
 
 /** Ends a request with an HTTP status and a JSON body; thrown by handlers, written by {@link KpiServer}. */
 final class ApiException extends RuntimeException {
@@ -17,7 +18,7 @@ final class ApiException extends RuntimeException {
 
     /** {@code {"error": message}} */
     static ApiException error(int status, String message) {
-        return new ApiException(status, JsonAnswers.error(message));
+        return new ApiException(status, ApiJson.error(message));
     }
 
     int status() {

@@ -1,6 +1,7 @@
 package io.devopskpi.server;
 
 import com.google.gson.JsonObject;
+import io.devopskpi.core.api.ApiJson;
 import io.devopskpi.core.ingest.EventConflictException;
 import io.devopskpi.core.ingest.IngestResult;
 import io.devopskpi.core.ingest.Ingestor;
@@ -34,9 +35,9 @@ final class EventsHandler implements Handler {
         try {
             result = ingestor.ingest(EventJson.parse(body));
         } catch (InvalidEventsException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST.getCode(), JsonAnswers.eventErrors(e.errors()));
+            throw new ApiException(HttpStatus.BAD_REQUEST.getCode(), ApiJson.eventErrors(e.errors()));
         } catch (EventConflictException e) {
-            JsonObject conflict = JsonAnswers.error(e.getMessage());
+            JsonObject conflict = ApiJson.error(e.getMessage());
             conflict.addProperty("index", e.index());
             throw new ApiException(HttpStatus.CONFLICT.getCode(), conflict);
         }

@@ -1,5 +1,6 @@
 package io.devopskpi.server;
 
+import io.devopskpi.core.api.ApiJson;
 import io.devopskpi.core.gate.GateVerdict;
 import io.devopskpi.core.governance.GatePolicies;
 import io.devopskpi.core.gate.KpiGate;
@@ -47,10 +48,10 @@ final class GateHandler implements Handler {
             KpiGate gate = GateJson.parse(body, now, name -> policies.definition(name, now));
             verdict = evaluator.evaluate(gate);
         } catch (InvalidQueryException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST.getCode(), JsonAnswers.queryErrors(e.errors()));
+            throw new ApiException(HttpStatus.BAD_REQUEST.getCode(), ApiJson.queryErrors(e.errors()));
         } catch (IllegalArgumentException e) {
             throw new ApiException(HttpStatus.BAD_REQUEST.getCode(),
-                    JsonAnswers.queryErrors(List.of(new QueryError("window", e.getMessage()))));
+                    ApiJson.queryErrors(List.of(new QueryError("window", e.getMessage()))));
         }
         int status = verdict.breached() ? HttpStatus.PRECONDITION_FAILED.getCode() : HttpStatus.OK.getCode();
         JsonAnswers.write(ctx, status, GateJson.toJson(verdict));

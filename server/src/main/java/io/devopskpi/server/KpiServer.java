@@ -1,20 +1,15 @@
 package io.devopskpi.server;
 
+import io.devopskpi.core.api.ApiJson;
+import io.devopskpi.core.api.ReadApi;
 import io.devopskpi.core.export.KpiMetrics;
 import io.devopskpi.core.gate.KpiGateEvaluator;
-import io.devopskpi.core.governance.ComparisonService;
-import io.devopskpi.core.governance.ContractTargets;
 import io.devopskpi.core.governance.GatePolicies;
-import io.devopskpi.core.governance.ScorecardService;
 import io.devopskpi.core.ingest.Ingestor;
 import io.devopskpi.core.kpi.KpiService;
 import io.devopskpi.core.query.ApplicationList;
-import io.devopskpi.core.query.DeploymentList;
 import io.devopskpi.core.query.EnvironmentList;
-import io.devopskpi.core.query.IncidentList;
 import io.devopskpi.core.query.SupplierKpis;
-import io.devopskpi.core.query.TeamList;
-import io.devopskpi.core.store.EventReader;
 import io.devopskpi.core.store.Store;
 import io.devopskpi.core.store.StoreException;
 import io.javalin.Javalin;
@@ -64,11 +59,9 @@ public final class KpiServer implements AutoCloseable {
             app.before(SecurityHeaders::apply);
             app.post("/api/v1/events", new EventsHandler(auth, new Ingestor(store, options.clock())));
             KpiService kpis = new KpiService(store, options.settings(), options.clock());
-            app.get("/api/v1/kpis", new KpisHandler(auth, kpis, options.clock()));
             GatePolicies policies = new GatePolicies(store);
             app.post("/api/v1/gate", new GateHandler(auth, new KpiGateEvaluator(kpis), policies, options.clock()));
-            routeDashboardReads(app, store, auth, kpis, options.clock());
-            routeGovernanceReads(app, store, auth, kpis, policies, options.clock());
+            routeReads(app, store, auth, kpis, options.clock());
             app.get("/api/v1/health", health);
             Dashboard.register(app);
             handleErrors(app);
@@ -84,38 +77,16 @@ public final class KpiServer implements AutoCloseable {
         }
     }
 
-    /** The read endpoints the dashboard pages use (DASHBOARD-CONTRACT.md) and the Prometheus scrape. */
-    private static void routeDashboardReads(Javalin app, Store store, TokenAuth auth, KpiService kpis, Clock clock) {
-        ApplicationList applications = new ApplicationList(store, clock);
-        SupplierKpis suppliers = new SupplierKpis(store, kpis);
-        DeploymentList deployments = new DeploymentList(store, kpis);
-        app.get("/api/v1/trends", new TrendsHandler(auth, kpis, clock));
-        app.get("/api/v1/components", new ComponentsHandler(auth, kpis, clock));
-        OrganisationHandlers organisation = new OrganisationHandlers(auth, applications, new TeamList(store, clock),
-                suppliers, new ContractTargets(store, kpis), new EventReader(store), clock);
-        app.get("/api/v1/applications", organisation::applications);
-        app.get("/api/v1/teams", organisation::teams);
-        app.get("/api/v1/suppliers", organisation::suppliers);
-        ActivityHandlers activity = new ActivityHandlers(auth, kpis, deployments, new IncidentList(store), clock);
-        app.get("/api/v1/deployments", activity::deployments);
-        app.get("/api/v1/failed-changes", activity::failedChanges);
-        app.get("/api/v1/incidents", activity::incidents);
-        app.get("/api/v1/export.csv", activity::exportCsv);
-        app.get("/metrics", new MetricsHandler(auth, new KpiMetrics(kpis, new EnvironmentList(store), applications,
-                suppliers, clock), clock));
-    }
-
-    /** Supplier governance (GOVERNANCE-CONTRACT.md): what was agreed, scorecards and comparisons. */
-    private static void routeGovernanceReads(Javalin app, Store store, TokenAuth auth, KpiService kpis,
-            GatePolicies policies, Clock clock) {
-        GovernanceHandlers governance = new GovernanceHandlers(auth, new EventReader(store),
-                new ScorecardService(store, kpis, clock), new ComparisonService(store, kpis), policies, clock);
-        app.get("/api/v1/assignments", governance::assignments);
-        app.get("/api/v1/targets", governance::targets);
-        app.get("/api/v1/surveys", governance::surveys);
-        app.get("/api/v1/policies", governance::policies);
-        app.get("/api/v1/scorecards/{supplier}", governance::scorecard);
-        app.get("/api/v1/comparison", governance::comparison);
+    /** The read endpoints of the dashboard pages (DASHBOARD-CONTRACT.md), answered by core; the Prometheus scrape. */
+    private static void routeReads(Javalin app, Store store, TokenAuth auth, KpiService kpis, Clock clock) {
+        ReadApi api = new ReadApi(store, kpis, clock);
+        for (String endpoint : api.endpoints()) {
+            app.get("/api/v1/" + endpoint, new ReadHandler(auth, api, ctx -> endpoint));
+        }
+        app.get("/api/v1/scorecards/{supplier}", new ReadHandler(auth, api,
+                ctx -> "scorecards/" + ctx.pathParam("supplier")));
+        app.get("/metrics", new MetricsHandler(auth, new KpiMetrics(kpis, new EnvironmentList(store),
+                new ApplicationList(store, clock), new SupplierKpis(store, kpis), clock), clock));
     }
 
     /** The store this server opened (and closes). */
@@ -136,15 +107,15 @@ public final class KpiServer implements AutoCloseable {
         app.exception(ApiException.class, (e, ctx) -> JsonAnswers.write(ctx, e.status(), e.body()));
         // Javalin's own answers (no such endpoint, method not allowed) by status text: no request data echoed
         app.exception(HttpResponseException.class, (e, ctx) -> JsonAnswers.write(ctx, e.getStatus(),
-                JsonAnswers.error(HttpStatus.forStatus(e.getStatus()).getMessage())));
+                ApiJson.error(HttpStatus.forStatus(e.getStatus()).getMessage())));
         app.exception(StoreException.class, (e, ctx) -> {
             LOG.warn("store unusable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
             JsonAnswers.write(ctx, HttpStatus.SERVICE_UNAVAILABLE.getCode(),
-                    JsonAnswers.error("the store is not usable right now, try again later"));
+                    ApiJson.error("the store is not usable right now, try again later"));
         });
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
-            JsonAnswers.write(ctx, HttpStatus.INTERNAL_SERVER_ERROR.getCode(), JsonAnswers.error("internal error"));
+            JsonAnswers.write(ctx, HttpStatus.INTERNAL_SERVER_ERROR.getCode(), ApiJson.error("internal error"));
         });
     }
 

@@ -1,5 +1,6 @@
 package io.devopskpi.server;
 
+import io.devopskpi.core.api.ApiJson;
 import io.devopskpi.core.export.KpiMetrics;
 import io.devopskpi.core.export.PrometheusWriter;
 import io.devopskpi.core.kpi.QueryError;
@@ -39,7 +40,7 @@ final class MetricsHandler implements Handler {
         Map<String, List<String>> parameters = ctx.queryParamMap();
         if (!parameters.isEmpty()) {
             String name = parameters.keySet().iterator().next();
-            throw new ApiException(HttpStatus.BAD_REQUEST.getCode(), JsonAnswers.queryErrors(List.of(
+            throw new ApiException(HttpStatus.BAD_REQUEST.getCode(), ApiJson.queryErrors(List.of(
                     new QueryError(Excerpt.cut(name, Excerpt.MAX_VALUE), "unknown query parameter "
                             + Excerpt.quoted(name) + " (/metrics takes none)"))));
         }

@@ -1,5 +1,6 @@
 package io.devopskpi.server;
 
+import io.devopskpi.core.api.ApiJson;
 import io.devopskpi.core.ingest.EventError;
 import io.devopskpi.core.json.EventJson;
 import io.devopskpi.core.text.Excerpt;
@@ -55,7 +56,7 @@ final class RequestBody {
                     .decode(ByteBuffer.wrap(bytes))
                     .toString();
         } catch (CharacterCodingException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST.getCode(), JsonAnswers.eventErrors(List.of(
+            throw new ApiException(HttpStatus.BAD_REQUEST.getCode(), ApiJson.eventErrors(List.of(
                     new EventError(null, EventJson.BODY, "the body is not UTF-8 text"))));
         }
     }

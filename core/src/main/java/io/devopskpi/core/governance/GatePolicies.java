@@ -32,6 +32,12 @@ public final class GatePolicies {
     public record NamedGate(String name, JsonObject gate, boolean derived) {
     }
 
+    /** The policies as gates: a stored or derived definition read like a body of {@code POST /api/v1/gate}. */
+    public io.devopskpi.core.gate.GatePolicyLookup lookup() {
+        return (name, now) -> definition(name, now)
+                .map(definition -> io.devopskpi.core.json.GateJson.parse(definition.toString(), now));
+    }
+
     /** Every policy, stored ones and derived ones, by name. */
     public List<NamedGate> all(Instant now) {
         Map<String, NamedGate> policies = new TreeMap<>();

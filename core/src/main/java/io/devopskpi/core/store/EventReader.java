@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,6 +37,38 @@ public final class EventReader {
     /** The application's assignments ordered by from, then responsibility. */
     public List<Assignment> assignments(String application) {
         return read("the assignments of '" + application + "'", c -> AssignmentRows.ofApplication(c, application));
+    }
+
+    /** The pipelines (CI job names) that deployed the application, in name order. */
+    public List<String> pipelines(String application) {
+        return read("the pipelines of '" + application + "'", c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT pipeline FROM deployment"
+                    + " WHERE application = ? AND pipeline IS NOT NULL ORDER BY pipeline")) {
+                s.setString(1, application);
+                List<String> pipelines = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        pipelines.add(rs.getString(1));
+                    }
+                }
+                return pipelines;
+            }
+        });
+    }
+
+    /** The id of the application's latest SUCCESS deployment to the environment (by finish time), if any. */
+    public Optional<String> lastSuccessfulDeployment(String application, String environment) {
+        return read("the last successful deployment of '" + application + "' to '" + environment + "'", c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT id FROM deployment WHERE application = ?"
+                    + " AND environment = ? AND result = 'SUCCESS' ORDER BY finished DESC, started DESC, id DESC"
+                    + " FETCH FIRST 1 ROWS ONLY")) {
+                s.setString(1, application);
+                s.setString(2, environment);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
     }
 
     /** Every application's tags, by application. */

@@ -22,6 +22,10 @@ public final class Messages {
         return text("RootAction.DisplayName");
     }
 
+    public static String RootAction_ApplicationForbidden() {
+        return text("RootAction.ApplicationForbidden");
+    }
+
     public static String JobAction_DisplayName() {
         return text("JobAction.DisplayName");
     }

@@ -2,6 +2,8 @@ package io.jenkins.plugins.devopskpi;
 
 import hudson.ExtensionList;
 import hudson.model.Item;
+import hudson.security.ACL;
+import hudson.security.ACLContext;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
 import io.jenkins.plugins.devopskpi.config.StorePassword;
@@ -34,10 +36,17 @@ public final class JenkinsFacade {
         return item.hasPermission(Item.READ);
     }
 
-    /** The job by full name if it exists and the current user may read it, else null. */
-    public static Item readableItem(String fullName) {
-        Item item = Jenkins.get().getItemByFullName(fullName, Item.class);
-        return item != null && canRead(item) ? item : null;
+    /**
+     * Whether the current user may read the job of this full name. Looked up as SYSTEM, because Jenkins hides an
+     * unreadable item as if it did not exist; a job that does not exist (another CI's pipeline, or deleted) has
+     * nothing left to protect.
+     */
+    public static boolean mayReadJob(String fullName) {
+        Item item;
+        try (ACLContext system = ACL.as2(ACL.SYSTEM2)) {
+            item = Jenkins.get().getItemByFullName(fullName, Item.class);
+        }
+        return item == null || canRead(item);
     }
 
     public static List<StorePassword> passwordSources() {

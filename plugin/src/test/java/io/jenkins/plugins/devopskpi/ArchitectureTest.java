@@ -31,7 +31,7 @@ class ArchitectureTest {
 
     @Test
     void decisionClassesAreTestableWithoutJenkins() {
-        noClasses().that().resideInAnyPackage("..devopskpi.rules..", "..devopskpi.queue..")
+        noClasses().that().resideInAnyPackage("..devopskpi.rules..")
                 .should().dependOnClassesThat().resideInAnyPackage("hudson..", "jenkins..", "org.jenkinsci..")
                 .check(PLUGIN);
     }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ConfigurationAsCodeITest {
     @Test
     @ConfiguredWithCode("configuration-as-code.yml")
-    void loadsControllerNameAndRules(JenkinsConfiguredWithCodeRule j) {
+    void loadsControllerNameRulesAndBands(JenkinsConfiguredWithCodeRule j) {
         KpiConfiguration configuration = KpiConfiguration.get();
         assertThat(configuration.getControllerName()).isEqualTo("ci-eu");
         assertThat(configuration.getDatabaseUrl()).isNull();
@@ -22,6 +22,9 @@ class ConfigurationAsCodeITest {
                 JobRule::getKind, JobRule::getTeam).containsExactly(
                         org.assertj.core.groups.Tuple.tuple("shop/deploy-*", "shop", "NORMAL", "payments"),
                         org.assertj.core.groups.Tuple.tuple("/billing-.*-hotfix/", "billing", "HOTFIX", null));
-        assertThat(configuration.getRules().get(1).matches("billing-eu-hotfix")).isTrue();
+        assertThat(configuration.getRules().get(1).rule().matches("billing-eu-hotfix")).isTrue();
+        assertThat(configuration.getBandLeadTime()).isEqualTo("4h, 2d, 14d");
+        assertThat(configuration.getBandChangeFailurePercent()).isEqualTo("2.5, 5, 20");
+        assertThat(configuration.getBandTimeToRestore()).as("not given: the default").isEqualTo("1h, 1d, 7d");
     }
 }

@@ -113,4 +113,61 @@ class DevOpsKpiITest {
         assertThat(alice.goTo("devops-kpi/api/v1/kpis?application=vault", "application/json")
                 .getWebResponse().getStatusCode()).isEqualTo(200);
     }
+
+    @Test
+    void anApplicationsKpisNeedItemReadOnEveryJobThatDeployedIt(JenkinsRule j) throws Exception {
+        WorkflowJob job = j.createProject(WorkflowJob.class, "secret-deploy");
+        job.setDefinition(new CpsFlowDefinition("""
+                recordDeployment application: 'vault', environment: 'production'
+                """, true));
+        j.buildAndAssertSuccess(job);
+        KpiConfiguration.get().backend().flush();
+        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
+        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.READ).everywhere().to("alice", "bob")
+                .grant(hudson.model.Item.READ).onItems(job).to("bob"));
+
+        JenkinsRule.WebClient alice = j.createWebClient().login("alice");
+        alice.getOptions().setThrowExceptionOnFailingStatusCode(false);
+        assertThat(alice.goTo("devops-kpi/api/v1/kpis?application=vault", "application/json")
+                .getWebResponse().getStatusCode()).isEqualTo(403);
+        assertThat(alice.goTo("devops-kpi/api/v1/teams", "application/json")
+                .getWebResponse().getStatusCode()).as("no single application").isEqualTo(200);
+        assertThat(j.createWebClient().login("bob").goTo("devops-kpi/api/v1/kpis?application=vault",
+                "application/json").getWebResponse().getContentAsString()).contains("\"application\":\"vault\"");
+    }
+
+    @Test
+    void theRootActionServesTheDashboardWithItsOwnApi(JenkinsRule j) throws Exception {
+        JenkinsRule.WebClient web = j.createWebClient();
+        web.getOptions().setThrowExceptionOnFailingStatusCode(false);
+        web.getOptions().setJavaScriptEnabled(false);
+        String index = web.goTo("devops-kpi/").getWebResponse().getContentAsString();
+        assertThat(index).contains("<meta name=\"devops-kpi-api\" content=\"/jenkins/devops-kpi/api/v1\">");
+        assertThat(web.goTo("devops-kpi/applications/shop").getWebResponse().getContentAsString())
+                .contains("../assets/application.js");
+        assertThat(web.goTo("devops-kpi/assets/lib.js", "text/javascript").getWebResponse().getStatusCode())
+                .isEqualTo(200);
+        assertThat(web.goTo("devops-kpi/webjars/echarts/5.5.0/echarts.esm.min.js", "text/javascript")
+                .getWebResponse().getStatusCode()).isEqualTo(200);
+        assertThat(web.goTo("devops-kpi/assets/..%2F..%2Fpom.xml", "application/json").getWebResponse()
+                .getStatusCode()).isIn(400, 404);
+        for (String endpoint : List.of("kpis", "trends", "applications", "teams", "suppliers", "deployments",
+                "failed-changes", "incidents", "components")) {
+            assertThat(web.goTo("devops-kpi/api/v1/" + endpoint, "application/json").getWebResponse()
+                    .getStatusCode()).as(endpoint).isEqualTo(200);
+        }
+        assertThat(web.goTo("devops-kpi/api/v1/export.csv", "text/csv").getWebResponse()
+                .getResponseHeaderValue("Content-Disposition")).contains("devops-kpi-deployments.csv");
+    }
+
+    @Test
+    void kpiGateNamesAnUnknownPolicy(JenkinsRule j) throws Exception {
+        WorkflowJob gate = j.createProject(WorkflowJob.class, "policy-gate");
+        gate.setDefinition(new CpsFlowDefinition("""
+                kpiGate policy: 'release'
+                """, true));
+        j.assertLogContains("no gate policy is named 'release'",
+                j.buildAndAssertStatus(Result.FAILURE, gate));
+    }
 }

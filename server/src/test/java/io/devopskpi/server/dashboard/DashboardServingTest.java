@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The static dashboard over HTTP: content types, caching, the CSP, no path escapes; and no inline code at all. */
 class DashboardServingTest {
-    static final Path RESOURCES = Path.of("src/main/resources/dashboard");
+    static final Path RESOURCES = Path.of("../dashboard/src/main/resources/devops-kpi-dashboard");
     static DemoServer server;
 
     @BeforeAll

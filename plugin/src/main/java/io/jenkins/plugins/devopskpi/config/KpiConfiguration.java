@@ -3,12 +3,14 @@ package io.jenkins.plugins.devopskpi.config;
 import hudson.Extension;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.devopskpi.core.embedded.EmbeddedKpis;
+import io.devopskpi.core.kpi.BandTableText;
 import io.devopskpi.core.kpi.KpiSettings;
+import io.devopskpi.core.mapping.PipelineRule;
+import io.devopskpi.core.outbox.Outbox;
 import io.devopskpi.core.store.StoreConfig;
 import io.jenkins.plugins.devopskpi.JenkinsFacade;
 import io.jenkins.plugins.devopskpi.Messages;
-import io.jenkins.plugins.devopskpi.queue.EventQueue;
-import io.jenkins.plugins.devopskpi.queue.KpiBackend;
 import io.jenkins.plugins.devopskpi.rules.JobRule;
 import io.jenkins.plugins.devopskpi.ui.Access;
 import java.io.IOException;
@@ -27,8 +29,9 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * Storage (embedded H2 under JENKINS_HOME, or a PostgreSQL URL with credentials), the controller's name in event
- * ids, and the rules that map jobs to applications. Editable on Manage Jenkins › System and as
- * {@code unclassified: devopsKpi:} in Configuration as Code.
+ * ids, the rules that map jobs to applications, and the band table (core's {@link BandTableText}: one row per KPI,
+ * blank for the default). Editable on Manage Jenkins › System and as {@code unclassified: devopsKpi:} in
+ * Configuration as Code.
  */
 @Extension
 @Symbol("devopsKpi")
@@ -39,7 +42,11 @@ public class KpiConfiguration extends GlobalConfiguration {
     private String credentialsId;
     private String controllerName;
     private List<JobRule> rules = new ArrayList<>();
-    private transient KpiBackend backend;
+    private String bandDeploymentDays;
+    private String bandLeadTime;
+    private String bandChangeFailurePercent;
+    private String bandTimeToRestore;
+    private transient EmbeddedKpis backend;
 
     public KpiConfiguration() {
         load();
@@ -60,12 +67,19 @@ public class KpiConfiguration extends GlobalConfiguration {
         return super.configure(req, json);
     }
 
-    public synchronized KpiBackend backend() throws IOException {
+    public synchronized EmbeddedKpis backend() throws IOException {
         if (backend == null) {
-            backend = new KpiBackend(storeConfig(), KpiSettings.defaults(),
-                    new EventQueue(JenkinsFacade.dataDirectory().resolve("queue")), Clock.systemUTC());
+            backend = new EmbeddedKpis(storeConfig(), this::settings,
+                    new Outbox(JenkinsFacade.dataDirectory().resolve("queue")), Clock.systemUTC());
         }
         return backend;
+    }
+
+    /** Read on every KPI request, so an edited band table applies at once. */
+    private KpiSettings settings() {
+        KpiSettings defaults = KpiSettings.defaults();
+        return new KpiSettings(defaults.failureIsFailedChange(), defaults.attributionHorizon(),
+                BandTableText.parse(bandDeploymentDays, bandLeadTime, bandChangeFailurePercent, bandTimeToRestore));
     }
 
     private StoreConfig storeConfig() {
@@ -124,10 +138,89 @@ public class KpiConfiguration extends GlobalConfiguration {
         return rules == null ? List.of() : List.copyOf(rules);
     }
 
+    /** Core's form of the rules, in order. */
+    public List<PipelineRule> pipelineRules() {
+        return getRules().stream().map(JobRule::rule).toList();
+    }
+
     @DataBoundSetter
     public void setRules(List<JobRule> rules) {
         this.rules = rules == null ? new ArrayList<>() : new ArrayList<>(rules);
         save();
+    }
+
+    public String getBandDeploymentDays() {
+        return bandDeploymentDays == null ? BandTableText.DEFAULT_DEPLOYMENT_DAYS : bandDeploymentDays;
+    }
+
+    /** @throws IllegalArgumentException when the limits do not rise from elite to medium */
+    @DataBoundSetter
+    public void setBandDeploymentDays(String limits) {
+        this.bandDeploymentDays = checked(limits, BandTableText.problem(limits, null, null, null));
+        save();
+    }
+
+    public String getBandLeadTime() {
+        return bandLeadTime == null ? BandTableText.DEFAULT_LEAD_TIME : bandLeadTime;
+    }
+
+    @DataBoundSetter
+    public void setBandLeadTime(String limits) {
+        this.bandLeadTime = checked(limits, BandTableText.problem(null, limits, null, null));
+        save();
+    }
+
+    public String getBandChangeFailurePercent() {
+        return bandChangeFailurePercent == null ? BandTableText.DEFAULT_CHANGE_FAILURE_PERCENT
+                : bandChangeFailurePercent;
+    }
+
+    @DataBoundSetter
+    public void setBandChangeFailurePercent(String limits) {
+        this.bandChangeFailurePercent = checked(limits, BandTableText.problem(null, null, limits, null));
+        save();
+    }
+
+    public String getBandTimeToRestore() {
+        return bandTimeToRestore == null ? BandTableText.DEFAULT_TIME_TO_RESTORE : bandTimeToRestore;
+    }
+
+    @DataBoundSetter
+    public void setBandTimeToRestore(String limits) {
+        this.bandTimeToRestore = checked(limits, BandTableText.problem(null, null, null, limits));
+        save();
+    }
+
+    private static String checked(String limits, String problem) {
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        return blankToNull(limits);
+    }
+
+    @POST
+    public FormValidation doCheckBandDeploymentDays(@QueryParameter String value) {
+        return checkBand(BandTableText.problem(value, null, null, null));
+    }
+
+    @POST
+    public FormValidation doCheckBandLeadTime(@QueryParameter String value) {
+        return checkBand(BandTableText.problem(null, value, null, null));
+    }
+
+    @POST
+    public FormValidation doCheckBandChangeFailurePercent(@QueryParameter String value) {
+        return checkBand(BandTableText.problem(null, null, value, null));
+    }
+
+    @POST
+    public FormValidation doCheckBandTimeToRestore(@QueryParameter String value) {
+        return checkBand(BandTableText.problem(null, null, null, value));
+    }
+
+    private static FormValidation checkBand(String problem) {
+        JenkinsFacade.check(Access.required(Access.Operation.CHECK_FORM));
+        return problem == null ? FormValidation.ok() : FormValidation.error(problem);
     }
 
     @POST
@@ -148,7 +241,7 @@ public class KpiConfiguration extends GlobalConfiguration {
     public FormValidation doCheckPattern(@QueryParameter String value) {
         JenkinsFacade.check(Access.required(Access.Operation.CHECK_FORM));
         try {
-            JobRule.compile(value == null ? "" : value.trim());
+            PipelineRule.compile(value == null ? "" : value.trim());
             return value == null || value.isBlank() ? FormValidation.error(Messages.Configuration_PatternRequired())
                     : FormValidation.ok();
         } catch (IllegalArgumentException e) {

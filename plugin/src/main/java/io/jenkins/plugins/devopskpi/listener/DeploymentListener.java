@@ -4,8 +4,8 @@ import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.model.listeners.RunListener;
+import io.devopskpi.core.mapping.DeploymentTarget;
 import io.jenkins.plugins.devopskpi.config.KpiConfiguration;
-import io.jenkins.plugins.devopskpi.rules.DeploymentTarget;
 import io.jenkins.plugins.devopskpi.steps.RunEvents;
 import java.time.Instant;
 import java.util.Optional;
@@ -22,7 +22,7 @@ public final class DeploymentListener extends RunListener<Run<?, ?>> {
     @Override
     public void onCompleted(Run<?, ?> run, TaskListener listener) {
         try {
-            Optional<DeploymentTarget> target = DeploymentTarget.resolve(KpiConfiguration.get().getRules(),
+            Optional<DeploymentTarget> target = DeploymentTarget.resolve(KpiConfiguration.get().pipelineRules(),
                     run.getParent().getFullName(), run.getEnvironment(listener));
             RunEvents.Recorded recorded = run.getAction(RunEvents.Recorded.class);
             if (target.isPresent() && (recorded == null || !recorded.contains(target.get()))) {

@@ -5,19 +5,20 @@ import hudson.Extension;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.devopskpi.core.gate.GateOutcome;
+import io.devopskpi.core.gate.GatePolicyLookup;
 import io.devopskpi.core.gate.GateTable;
 import io.devopskpi.core.gate.GateVerdict;
+import io.devopskpi.core.gate.GateVerdictValues;
 import io.devopskpi.core.gate.KpiGate;
 import io.devopskpi.core.gate.KpiGateEvaluator;
 import io.devopskpi.core.gate.KpiGateText;
-import io.devopskpi.core.gate.ThresholdResult;
 import io.jenkins.plugins.devopskpi.Messages;
 import io.jenkins.plugins.devopskpi.config.KpiConfiguration;
+import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.Symbol;
@@ -32,13 +33,15 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
- * {@code kpiGate(application: 'shop', window: '30d', changeSuccessRate: '>= 0.9', timeToRestoreMedian: '<= 4h')}:
- * judges the KPIs (core's gate), prints the verdict table and acts on a breach as {@code onBreach} says (FAILURE
- * fails the step, UNSTABLE marks run and stage, WARNING only logs). Returns the verdict as a map.
+ * {@code kpiGate(application: 'shop', window: '30d', changeSuccessRate: '>= 0.9', timeToRestoreMedian: '<= 4h')}
+ * or {@code kpiGate(policy: 'release')}: judges the KPIs (core's gate), prints the verdict table and acts on a
+ * breach as {@code onBreach} says (FAILURE fails the step, UNSTABLE marks run and stage, WARNING only logs).
+ * Returns the verdict as a map.
  */
 public final class KpiGateStep extends Step {
     private final Map<String, String> thresholds = new LinkedHashMap<>();
     private final Map<String, String> scopes = new LinkedHashMap<>();
+    private String policy;
     private String environment;
     private String window;
     private int minSamples;
@@ -53,16 +56,23 @@ public final class KpiGateStep extends Step {
     }
 
     /** The gate these arguments describe, ending now. @throws IllegalArgumentException naming every problem */
-    KpiGate gate(Instant now) {
-        return KpiGateText.parse(scopes, environment, window, thresholds, minSamples, failOnInsufficientData, onBreach,
-                now);
+    KpiGate gate(Instant now, GatePolicyLookup policies) {
+        if (policy == null || policy.isBlank()) {
+            return KpiGateText.parse(scopes, environment, window, thresholds, minSamples, failOnInsufficientData,
+                    onBreach, now);
+        }
+        Map<String, String> own = new HashMap<>(scopes);
+        own.putAll(thresholds);
+        own.put("environment", environment);
+        own.put("window", window);
+        return GatePolicyLookup.resolve(policies, policy, own, now);
     }
 
     @Override
     public StepExecution start(StepContext context) throws AbortException {
         try {
-            return new Execution(context, gate(Instant.now()));
-        } catch (IllegalArgumentException e) {
+            return new Execution(context, gate(Instant.now(), KpiConfiguration.get().backend().policies()));
+        } catch (IOException | IllegalArgumentException e) {
             throw new AbortException("kpiGate: " + e.getMessage());
         }
     }
@@ -95,30 +105,18 @@ public final class KpiGateStep extends Step {
                         + "so the build goes on");
                 case PASS -> { }
             }
-            return asMap(verdict);
+            return GateVerdictValues.of(verdict);
         }
     }
 
-    /** Plain serializable values only: the map lives on in the Pipeline's program state. */
-    static Map<String, Object> asMap(GateVerdict verdict) {
-        List<Object> results = new ArrayList<>();
-        for (ThresholdResult result : verdict.results()) {
-            Map<String, Object> item = new HashMap<>();
-            item.put("metric", result.threshold().metric().apiName());
-            item.put("operator", result.threshold().operator().symbol());
-            item.put("threshold", result.threshold().value());
-            item.put("actual", result.actual());
-            item.put("samples", result.samples());
-            item.put("status", result.status().name());
-            item.put("message", result.message());
-            results.add(item);
-        }
-        Map<String, Object> map = new HashMap<>();
-        map.put("status", verdict.status().name());
-        map.put("breached", verdict.breached());
-        map.put("message", verdict.message());
-        map.put("results", results);
-        return map;
+    public String getPolicy() {
+        return policy;
+    }
+
+    /** A named gate policy instead of a scope and thresholds of the step's own. */
+    @DataBoundSetter
+    public void setPolicy(String policy) {
+        this.policy = policy;
     }
 
     public String getApplication() {

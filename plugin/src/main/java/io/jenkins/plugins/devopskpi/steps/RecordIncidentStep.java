@@ -7,7 +7,6 @@ import io.devopskpi.core.model.Incident;
 import io.devopskpi.core.text.TimeText;
 import io.jenkins.plugins.devopskpi.Messages;
 import io.jenkins.plugins.devopskpi.config.KpiConfiguration;
-import io.jenkins.plugins.devopskpi.queue.KpiBackend;
 import java.time.Instant;
 import java.util.Set;
 import org.jenkinsci.Symbol;
@@ -106,17 +105,13 @@ public final class RecordIncidentStep extends Step {
 
         @Override
         protected Void run() throws Exception {
-            KpiBackend backend = KpiConfiguration.get().backend();
-            backend.submit(incident);
-            TaskListener listener = getContext().get(TaskListener.class);
-            try {
-                backend.flush();
-                listener.getLogger().println("devops-kpi: recorded incident " + incident.id());
-            } catch (RuntimeException e) {
-                listener.getLogger().println("devops-kpi: incident " + incident.id()
-                        + " is queued and will be stored when the store is usable: " + e.getMessage());
-            }
+            log(getContext(), incident.id(), KpiConfiguration.get().backend().submitNow(incident));
             return null;
+        }
+
+        static void log(StepContext context, String id, boolean stored) throws Exception {
+            context.get(TaskListener.class).getLogger().println(stored ? "devops-kpi: recorded incident " + id
+                    : "devops-kpi: incident " + id + " is queued and will be stored when the store is usable");
         }
     }
 

@@ -3,11 +3,9 @@ package io.jenkins.plugins.devopskpi.steps;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.model.TaskListener;
-import io.devopskpi.core.model.Incident;
 import io.devopskpi.core.text.TimeText;
 import io.jenkins.plugins.devopskpi.Messages;
 import io.jenkins.plugins.devopskpi.config.KpiConfiguration;
-import io.jenkins.plugins.devopskpi.queue.KpiBackend;
 import java.time.Instant;
 import java.util.Set;
 import org.jenkinsci.Symbol;
@@ -63,13 +61,12 @@ public final class ResolveIncidentStep extends Step {
 
         @Override
         protected Void run() throws Exception {
-            KpiBackend backend = KpiConfiguration.get().backend();
-            backend.flush(); // an incident recorded earlier in this run may still be queued
-            Incident stored = backend.events().findIncident(id)
-                    .orElseThrow(() -> new AbortException("resolveIncident: no incident '" + id + "' is stored"));
-            Incident update = new Incident(id, stored.application(), stored.environment(), stored.started(), null,
-                    resolved, null, null, null, null);
-            new RecordIncidentStep.Submit(getContext(), update).run();
+            try {
+                boolean stored = KpiConfiguration.get().backend().resolveNow(id, resolved);
+                RecordIncidentStep.Submit.log(getContext(), id, stored);
+            } catch (IllegalArgumentException e) {
+                throw new AbortException("resolveIncident: " + e.getMessage());
+            }
             return null;
         }
     }

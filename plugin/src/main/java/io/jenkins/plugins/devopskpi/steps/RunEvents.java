@@ -5,11 +5,13 @@ import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.scm.ChangeLogSet;
+import io.devopskpi.core.changes.ChangeSelection;
+import io.devopskpi.core.embedded.EmbeddedKpis;
+import io.devopskpi.core.mapping.DeploymentTarget;
+import io.devopskpi.core.model.Change;
 import io.devopskpi.core.model.Deployment;
 import io.devopskpi.core.model.DeploymentResult;
 import io.jenkins.plugins.devopskpi.config.KpiConfiguration;
-import io.jenkins.plugins.devopskpi.rules.ChangeSelection;
-import io.jenkins.plugins.devopskpi.rules.DeploymentTarget;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +22,8 @@ import jenkins.scm.RunWithSCM;
 
 /** Turns a run into a deployment event and queues it; shared by the run listener and the steps. */
 public final class RunEvents {
+    private static final String CI = "jenkins";
+
     private RunEvents() {
     }
 
@@ -36,17 +40,22 @@ public final class RunEvents {
         }
     }
 
-    /** Queues the run's deployment of the target, with the changes since the last successful run, and logs it. */
+    /**
+     * Queues the run's deployment of the target, with the changes since the last successful deployment of that
+     * application and environment, and logs it.
+     */
     public static void record(Run<?, ?> run, DeploymentTarget target, DeploymentResult result, Instant finished,
             TaskListener listener) throws IOException {
         KpiConfiguration configuration = KpiConfiguration.get();
+        String controller = configuration.getControllerName();
         List<ChangeSelection.RunChanges> runs = new ArrayList<>();
         for (Run<?, ?> r = run; r != null && runs.size() < ChangeSelection.MAX_RUNS; r = r.getPreviousBuild()) {
             runs.add(new ChangeSelection.RunChanges(Instant.ofEpochMilli(r.getStartTimeInMillis()),
-                    r != run && r.getResult() == Result.SUCCESS, commits(r)));
+                    target.eventId(CI, controller, r.getExternalizableId()), r.getResult() == Result.SUCCESS,
+                    commits(r)));
         }
-        Deployment deployment = Deployment.builder(target.eventId(configuration.getControllerName(),
-                        run.getExternalizableId()))
+        EmbeddedKpis backend = configuration.backend();
+        Deployment deployment = Deployment.builder(runs.get(0).eventId())
                 .application(target.application())
                 .environment(target.environment())
                 .kind(target.kind())
@@ -54,12 +63,22 @@ public final class RunEvents {
                 .started(Instant.ofEpochMilli(run.getStartTimeInMillis()))
                 .finished(finished)
                 .result(result)
-                .changes(ChangeSelection.select(runs))
+                .changes(changes(backend, target, runs))
                 .pipeline(run.getParent().getFullName())
                 .build();
-        configuration.backend().submit(deployment);
+        backend.submit(deployment);
         listener.getLogger().println("devops-kpi: recorded " + result + " deployment of " + target.application()
                 + " to " + target.environment() + " with " + deployment.changes().size() + " change(s)");
+    }
+
+    private static List<Change> changes(EmbeddedKpis backend, DeploymentTarget target,
+            List<ChangeSelection.RunChanges> runs) {
+        try {
+            return ChangeSelection.since(backend.events().lastSuccessfulDeployment(target.application(),
+                    target.environment()).orElse(null), runs);
+        } catch (RuntimeException e) { // the store cannot tell now, and recording must not wait for it
+            return ChangeSelection.sinceLastSuccessfulRun(runs);
+        }
     }
 
     /** A run's result as a deployment result: NOT_BUILT and ABORTED runs did not deploy. */

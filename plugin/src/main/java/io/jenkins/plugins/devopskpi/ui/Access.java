@@ -1,14 +1,15 @@
 package io.jenkins.plugins.devopskpi.ui;
 
-import java.util.Locale;
-
 /**
- * Who may do what: KPIs aggregate many jobs and need Overall/Read; what belongs to one job (its page action, its
- * column cell) needs Item/Read on that job; configuring storage and rules, and checking form values, need
- * Overall/Administer. The facade maps these to Jenkins permissions.
+ * Who may do what: KPIs aggregate many jobs and need Overall/Read (answers about one application also need
+ * Item/Read on the jobs that deployed it, see core's ApplicationAccess); what belongs to one job (its page
+ * action, its column cell) needs Item/Read on that job; configuring storage and rules, and checking form values,
+ * need Overall/Administer. The facade maps these to Jenkins permissions.
  */
 public enum Access {
     OVERALL_READ, ITEM_READ, ADMINISTER;
+
+    private static final String API = "/api/v1/";
 
     /** What the plugin does on behalf of a user. */
     public enum Operation { READ_KPIS, READ_JOB_KPIS, CONFIGURE, CHECK_FORM }
@@ -21,9 +22,22 @@ public enum Access {
         };
     }
 
-    /** The operation a request under {@code /devops-kpi/} asks for; null when there is no such endpoint. */
+    /**
+     * The operation a request under {@code /devops-kpi/} asks for: every GET reads KPIs (the read API, or the
+     * dashboard's pages and files, which show nothing but what the API answers); null for anything else.
+     */
     public static Operation operation(String method, String restOfPath) {
-        String path = restOfPath == null ? "" : restOfPath.toLowerCase(Locale.ROOT);
-        return "GET".equals(method) && path.matches("/api/v1/kpis/?") ? Operation.READ_KPIS : null;
+        return "GET".equals(method) && restOfPath != null && !(isApi(restOfPath) && endpoint(restOfPath).isEmpty())
+                ? Operation.READ_KPIS : null;
+    }
+
+    public static boolean isApi(String restOfPath) {
+        return restOfPath.startsWith(API);
+    }
+
+    /** The read API's endpoint name of a path below {@code /devops-kpi/}, e.g. {@code kpis} or {@code export.csv}. */
+    public static String endpoint(String restOfPath) {
+        String endpoint = restOfPath.substring(API.length());
+        return endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
     }
 }

@@ -4,12 +4,12 @@ import hudson.Extension;
 import hudson.model.Action;
 import hudson.model.Job;
 import io.devopskpi.core.kpi.Scope;
+import io.devopskpi.core.mapping.DeploymentTarget;
+import io.devopskpi.core.summary.KpiSummary;
 import io.jenkins.plugins.devopskpi.JenkinsFacade;
 import io.jenkins.plugins.devopskpi.Messages;
 import io.jenkins.plugins.devopskpi.config.KpiConfiguration;
-import io.jenkins.plugins.devopskpi.rules.DeploymentTarget;
 import java.io.IOException;
-import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +28,8 @@ public final class JobKpiAction implements Action {
     }
 
     public KpiSummary getSummary() throws IOException {
-        var backend = KpiConfiguration.get().backend();
-        return KpiSummary.of(target.application(), Scope.application(target.application()), target.environment(),
-                backend::kpis, Clock.systemUTC());
+        return KpiConfiguration.get().backend().summary(target.application(),
+                Scope.application(target.application()), target.environment());
     }
 
     @Override
@@ -50,7 +49,8 @@ public final class JobKpiAction implements Action {
 
     /** The application a job deploys by its rule (build parameters are not known before a run). */
     static DeploymentTarget target(Job<?, ?> job) {
-        return DeploymentTarget.resolve(KpiConfiguration.get().getRules(), job.getFullName(), Map.of()).orElse(null);
+        return DeploymentTarget.resolve(KpiConfiguration.get().pipelineRules(), job.getFullName(), Map.of())
+                .orElse(null);
     }
 
     @Extension

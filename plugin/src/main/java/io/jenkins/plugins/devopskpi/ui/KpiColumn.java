@@ -5,12 +5,12 @@ import hudson.model.Job;
 import hudson.views.ListViewColumn;
 import hudson.views.ListViewColumnDescriptor;
 import io.devopskpi.core.kpi.Scope;
+import io.devopskpi.core.mapping.DeploymentTarget;
+import io.devopskpi.core.summary.KpiSummary;
 import io.jenkins.plugins.devopskpi.JenkinsFacade;
 import io.jenkins.plugins.devopskpi.Messages;
 import io.jenkins.plugins.devopskpi.config.KpiConfiguration;
-import io.jenkins.plugins.devopskpi.rules.DeploymentTarget;
 import java.io.IOException;
-import java.time.Clock;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 
@@ -26,9 +26,8 @@ public final class KpiColumn extends ListViewColumn {
         if (target == null) {
             return null;
         }
-        var backend = KpiConfiguration.get().backend();
-        return KpiSummary.of(target.application(), Scope.application(target.application()), target.environment(),
-                backend::kpis, Clock.systemUTC());
+        return KpiConfiguration.get().backend().summary(target.application(),
+                Scope.application(target.application()), target.environment());
     }
 
     @Extension

@@ -4,12 +4,12 @@ import hudson.model.Descriptor;
 import hudson.model.Job;
 import hudson.plugins.view.dashboard.DashboardPortlet;
 import io.devopskpi.core.kpi.Scope;
+import io.devopskpi.core.mapping.DeploymentTarget;
+import io.devopskpi.core.summary.KpiSummary;
 import io.jenkins.plugins.devopskpi.JenkinsFacade;
 import io.jenkins.plugins.devopskpi.Messages;
 import io.jenkins.plugins.devopskpi.config.KpiConfiguration;
-import io.jenkins.plugins.devopskpi.rules.DeploymentTarget;
 import java.io.IOException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -35,8 +35,8 @@ public final class KpiPortlet extends DashboardPortlet {
         List<Job> jobs = getDashboard().getJobs();
         jobs.stream().filter(JenkinsFacade::canRead).map(job -> JobKpiAction.target((Job<?, ?>) job))
                 .filter(Objects::nonNull).map(t -> new DeploymentTarget(t.application(), t.environment(), null, null))
-                .distinct().forEach(t -> summaries.add(KpiSummary.of(t.application() + " (" + t.environment() + ")",
-                        Scope.application(t.application()), t.environment(), backend::kpis, Clock.systemUTC())));
+                .distinct().forEach(t -> summaries.add(backend.summary(t.application() + " (" + t.environment() + ")",
+                        Scope.application(t.application()), t.environment())));
         return summaries;
     }
 

@@ -1,35 +1,35 @@
 package io.jenkins.plugins.devopskpi.ui;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import hudson.Extension;
 import hudson.model.RootAction;
-import io.devopskpi.core.json.KpiJson;
-import io.devopskpi.core.kpi.InvalidQueryException;
-import io.devopskpi.core.kpi.KpiQuery;
-import io.devopskpi.core.kpi.KpiQueryParser;
-import io.devopskpi.core.kpi.QueryError;
-import io.devopskpi.core.kpi.Scope;
+import io.devopskpi.core.api.ApiAnswer;
+import io.devopskpi.core.api.ApiJson;
+import io.devopskpi.core.api.ApplicationAccess;
+import io.devopskpi.core.dashboard.DashboardFile;
+import io.devopskpi.core.dashboard.DashboardFiles;
+import io.devopskpi.core.embedded.EmbeddedKpis;
+import io.devopskpi.core.store.StoreException;
 import io.jenkins.plugins.devopskpi.JenkinsFacade;
 import io.jenkins.plugins.devopskpi.Messages;
 import io.jenkins.plugins.devopskpi.config.KpiConfiguration;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.StaplerResponse2;
 
 /**
- * {@code /devops-kpi/}: the organisation's KPIs, and the server's read API under {@code /devops-kpi/api/v1/}
- * (api.md), answered by core with the caller's Jenkins permissions instead of tokens.
+ * {@code /devops-kpi/}: the server's dashboard and its read API under {@code /devops-kpi/api/v1/} (api.md), both
+ * from core, with the caller's Jenkins permissions instead of tokens.
  */
 @Extension
 public final class KpiRootAction implements RootAction {
+    private static final DashboardFiles DASHBOARD = new DashboardFiles();
+
     @Override
     public String getIconFileName() {
         return JenkinsFacade.has(Access.OVERALL_READ) ? "symbol-analytics" : null;
@@ -45,54 +45,74 @@ public final class KpiRootAction implements RootAction {
         return "devops-kpi";
     }
 
-    /** For index.jelly: everything in production. */
-    public KpiSummary getSummary() throws IOException {
-        JenkinsFacade.check(Access.required(Access.Operation.READ_KPIS));
-        var backend = KpiConfiguration.get().backend();
-        return KpiSummary.of(Messages.RootAction_DisplayName(), Scope.all(), KpiQuery.DEFAULT_ENVIRONMENT,
-                backend::kpis, Clock.systemUTC());
+    /** {@code /devops-kpi/}: the dashboard's overview page. */
+    public void doIndex(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
+        if (!req.getRequestURI().endsWith("/")) { // the page's assets are relative to the folder
+            rsp.sendRedirect2(req.getRequestURI() + "/");
+            return;
+        }
+        doDynamic(req, rsp);
     }
 
-    /** Every path below {@code /devops-kpi/} that no view answers. */
+    /**
+     * Every other path below {@code /devops-kpi/}: the read API under {@code api/v1/}, else the dashboard's pages
+     * and files (the same as the server's, reading this API). GET only; Overall/Read.
+     */
     public void doDynamic(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
-        Access.Operation operation = Access.operation(req.getMethod(), req.getRestOfPath());
+        String path = req.getRestOfPath();
+        Access.Operation operation = Access.operation(req.getMethod(), path);
         if (operation == null) {
-            json(rsp, 404, error("no such endpoint: " + req.getMethod() + " " + req.getRestOfPath()));
+            write(rsp, ApiAnswer.json(404, ApiJson.error("Not Found")));
             return;
         }
         JenkinsFacade.check(Access.required(operation));
-        Map<String, List<String>> parameters = req.getParameterMap().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> Arrays.asList(e.getValue())));
+        if (Access.isApi(path)) {
+            write(rsp, api(Access.endpoint(path), parameters(req)));
+            return;
+        }
+        Optional<DashboardFile> file = DASHBOARD.find(path);
+        if (file.isEmpty()) {
+            write(rsp, ApiAnswer.json(404, ApiJson.error("Not Found")));
+            return;
+        }
+        serve(req, rsp, file.get().withApiBase(req.getContextPath() + "/" + getUrlName() + "/api/v1"));
+    }
+
+    private static void serve(StaplerRequest2 req, StaplerResponse2 rsp, DashboardFile file) throws IOException {
+        rsp.setHeader("Cache-Control", file.cacheControl());
+        rsp.setHeader("ETag", file.etag());
+        if (file.notModified(req.getHeader("If-None-Match"))) {
+            rsp.setStatus(304);
+            return;
+        }
+        rsp.setContentType(file.type());
+        rsp.getOutputStream().write(file.body());
+    }
+
+    /** Application-scoped answers also need Item/Read on every job that deployed the application. */
+    private static ApiAnswer api(String endpoint, Map<String, List<String>> query) throws IOException {
         try {
-            KpiQuery query = KpiQueryParser.parse(parameters, Instant.now());
-            json(rsp, 200, KpiJson.toJson(KpiConfiguration.get().backend().kpis().report(query)));
-        } catch (InvalidQueryException e) {
-            JsonObject body = new JsonObject();
-            JsonArray errors = new JsonArray();
-            for (QueryError error : e.errors()) {
-                JsonObject item = new JsonObject();
-                item.addProperty("field", error.field());
-                item.addProperty("message", error.message());
-                errors.add(item);
+            EmbeddedKpis kpis = KpiConfiguration.get().backend();
+            if (!new ApplicationAccess(kpis.events()::pipelines, JenkinsFacade::mayReadJob).mayRead(query)) {
+                return ApiAnswer.json(403, ApiJson.error(Messages.RootAction_ApplicationForbidden()));
             }
-            body.add("errors", errors);
-            json(rsp, 400, body);
-        } catch (IllegalArgumentException e) {
-            json(rsp, 400, error(e.getMessage()));
-        } catch (RuntimeException e) {
-            json(rsp, 503, error("the store is not usable right now: " + e.getMessage()));
+            return kpis.readApi().answer(endpoint, query);
+        } catch (StoreException e) {
+            return ApiAnswer.json(503, ApiJson.error("the store is not usable right now, try again later"));
         }
     }
 
-    private static JsonObject error(String message) {
-        JsonObject json = new JsonObject();
-        json.addProperty("error", message);
-        return json;
+    private static Map<String, List<String>> parameters(StaplerRequest2 req) {
+        return req.getParameterMap().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> Arrays.asList(e.getValue())));
     }
 
-    private static void json(StaplerResponse2 rsp, int status, JsonObject body) throws IOException {
-        rsp.setStatus(status);
-        rsp.setContentType("application/json;charset=UTF-8");
-        rsp.getOutputStream().write(body.toString().getBytes(StandardCharsets.UTF_8));
+    private static void write(StaplerResponse2 rsp, ApiAnswer answer) throws IOException {
+        rsp.setStatus(answer.status());
+        rsp.setContentType(answer.contentType());
+        if (answer.attachment() != null) {
+            rsp.setHeader("Content-Disposition", "attachment; filename=\"" + answer.attachment() + "\"");
+        }
+        rsp.getOutputStream().write(answer.body().getBytes(StandardCharsets.UTF_8));
     }
 }

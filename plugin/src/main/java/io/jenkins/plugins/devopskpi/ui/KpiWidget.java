@@ -3,14 +3,14 @@ package io.jenkins.plugins.devopskpi.ui;
 import hudson.Extension;
 import hudson.model.View;
 import hudson.widgets.Widget;
+import io.devopskpi.core.embedded.EmbeddedKpis;
 import io.devopskpi.core.kpi.KpiQuery;
 import io.devopskpi.core.kpi.Scope;
+import io.devopskpi.core.mapping.PipelineRule;
+import io.devopskpi.core.summary.KpiSummary;
 import io.jenkins.plugins.devopskpi.JenkinsFacade;
 import io.jenkins.plugins.devopskpi.config.KpiConfiguration;
-import io.jenkins.plugins.devopskpi.queue.KpiBackend;
-import io.jenkins.plugins.devopskpi.rules.JobRule;
 import java.io.IOException;
-import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -46,15 +46,15 @@ public final class KpiWidget extends Widget {
                 return List.of();
             }
             KpiConfiguration configuration = KpiConfiguration.get();
-            List<String> teams = configuration.getRules().stream().map(JobRule::getTeam).filter(Objects::nonNull)
+            List<String> teams = configuration.pipelineRules().stream().map(PipelineRule::team).filter(Objects::nonNull)
                     .distinct().sorted().toList();
             if (teams.isEmpty()) {
                 return List.of();
             }
             try {
-                KpiBackend backend = configuration.backend();
-                return List.of(new KpiWidget(teams.stream().map(team -> KpiSummary.of(team, Scope.team(team),
-                        KpiQuery.DEFAULT_ENVIRONMENT, backend::kpis, Clock.systemUTC())).toList()));
+                EmbeddedKpis backend = configuration.backend();
+                return List.of(new KpiWidget(teams.stream().map(team -> backend.summary(team, Scope.team(team),
+                        KpiQuery.DEFAULT_ENVIRONMENT)).toList()));
             } catch (IOException e) {
                 return List.of();
             }

@@ -1,0 +1,75 @@
+package io.devopskpi.core.api;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.devopskpi.core.ingest.EventError;
+import io.devopskpi.core.kpi.QueryError;
+import java.util.List;
+
+/** The JSON bodies of api.md's answers and their text, the same for the server and the Jenkins plugin. */
+public final class ApiJson {
+    public static final String CONTENT_TYPE = "application/json; charset=utf-8";
+
+    /**
+     * An answer lists at most this many errors: enough to fix a batch, and a 16 MiB body of broken events cannot
+     * turn into an even larger error body.
+     */
+    public static final int MAX_ERRORS = 1000;
+
+    /** Nulls are written: api.md's undefined KPI values are {@code null}, not missing. */
+    private static final Gson GSON = new GsonBuilder().serializeNulls().create();
+
+    private ApiJson() {
+    }
+
+    public static String text(JsonElement body) {
+        return GSON.toJson(body);
+    }
+
+    /** {@code {"error": message}} */
+    public static JsonObject error(String message) {
+        JsonObject body = new JsonObject();
+        body.addProperty("error", message);
+        return body;
+    }
+
+    /** {@code {"errors": [{"index": i, "field": f, "message": m}]}} */
+    public static JsonObject eventErrors(List<EventError> errors) {
+        JsonArray list = new JsonArray();
+        for (EventError error : errors.subList(0, Math.min(errors.size(), MAX_ERRORS))) {
+            JsonObject item = new JsonObject();
+            item.addProperty("index", error.index());
+            item.addProperty("field", error.field());
+            item.addProperty("message", error.message());
+            list.add(item);
+        }
+        return errors(list, errors.size());
+    }
+
+    /** {@code {"errors": [{"field": f, "message": m}]}} */
+    public static JsonObject queryErrors(List<QueryError> errors) {
+        JsonArray list = new JsonArray();
+        for (QueryError error : errors.subList(0, Math.min(errors.size(), MAX_ERRORS))) {
+            JsonObject item = new JsonObject();
+            item.addProperty("field", error.field());
+            item.addProperty("message", error.message());
+            list.add(item);
+        }
+        return errors(list, errors.size());
+    }
+
+    private static JsonObject errors(JsonArray listed, int total) {
+        if (total > listed.size()) {
+            JsonObject more = new JsonObject();
+            more.add("field", null);
+            more.addProperty("message", (total - listed.size()) + " more errors are not listed");
+            listed.add(more);
+        }
+        JsonObject body = new JsonObject();
+        body.add("errors", listed);
+        return body;
+    }
+}

@@ -1,0 +1,186 @@
+package io.devopskpi.core.api;
+
+import com.google.gson.JsonElement;
+import io.devopskpi.core.export.DeploymentCsv;
+import io.devopskpi.core.governance.ContractTargets;
+import io.devopskpi.core.json.KpiJson;
+import io.devopskpi.core.json.ListJson;
+import io.devopskpi.core.kpi.Bucket;
+import io.devopskpi.core.kpi.KpiQuery;
+import io.devopskpi.core.kpi.KpiService;
+import io.devopskpi.core.query.ApplicationList;
+import io.devopskpi.core.query.DeploymentList;
+import io.devopskpi.core.query.IncidentList;
+import io.devopskpi.core.query.Page;
+import io.devopskpi.core.query.ResultPage;
+import io.devopskpi.core.query.SupplierKpis;
+import io.devopskpi.core.query.TeamList;
+import io.devopskpi.core.store.EventReader;
+import io.devopskpi.core.store.Store;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The read side of api.md, {@code GET /api/v1/<endpoint>?<query>}, without HTTP: the standalone server and the
+ * Jenkins plugin both answer through it, so the dashboard reads the same JSON from either. Who may read is the
+ * caller's business (tokens on the server, Jenkins permissions in the plugin).
+ */
+public final class ReadApi {
+    public static final String CSV_TYPE = "text/csv; charset=utf-8";
+
+    private final KpiService kpis;
+    private final ApplicationList applications;
+    private final TeamList teams;
+    private final SupplierKpis suppliers;
+    private final DeploymentList deployments;
+    private final IncidentList incidents;
+    private final ContractTargets targets;
+    private final EventReader events;
+    private final GovernanceReads governance;
+    private final Clock clock;
+    private final Map<String, Function<ReadRequest, ApiAnswer>> endpoints = new LinkedHashMap<>();
+
+    public ReadApi(Store store, KpiService kpis, Clock clock) {
+        this.kpis = kpis;
+        this.applications = new ApplicationList(store, clock);
+        this.teams = new TeamList(store, clock);
+        this.suppliers = new SupplierKpis(store, kpis);
+        this.deployments = new DeploymentList(store, kpis);
+        this.incidents = new IncidentList(store);
+        this.targets = new ContractTargets(store, kpis);
+        this.events = new EventReader(store);
+        this.governance = new GovernanceReads(store, kpis, clock);
+        this.clock = clock;
+        endpoints.put("kpis", this::kpis);
+        endpoints.put("trends", this::trends);
+        endpoints.put("applications", this::applications);
+        endpoints.put("teams", this::teams);
+        endpoints.put("suppliers", this::suppliers);
+        endpoints.put("deployments", this::deployments);
+        endpoints.put("failed-changes", this::failedChanges);
+        endpoints.put("incidents", this::incidents);
+        endpoints.put("components", this::components);
+        endpoints.put("export.csv", this::exportCsv);
+        endpoints.put("assignments", governance::assignments);
+        endpoints.put("targets", governance::targets);
+        endpoints.put("surveys", governance::surveys);
+        endpoints.put("policies", governance::policies);
+        endpoints.put("comparison", governance::comparison);
+    }
+
+    /** The endpoints it answers, as they follow {@code /api/v1/}; besides them, {@code scorecards/{supplier}}. */
+    public Set<String> endpoints() {
+        return endpoints.keySet();
+    }
+
+    /**
+     * Answers {@code GET /api/v1/<endpoint>}: 200, 400 naming every refused parameter, or 404 for an unknown
+     * endpoint (its name is not echoed).
+     *
+     * @throws io.devopskpi.core.store.StoreException when the store cannot be read: the caller answers 503 its way
+     */
+    public ApiAnswer answer(String endpoint, Map<String, List<String>> query) {
+        Function<ReadRequest, ApiAnswer> handler = endpoints.get(endpoint);
+        if (handler == null && endpoint.startsWith(GovernanceReads.SCORECARDS)
+                && endpoint.indexOf('/', GovernanceReads.SCORECARDS.length()) < 0) {
+            String supplier = endpoint.substring(GovernanceReads.SCORECARDS.length());
+            handler = request -> governance.scorecard(request, supplier);
+        }
+        if (handler == null) {
+            return ApiAnswer.json(404, ApiJson.error("Not Found"));
+        }
+        try {
+            return handler.apply(new ReadRequest(query, clock.instant()));
+        } catch (ReadRequest.BadRequest e) {
+            return ApiAnswer.json(400, ApiJson.queryErrors(e.errors()));
+        }
+    }
+
+    /** The /kpis query in, {@link KpiJson} out. */
+    private ApiAnswer kpis(ReadRequest request) {
+        KpiQuery query = request.query(ReadRequest.ALL_SCOPES, Set.of());
+        request.requireValid();
+        return ok(KpiJson.toJson(ReadRequest.evaluate(() -> kpis.report(query))));
+    }
+
+    /** The /kpis query plus {@code bucket=week|month}: the KPIs of each bucket. */
+    private ApiAnswer trends(ReadRequest request) {
+        KpiQuery query = request.query(ReadRequest.ALL_SCOPES, Set.of("bucket"));
+        Bucket bucket = request.bucket();
+        request.requireValid();
+        return ok(ListJson.trend(query, bucket, ReadRequest.evaluate(() -> kpis.trend(query, bucket))));
+    }
+
+    /** Optionally filtered by team or supplier; each application with its tags. */
+    private ApiAnswer applications(ReadRequest request) {
+        KpiQuery query = request.query(List.of("team", "supplier"), Page.PARAMETERS);
+        Page page = request.page();
+        request.requireValid();
+        Map<String, List<String>> tags = new HashMap<>();
+        events.profiles().forEach(p -> tags.put(p.application(), p.tags()));
+        return ok(ListJson.applications(applications.list(query, page), tags));
+    }
+
+    private ApiAnswer teams(ReadRequest request) {
+        KpiQuery query = request.query(List.of(), Page.PARAMETERS);
+        Page page = request.page();
+        request.requireValid();
+        return ok(ListJson.teams(teams.list(query, page)));
+    }
+
+    /**
+     * Refuses a scope: it covers every supplier, each with the contract targets in force at the window's start
+     * and their verdicts over the window.
+     */
+    private ApiAnswer suppliers(ReadRequest request) {
+        KpiQuery query = request.query(List.of(), Set.of());
+        request.requireValid();
+        return ok(ReadRequest.evaluate(() -> ListJson.suppliers(query, suppliers.reports(query),
+                supplier -> targets.verdicts(supplier, query))));
+    }
+
+    private ApiAnswer deployments(ReadRequest request) {
+        KpiQuery query = request.query(ReadRequest.ALL_SCOPES, Page.PARAMETERS);
+        Page page = request.page();
+        request.requireValid();
+        return ok(ListJson.deployments(ReadRequest.evaluate(() -> deployments.list(query, page))));
+    }
+
+    private ApiAnswer failedChanges(ReadRequest request) {
+        KpiQuery query = request.query(ReadRequest.ALL_SCOPES, Page.PARAMETERS);
+        Page page = request.page();
+        request.requireValid();
+        return ok(ListJson.failedChanges(ResultPage.of(ReadRequest.evaluate(() -> kpis.failedChanges(query)), page)));
+    }
+
+    private ApiAnswer incidents(ReadRequest request) {
+        KpiQuery query = request.query(ReadRequest.ALL_SCOPES, Page.PARAMETERS);
+        Page page = request.page();
+        request.requireValid();
+        return ok(ListJson.incidents(incidents.list(query, page)));
+    }
+
+    /** Platform re-use for the /kpis query (metrics.md, "Platform re-use"). */
+    private ApiAnswer components(ReadRequest request) {
+        KpiQuery query = request.query(ReadRequest.ALL_SCOPES, Set.of());
+        request.requireValid();
+        return ok(KpiJson.components(ReadRequest.evaluate(() -> kpis.components(query))));
+    }
+
+    /** Every deployment of the scope and window, as a download. */
+    private ApiAnswer exportCsv(ReadRequest request) {
+        KpiQuery query = request.query(ReadRequest.ALL_SCOPES, Set.of());
+        request.requireValid();
+        String csv = DeploymentCsv.write(ReadRequest.evaluate(() -> deployments.all(query)));
+        return new ApiAnswer(200, CSV_TYPE, csv, "devops-kpi-deployments.csv");
+    }
+
+    private static ApiAnswer ok(JsonElement body) {
+        return ApiAnswer.json(200, body);
+    }
+}

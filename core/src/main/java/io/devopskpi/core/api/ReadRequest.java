@@ -1,0 +1,139 @@
+package io.devopskpi.core.api;
+
+import io.devopskpi.core.kpi.Bucket;
+import io.devopskpi.core.kpi.InvalidQueryException;
+import io.devopskpi.core.kpi.KpiQuery;
+import io.devopskpi.core.kpi.KpiQueryParser;
+import io.devopskpi.core.kpi.QueryError;
+import io.devopskpi.core.query.Page;
+import io.devopskpi.core.text.Excerpt;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * A request of the read API: its parts parsed (KPI query, page, bucket), every problem of every part collected so
+ * that one 400 answer names them all.
+ */
+final class ReadRequest {
+    static final List<String> ALL_SCOPES = KpiQueryParser.SCOPES;
+
+    private final Map<String, List<String>> parameters;
+    private final Instant now;
+    private final List<QueryError> errors = new ArrayList<>();
+
+    ReadRequest(Map<String, List<String>> parameters, Instant now) {
+        this.parameters = parameters;
+        this.now = now;
+    }
+
+    /** The KPI query, accepting the given scope parameters and the endpoint's own {@code extra} ones. */
+    KpiQuery query(List<String> scopes, Set<String> extra) {
+        return collect(() -> KpiQueryParser.parse(parameters, now, scopes, extra));
+    }
+
+    Page page() {
+        return collect(() -> Page.parse(parameters));
+    }
+
+    /** {@code bucket=week|month}, week by default. */
+    Bucket bucket() {
+        List<String> values = parameters.get("bucket");
+        if (values == null || values.isEmpty()) {
+            return Bucket.WEEK;
+        }
+        try {
+            return Bucket.parse(values.get(0));
+        } catch (IllegalArgumentException e) {
+            errors.add(new QueryError("bucket", "bucket must be week or month, got "
+                    + Excerpt.quoted(values.get(0))));
+            return null;
+        }
+    }
+
+    /**
+     * For endpoints without a KPI query: refuses parameters other than {@code known} and repeated ones; the
+     * caller reads the values with {@link #optional(String)}.
+     */
+    void only(Set<String> known) {
+        for (String name : new java.util.TreeSet<>(parameters.keySet())) {
+            if (!known.contains(name)) {
+                errors.add(new QueryError(Excerpt.cut(name, Excerpt.MAX_VALUE), "unknown query parameter "
+                        + Excerpt.quoted(name) + " (known: " + String.join(", ", new java.util.TreeSet<>(known))
+                        + ")"));
+            } else if (parameters.get(name).size() > 1) {
+                errors.add(new QueryError(name, name + " must be given at most once"));
+            }
+        }
+    }
+
+    /** A parameter's value, or null when absent or empty (as a form sends "any": {@code application=}). */
+    String optional(String name) {
+        List<String> values = parameters.get(name);
+        if (values == null || values.isEmpty() || values.get(0).isBlank()) {
+            return null;
+        }
+        return values.get(0);
+    }
+
+    /** Whether any of the parameters was given. */
+    boolean hasAny(String... names) {
+        for (String name : names) {
+            if (parameters.containsKey(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Records a problem of one parameter, answered with the others by {@link #requireValid()}. */
+    void refuse(String field, String message) {
+        errors.add(new QueryError(field, message));
+    }
+
+    /** Ends the request with 400 when any part was refused. */
+    void requireValid() {
+        if (!errors.isEmpty()) {
+            throw new BadRequest(errors);
+        }
+    }
+
+    /**
+     * Runs the engine; its own check of the window against its clock (read a moment after the parser's) is the
+     * caller's mistake, so it answers 400 as the parser would.
+     */
+    static <T> T evaluate(Supplier<T> computation) {
+        try {
+            return computation.get();
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(List.of(new QueryError("window", e.getMessage())));
+        }
+    }
+
+    private <T> T collect(Supplier<T> part) {
+        try {
+            return part.get();
+        } catch (InvalidQueryException e) {
+            errors.addAll(e.errors());
+            return null;
+        }
+    }
+
+    /** Ends a request with 400 and the errors; {@link ReadApi} turns it into the answer. */
+    static final class BadRequest extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient List<QueryError> errors;
+
+        BadRequest(List<QueryError> errors) {
+            super(null, null, false, false);
+            this.errors = List.copyOf(errors);
+        }
+
+        List<QueryError> errors() {
+            return errors;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.devopskpi.core.dashboard;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One file of the dashboard as served: its bytes, media type and entity tag, and whether it never changes (a
+ * WebJar carries its version in its path, so it may be cached for a year; the rest is revalidated on every use).
+ */
+public record DashboardFile(byte[] body, String type, String etag, boolean immutable) {
+    private static final Pattern API_META = Pattern.compile("(<meta name=\"devops-kpi-api\" content=\")[^\"]*(\">)");
+
+    static DashboardFile of(byte[] body, String type, boolean immutable) {
+        return new DashboardFile(body, type, etag(body), immutable);
+    }
+
+    public String cacheControl() {
+        return immutable ? "public, max-age=31536000, immutable" : "no-cache";
+    }
+
+    /** Whether a client holding {@code ifNoneMatch} (an If-None-Match header, may be null) has this very file. */
+    public boolean notModified(String ifNoneMatch) {
+        return ifNoneMatch != null && (ifNoneMatch.equals(etag) || ifNoneMatch.equals("W/" + etag));
+    }
+
+    /**
+     * The page reading its JSON from {@code apiBase} instead of its own relative default: an embedding CI (the
+     * Jenkins plugin) serves the pages under its own URL and names its API absolutely. Other files stay as they are.
+     */
+    public DashboardFile withApiBase(String apiBase) {
+        if (!type.startsWith("text/html")) {
+            return this;
+        }
+        String page = new String(body, StandardCharsets.UTF_8);
+        String rewritten = API_META.matcher(page).replaceFirst("$1" + Matcher.quoteReplacement(escape(apiBase)) + "$2");
+        return of(rewritten.getBytes(StandardCharsets.UTF_8), type, immutable);
+    }
+
+    private static String escape(String attribute) {
+        return attribute.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static String etag(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

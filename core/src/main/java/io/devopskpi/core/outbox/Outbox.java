@@ -1,0 +1,113 @@
+package io.devopskpi.core.outbox;
+
+import io.devopskpi.core.ingest.EventConflictException;
+import io.devopskpi.core.ingest.InvalidEventsException;
+import io.devopskpi.core.json.EventJson;
+import io.devopskpi.core.json.EventJsonWriter;
+import io.devopskpi.core.model.Event;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The outbox of an embedding CI (the Jenkins plugin): events waiting for the store, one file per event in a directory: written to a temporary file, forced to disk and
+ * moved into place atomically, so a crash leaves either the whole event or nothing. Replayed oldest first; a file
+ * is deleted only after the store accepted its event (storing is idempotent, so a crash between the two repeats
+ * harmlessly). Events the store refuses for good go to {@code rejected/} instead of blocking the rest.
+ */
+public final class Outbox {
+    private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
+    private static final String SUFFIX = ".json";
+    private static final String TEMPORARY = ".tmp";
+
+    private final Path directory;
+    private long next;
+
+    /** Opens (creating) the directory and removes half-written files a crash left behind. */
+    public Outbox(Path directory) throws IOException {
+        this.directory = Files.createDirectories(directory);
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                if (file.getFileName().toString().endsWith(TEMPORARY)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+        List<Path> pending = pending();
+        next = pending.isEmpty() ? 1 : sequence(pending.get(pending.size() - 1)) + 1;
+    }
+
+    /** Puts the event on disk; when this returns, the event survives a crash. */
+    public synchronized void put(Event event) throws IOException {
+        String name = String.format("%020d", next++) + SUFFIX;
+        Path temporary = directory.resolve(name + TEMPORARY);
+        byte[] bytes = EventJsonWriter.toJson(event).toString().getBytes(StandardCharsets.UTF_8);
+        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.wrap(bytes));
+            channel.force(true);
+        }
+        Files.move(temporary, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException e) {
+            LOG.debug("cannot force the directory entry of {} to disk", name, e);
+        }
+    }
+
+    /** The files waiting, oldest first. */
+    public List<Path> pending() throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(SUFFIX)).sorted().toList();
+        }
+    }
+
+    /**
+     * Hands each waiting event, oldest first, to the sink and deletes its file once the sink returned. Stops at
+     * the first event the sink cannot take now (its exception propagates; that event and the rest stay queued).
+     *
+     * @return how many events the sink took
+     */
+    public synchronized int replay(EventSink sink) throws IOException {
+        int stored = 0;
+        for (Path file : pending()) {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            try {
+                for (Event event : EventJson.parse(text)) {
+                    sink.accept(event);
+                }
+            } catch (InvalidEventsException | EventConflictException e) {
+                reject(file, e.getMessage());
+                continue;
+            }
+            Files.delete(file);
+            stored++;
+        }
+        return stored;
+    }
+
+    private void reject(Path file, String reason) throws IOException {
+        Path rejected = Files.createDirectories(directory.resolve("rejected"));
+        Files.move(file, rejected.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        LOG.warn("devops-kpi: the store refused queued event {} for good, moved it to {}: {}", file.getFileName(),
+                rejected, reason);
+    }
+
+    private static long sequence(Path file) {
+        String name = file.getFileName().toString();
+        try {
+            return Long.parseLong(name.substring(0, name.length() - SUFFIX.length()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

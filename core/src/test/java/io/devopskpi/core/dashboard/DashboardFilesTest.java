@@ -1,0 +1,65 @@
+package io.devopskpi.core.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DashboardFilesTest {
+    private final DashboardFiles files = new DashboardFiles();
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', value = {
+            "/|text/html; charset=utf-8|no-cache",
+            "''|text/html; charset=utf-8|no-cache",
+            "/applications/shop|text/html; charset=utf-8|no-cache",
+            "/teams/storefront|text/html; charset=utf-8|no-cache",
+            "/suppliers/acme|text/html; charset=utf-8|no-cache",
+            "/compare|text/html; charset=utf-8|no-cache",
+            "/admin|text/html; charset=utf-8|no-cache",
+            "/assets/dashboard.css|text/css; charset=utf-8|no-cache",
+            "/assets/lib.js|text/javascript; charset=utf-8|no-cache",
+            "/webjars/echarts/5.5.0/echarts.esm.min.js|text/javascript; charset=utf-8|public, max-age=31536000, immutable"})
+    void findsPagesAssetsAndWebJars(String path, String type, String caching) {
+        DashboardFile file = files.find(path).orElseThrow();
+        assertThat(file.type()).isEqualTo(type);
+        assertThat(file.cacheControl()).isEqualTo(caching);
+        assertThat(file.body()).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/assets/../../pom.xml", "/assets/../application.html", "/assets/missing.js",
+            "/assets/.hidden.js", "/webjars/echarts/5.5.0/../../../META-INF/MANIFEST.MF", "/assets/lib.js.class",
+            "/webjars/echarts/5.5.0/", "/applications/", "/applications/a/b", "/index.html", "/compare/x",
+            "/db/migration/V1__events.sql", "/assets/dashboard.css\u0000.js"})
+    void findsNothingOutsideTheDashboard(String path) {
+        assertThat(files.find(path)).as(path).isEmpty();
+    }
+
+    @Test
+    void aPageCanReadAnotherApiBaseAndThenHasAnotherTag() {
+        DashboardFile page = files.find("/applications/shop").orElseThrow();
+        DashboardFile embedded = page.withApiBase("/jenkins/devops-kpi/api/v1");
+
+        assertThat(new String(page.body(), StandardCharsets.UTF_8))
+                .contains("<meta name=\"devops-kpi-api\" content=\"../api/v1\">");
+        assertThat(new String(embedded.body(), StandardCharsets.UTF_8))
+                .contains("<meta name=\"devops-kpi-api\" content=\"/jenkins/devops-kpi/api/v1\">")
+                .contains("src=\"../assets/application.js\"");
+        assertThat(embedded.etag()).isNotEqualTo(page.etag());
+        assertThat(files.find("/assets/lib.js").orElseThrow().withApiBase("x").body())
+                .isEqualTo(files.find("/assets/lib.js").orElseThrow().body());
+    }
+
+    @Test
+    void aClientHoldingTheTagHasTheFile() {
+        DashboardFile file = files.find("/assets/lib.js").orElseThrow();
+        assertThat(file.notModified(file.etag())).isTrue();
+        assertThat(file.notModified("W/" + file.etag())).isTrue();
+        assertThat(file.notModified("\"other\"")).isFalse();
+        assertThat(file.notModified(null)).isFalse();
+    }
+}

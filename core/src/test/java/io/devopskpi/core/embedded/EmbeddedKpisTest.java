@@ -1,0 +1,63 @@
+package io.devopskpi.core.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.devopskpi.core.kpi.KpiSettings;
+import io.devopskpi.core.model.Incident;
+import io.devopskpi.core.outbox.Outbox;
+import io.devopskpi.core.outbox.OutboxTest;
+import io.devopskpi.core.store.StoreConfig;
+import io.devopskpi.core.store.StoreException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedKpisTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-10T00:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void storesQueuedEventsOnceEvenWhenSubmittedTwice() throws Exception {
+        try (EmbeddedKpis backend = new EmbeddedKpis(StoreConfig.inMemory("backend-" + System.nanoTime()),
+                KpiSettings::defaults, new Outbox(dir.resolve("queue")), CLOCK)) {
+            backend.submit(OutboxTest.deployment("jenkins:shop#1:shop:production"));
+            backend.submit(OutboxTest.deployment("jenkins:shop#1:shop:production"));
+            backend.flush();
+            assertThat(backend.outbox().pending()).isEmpty();
+            assertThat(backend.events().countEvents()).isEqualTo(1);
+            assertThat(backend.events().findDeployment("jenkins:shop#1:shop:production")).isPresent();
+        }
+    }
+
+    @Test
+    void keepsEventsQueuedWhileTheStoreIsUnusable() throws Exception {
+        // nothing listens on port 1: the store cannot open
+        StoreConfig unreachable = StoreConfig.jdbc("jdbc:postgresql://127.0.0.1:1/kpi?connectTimeout=1", "u", "p");
+        Outbox queue = new Outbox(dir.resolve("queue"));
+        try (EmbeddedKpis backend = new EmbeddedKpis(unreachable, KpiSettings::defaults, queue, CLOCK)) {
+            backend.submit(OutboxTest.deployment("d1"));
+            assertThatThrownBy(backend::flush).isInstanceOf(StoreException.class);
+            assertThat(queue.pending()).hasSize(1);
+        }
+    }
+
+    @Test
+    void recordsAndResolvesAnIncidentAtOnce() throws Exception {
+        try (EmbeddedKpis backend = new EmbeddedKpis(StoreConfig.inMemory("incident-" + System.nanoTime()),
+                KpiSettings::defaults, new Outbox(dir.resolve("queue")), CLOCK)) {
+            Instant started = Instant.parse("2026-01-09T10:00:00Z");
+            assertThat(backend.submitNow(new Incident("INC-7", "shop", "production", started, started, null, "major",
+                    null, null, null))).isTrue();
+            assertThat(backend.resolveNow("INC-7", started.plusSeconds(3600))).isTrue();
+            assertThat(backend.events().findIncident("INC-7").orElseThrow().resolved())
+                    .isEqualTo(started.plusSeconds(3600));
+            assertThatThrownBy(() -> backend.resolveNow("INC-8", started)).hasMessage("no incident 'INC-8' is stored");
+        }
+    }
+}

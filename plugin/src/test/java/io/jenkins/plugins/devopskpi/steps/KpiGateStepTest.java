@@ -1,0 +1,54 @@
+package io.jenkins.plugins.devopskpi.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.devopskpi.core.gate.GatePolicyLookup;
+import io.devopskpi.core.gate.KpiGate;
+import io.devopskpi.core.gate.OnBreach;
+import io.devopskpi.core.kpi.Scope;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class KpiGateStepTest {
+    private static final Instant NOW = Instant.parse("2026-01-31T00:00:00Z");
+    private static final GatePolicyLookup NO_POLICIES = (name, now) -> Optional.empty();
+
+    @Test
+    void stepArgumentsBecomeCoresGate() {
+        KpiGateStep step = new KpiGateStep();
+        step.setTeam("payments");
+        step.setWindow("7d");
+        step.setChangeSuccessRate(">= 0.9");
+        step.setTimeToRestoreMedian("<= 4h");
+        step.setOnBreach("unstable");
+        KpiGate gate = step.gate(NOW, NO_POLICIES);
+        assertThat(gate.query().scope()).isEqualTo(Scope.team("payments"));
+        assertThat(gate.thresholds()).extracting(t -> t.metric().apiName())
+                .containsExactly("changeSuccessRate", "timeToRestoreMedian");
+        assertThat(gate.onBreach()).isEqualTo(OnBreach.UNSTABLE);
+    }
+
+    @Test
+    void aPolicyNamesTheWholeGate() {
+        KpiGateStep step = new KpiGateStep();
+        step.setPolicy("release");
+        KpiGateStep own = new KpiGateStep();
+        own.setApplication("shop");
+        own.setChangeFailureRate("<= 0.15");
+        KpiGate release = own.gate(NOW, NO_POLICIES);
+        assertThat(step.gate(NOW, (name, now) -> Optional.of(release))).isSameAs(release);
+
+        step.setTeam("payments");
+        assertThatThrownBy(() -> step.gate(NOW, (name, now) -> Optional.of(release)))
+                .hasMessageContaining("leave out team");
+    }
+
+    @Test
+    void anUnknownPolicyIsNamed() {
+        KpiGateStep step = new KpiGateStep();
+        step.setPolicy("release");
+        assertThatThrownBy(() -> step.gate(NOW, NO_POLICIES)).hasMessage("no gate policy is named 'release'");
+    }
+}
