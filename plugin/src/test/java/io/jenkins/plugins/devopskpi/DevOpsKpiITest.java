@@ -3,6 +3,7 @@ package io.jenkins.plugins.devopskpi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.Result;
+import io.devopskpi.core.model.Component;
 import io.devopskpi.core.model.Deployment;
 import io.devopskpi.core.model.DeploymentResult;
 import io.jenkins.plugins.devopskpi.config.KpiConfiguration;
@@ -47,9 +48,10 @@ class DevOpsKpiITest {
     void stepsRecordDeploymentsAndTheBlockStepTakesTheBodysOutcome(JenkinsRule j) throws Exception {
         WorkflowJob job = j.createProject(WorkflowJob.class, "pipeline");
         job.setDefinition(new CpsFlowDefinition("""
-                recordDeployment application: 'shop', environment: 'staging'
+                recordDeployment application: 'shop', environment: 'staging', components: 'pipeline-lib@3.2.0'
                 catchError(buildResult: 'SUCCESS', stageResult: 'FAILURE') {
-                    deployment(application: 'billing', environment: 'production') {
+                    deployment(application: 'billing', environment: 'production',
+                            components: 'pipeline-lib@3.2.0, base-image-jre@21.0.4') {
                         error 'rollout failed'
                     }
                 }
@@ -58,6 +60,11 @@ class DevOpsKpiITest {
 
         assertThat(stored("jenkins:pipeline#1:shop:staging").result()).isEqualTo(DeploymentResult.SUCCESS);
         assertThat(stored("jenkins:pipeline#1:billing:production").result()).isEqualTo(DeploymentResult.FAILURE);
+        assertThat(stored("jenkins:pipeline#1:shop:staging").components())
+                .containsExactly(new Component("pipeline-lib", "3.2.0"));
+        assertThat(stored("jenkins:pipeline#1:billing:production").components())
+                .containsExactlyInAnyOrder(new Component("pipeline-lib", "3.2.0"),
+                        new Component("base-image-jre", "21.0.4"));
     }
 
     @Test

@@ -3,10 +3,13 @@ package io.jenkins.plugins.devopskpi.steps;
 import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.devopskpi.core.mapping.ComponentList;
 import io.devopskpi.core.mapping.DeploymentTarget;
+import io.devopskpi.core.model.Component;
 import io.devopskpi.core.model.DeploymentResult;
 import io.jenkins.plugins.devopskpi.Messages;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback;
@@ -15,10 +18,12 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * {@code deployment(application: 'shop', environment: 'production') { ... }}: the block is the deployment; it
- * succeeded if the block completed, failed if it threw, and was aborted if it was interrupted.
+ * succeeded if the block completed, failed if it threw, and was aborted if it was interrupted. Optionally
+ * {@code components: 'pipeline-lib@3.2.0, base-image-jre@21.0.4'}: the platform components it used.
  */
 public final class DeploymentStep extends Step {
     private final RecordDeploymentStep target;
@@ -36,25 +41,47 @@ public final class DeploymentStep extends Step {
         return target.getEnvironment();
     }
 
+    public String getComponents() {
+        return target.getComponents();
+    }
+
+    /** {@code name@version} items separated by commas or lines (core's {@link ComponentList}). */
+    @DataBoundSetter
+    public void setComponents(String components) {
+        target.setComponents(components);
+    }
+
+    /** @throws IllegalArgumentException naming the item that is not {@code name@version}, or a name listed twice */
+    List<Component> components() {
+        return target.components();
+    }
+
+    DeploymentTarget target() {
+        return target.target();
+    }
+
     @Override
     public StepExecution start(StepContext context) {
-        return new Execution(context, target.target());
+        components(); // a malformed list fails the step before the block runs
+        return new Execution(context, target(), getComponents());
     }
 
     private static final class Execution extends StepExecution {
         private static final long serialVersionUID = 1L;
         private final DeploymentTarget target;
+        private final String components;
 
-        Execution(StepContext context, DeploymentTarget target) {
+        Execution(StepContext context, DeploymentTarget target, String components) {
             super(context);
             this.target = target;
+            this.components = components;
         }
 
         @Override
         public boolean start() throws Exception {
             Run<?, ?> run = getContext().get(Run.class);
             RunEvents.markRecorded(run, target);
-            getContext().newBodyInvoker().withCallback(new Outcome(target)).start();
+            getContext().newBodyInvoker().withCallback(new Outcome(target, components)).start();
             return false;
         }
     }
@@ -62,9 +89,11 @@ public final class DeploymentStep extends Step {
     private static final class Outcome extends BodyExecutionCallback {
         private static final long serialVersionUID = 1L;
         private final DeploymentTarget target;
+        private final String components; // the text: Component is not Serializable
 
-        Outcome(DeploymentTarget target) {
+        Outcome(DeploymentTarget target, String components) {
             this.target = target;
+            this.components = components;
         }
 
         @Override
@@ -81,8 +110,8 @@ public final class DeploymentStep extends Step {
 
         private void record(StepContext context, DeploymentResult result) {
             try {
-                RunEvents.record(context.get(Run.class), target, result, Instant.now(),
-                        context.get(TaskListener.class));
+                RunEvents.record(context.get(Run.class), target, ComponentList.parse(components), result,
+                        Instant.now(), context.get(TaskListener.class));
             } catch (Exception e) { // the block's own outcome matters more than its record
                 try {
                     context.get(TaskListener.class).getLogger().println("devops-kpi: cannot record the deployment: "

@@ -3,9 +3,12 @@ package io.jenkins.plugins.devopskpi.steps;
 import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.devopskpi.core.mapping.ComponentList;
 import io.devopskpi.core.mapping.DeploymentTarget;
+import io.devopskpi.core.model.Component;
 import io.jenkins.plugins.devopskpi.Messages;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -16,12 +19,16 @@ import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
-/** {@code recordDeployment(application: 'shop', environment: 'production')}: this run deployed, with its result so far. */
+/**
+ * {@code recordDeployment(application: 'shop', environment: 'production')}: this run deployed, with its result so far;
+ * optionally with the platform components it used, {@code components: 'pipeline-lib@3.2.0, base-image-jre@21.0.4'}.
+ */
 public final class RecordDeploymentStep extends Step {
     private final String application;
     private final String environment;
     private String kind;
     private String team;
+    private String components;
 
     @DataBoundConstructor
     public RecordDeploymentStep(String application, String environment) {
@@ -55,30 +62,48 @@ public final class RecordDeploymentStep extends Step {
         this.team = team;
     }
 
+    public String getComponents() {
+        return components;
+    }
+
+    /** {@code name@version} items separated by commas or lines (core's {@link ComponentList}). */
+    @DataBoundSetter
+    public void setComponents(String components) {
+        this.components = components;
+    }
+
+    /** @throws IllegalArgumentException naming the item that is not {@code name@version}, or a name listed twice */
+    List<Component> components() {
+        return ComponentList.parse(components);
+    }
+
     DeploymentTarget target() {
         return new DeploymentTarget(application, environment, DeploymentTarget.kind(kind), team);
     }
 
     @Override
     public StepExecution start(StepContext context) {
-        return new Execution(context, target());
+        components(); // a malformed list fails the step before anything is recorded
+        return new Execution(context, target(), components);
     }
 
     private static final class Execution extends SynchronousNonBlockingStepExecution<Void> {
         private static final long serialVersionUID = 1L;
         private final DeploymentTarget target;
+        private final String components; // the text: Component is not Serializable
 
-        Execution(StepContext context, DeploymentTarget target) {
+        Execution(StepContext context, DeploymentTarget target, String components) {
             super(context);
             this.target = target;
+            this.components = components;
         }
 
         @Override
         protected Void run() throws Exception {
             Run<?, ?> run = getContext().get(Run.class);
             if (RunEvents.markRecorded(run, target)) {
-                RunEvents.record(run, target, RunEvents.result(run.getResult()), Instant.now(),
-                        getContext().get(TaskListener.class));
+                RunEvents.record(run, target, ComponentList.parse(components), RunEvents.result(run.getResult()),
+                        Instant.now(), getContext().get(TaskListener.class));
             }
             return null;
         }

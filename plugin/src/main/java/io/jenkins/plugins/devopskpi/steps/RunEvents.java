@@ -9,6 +9,7 @@ import io.devopskpi.core.changes.ChangeSelection;
 import io.devopskpi.core.embedded.EmbeddedKpis;
 import io.devopskpi.core.mapping.DeploymentTarget;
 import io.devopskpi.core.model.Change;
+import io.devopskpi.core.model.Component;
 import io.devopskpi.core.model.Deployment;
 import io.devopskpi.core.model.DeploymentResult;
 import io.jenkins.plugins.devopskpi.config.KpiConfiguration;
@@ -46,6 +47,15 @@ public final class RunEvents {
      */
     public static void record(Run<?, ?> run, DeploymentTarget target, DeploymentResult result, Instant finished,
             TaskListener listener) throws IOException {
+        record(run, target, List.of(), result, finished, listener);
+    }
+
+    /**
+     * As {@link #record(Run, DeploymentTarget, DeploymentResult, Instant, TaskListener)}, with the platform
+     * components the pipeline named (a step's {@code components} argument).
+     */
+    static void record(Run<?, ?> run, DeploymentTarget target, List<Component> components, DeploymentResult result,
+            Instant finished, TaskListener listener) throws IOException {
         KpiConfiguration configuration = KpiConfiguration.get();
         String controller = configuration.getControllerName();
         List<ChangeSelection.RunChanges> runs = new ArrayList<>();
@@ -55,20 +65,30 @@ public final class RunEvents {
                     commits(r)));
         }
         EmbeddedKpis backend = configuration.backend();
-        Deployment deployment = Deployment.builder(runs.get(0).eventId())
+        Deployment deployment = deployment(runs.get(0).eventId(), target, components,
+                Instant.ofEpochMilli(run.getStartTimeInMillis()), finished, result, changes(backend, target, runs),
+                run.getParent().getFullName());
+        backend.submit(deployment);
+        listener.getLogger().println("devops-kpi: recorded " + result + " deployment of " + target.application()
+                + " to " + target.environment() + " with " + deployment.changes().size() + " change(s)"
+                + (components.isEmpty() ? "" : " and " + components.size() + " component(s)"));
+    }
+
+    /** The deployment event of a target, without Jenkins: what {@link #record} queues. */
+    static Deployment deployment(String eventId, DeploymentTarget target, List<Component> components,
+            Instant started, Instant finished, DeploymentResult result, List<Change> changes, String pipeline) {
+        return Deployment.builder(eventId)
                 .application(target.application())
                 .environment(target.environment())
                 .kind(target.kind())
                 .team(target.team())
-                .started(Instant.ofEpochMilli(run.getStartTimeInMillis()))
+                .started(started)
                 .finished(finished)
                 .result(result)
-                .changes(changes(backend, target, runs))
-                .pipeline(run.getParent().getFullName())
+                .changes(changes)
+                .components(components)
+                .pipeline(pipeline)
                 .build();
-        backend.submit(deployment);
-        listener.getLogger().println("devops-kpi: recorded " + result + " deployment of " + target.application()
-                + " to " + target.environment() + " with " + deployment.changes().size() + " change(s)");
     }
 
     private static List<Change> changes(EmbeddedKpis backend, DeploymentTarget target,
