@@ -12,7 +12,7 @@ public record Assignment(
         String team,
         Responsibility responsibility,
         Instant from,
-        Instant to) implements Event {
+        Instant to) implements Event, EffectiveDated<Assignment> {
 
     public Assignment {
         String event = "assignment " + Checks.quote(application + "/" + responsibility + "/" + from);
@@ -40,6 +40,7 @@ public record Assignment(
     }
 
     /** Whether this and another assignment of the same application would both be responsible at some instant. */
+    @Override
     public boolean overlaps(Assignment other) {
         return application.equals(other.application)
                 && responsibility.sharesWith(other.responsibility)
@@ -47,6 +48,7 @@ public record Assignment(
                 && (to == null || other.from.isBefore(to));
     }
 
+    @Override
     public boolean sameKey(Assignment other) {
         return application.equals(other.application) && responsibility == other.responsibility
                 && from.equals(other.from);

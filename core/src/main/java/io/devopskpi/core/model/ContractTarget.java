@@ -22,7 +22,7 @@ public record ContractTarget(
         int minSamples,
         ReviewPeriod period,
         Instant from,
-        Instant to) implements Event {
+        Instant to) implements Event, EffectiveDated<ContractTarget> {
 
     public static final int MAX_APPLICATIONS = 50;
 
@@ -87,11 +87,13 @@ public record ContractTarget(
         return !t.isBefore(from) && (to == null || t.isBefore(to));
     }
 
+    @Override
     public boolean sameKey(ContractTarget other) {
         return sameSubject(other) && from.equals(other.from);
     }
 
     /** Whether both would be in force at some instant for the same supplier, applications and metric. */
+    @Override
     public boolean overlaps(ContractTarget other) {
         return sameSubject(other)
                 && (other.to == null || from.isBefore(other.to))
