@@ -1,5 +1,10 @@
 package io.devopskpi.core.json;
 
+import static io.devopskpi.core.json.JsonValues.instant;
+import static io.devopskpi.core.json.JsonValues.interval;
+import static io.devopskpi.core.json.JsonValues.number;
+import static io.devopskpi.core.json.JsonValues.text;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
@@ -11,13 +16,11 @@ import io.devopskpi.core.governance.Scorecard;
 import io.devopskpi.core.governance.SupplierComparison;
 import io.devopskpi.core.governance.TargetVerdict;
 import io.devopskpi.core.kpi.KpiFigures;
-import io.devopskpi.core.kpi.KpiReport;
 import io.devopskpi.core.kpi.Satisfaction;
 import io.devopskpi.core.model.Assignment;
 import io.devopskpi.core.model.ContractTarget;
 import io.devopskpi.core.model.Responsibility;
 import io.devopskpi.core.model.Survey;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -275,31 +278,9 @@ public final class GovernanceJson {
         return value.samples() == null ? JsonNull.INSTANCE : new JsonPrimitive(value.samples());
     }
 
-    private static JsonElement interval(KpiReport.Interval interval) {
-        if (interval == null) {
-            return JsonNull.INSTANCE;
-        }
-        JsonArray json = new JsonArray();
-        json.add(interval.lower());
-        json.add(interval.upper());
-        return json;
-    }
-
     private static JsonArray strings(List<String> values) {
         JsonArray array = new JsonArray();
         values.forEach(array::add);
         return array;
-    }
-
-    private static JsonElement number(Double value) {
-        return value == null ? JsonNull.INSTANCE : new JsonPrimitive(value);
-    }
-
-    private static JsonElement text(String value) {
-        return value == null ? JsonNull.INSTANCE : new JsonPrimitive(value);
-    }
-
-    private static JsonElement instant(Instant value) {
-        return value == null ? JsonNull.INSTANCE : new JsonPrimitive(value.toString());
     }
 }

@@ -1,5 +1,9 @@
 package io.devopskpi.core.json;
 
+import static io.devopskpi.core.json.JsonValues.interval;
+import static io.devopskpi.core.json.JsonValues.number;
+import static io.devopskpi.core.json.JsonValues.text;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
@@ -161,23 +165,8 @@ public final class KpiJson {
         json.add("ratio", number(availability.ratio()));
         json.addProperty("downtimeSeconds", availability.downtimeSeconds());
         json.addProperty("applications", availability.applications());
-        json.add("worstApplication", availability.worstApplication() == null ? JsonNull.INSTANCE
-                : new JsonPrimitive(availability.worstApplication()));
+        json.add("worstApplication", text(availability.worstApplication()));
         return json;
-    }
-
-    private static JsonElement interval(KpiReport.Interval interval) {
-        if (interval == null) {
-            return JsonNull.INSTANCE;
-        }
-        JsonArray json = new JsonArray();
-        json.add(interval.lower());
-        json.add(interval.upper());
-        return json;
-    }
-
-    private static JsonElement number(Double value) {
-        return value == null ? JsonNull.INSTANCE : new JsonPrimitive(value);
     }
 
     private static JsonElement band(Band band) {

@@ -1,10 +1,12 @@
 package io.devopskpi.core.json;
 
+import static io.devopskpi.core.json.JsonValues.instant;
+import static io.devopskpi.core.json.JsonValues.number;
+import static io.devopskpi.core.json.JsonValues.text;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
-import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
 import io.devopskpi.core.governance.TargetVerdict;
 import io.devopskpi.core.kpi.Bucket;
 import io.devopskpi.core.kpi.FailedChangeView;
@@ -17,7 +19,6 @@ import io.devopskpi.core.query.IncidentEntry;
 import io.devopskpi.core.query.Owner;
 import io.devopskpi.core.query.ResultPage;
 import io.devopskpi.core.query.TeamSummary;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -185,17 +186,5 @@ public final class ListJson {
         JsonArray json = new JsonArray();
         reasons.forEach(r -> json.add(r.name()));
         return json;
-    }
-
-    private static JsonElement instant(Instant instant) {
-        return instant == null ? JsonNull.INSTANCE : new JsonPrimitive(instant.toString());
-    }
-
-    private static JsonElement text(String text) {
-        return text == null ? JsonNull.INSTANCE : new JsonPrimitive(text);
-    }
-
-    private static JsonElement number(Double value) {
-        return value == null ? JsonNull.INSTANCE : new JsonPrimitive(value);
     }
 }
