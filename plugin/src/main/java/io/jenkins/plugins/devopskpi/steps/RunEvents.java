@@ -8,6 +8,7 @@ import hudson.scm.ChangeLogSet;
 import io.devopskpi.core.changes.ChangeSelection;
 import io.devopskpi.core.embedded.EmbeddedKpis;
 import io.devopskpi.core.mapping.DeploymentTarget;
+import io.devopskpi.core.mapping.SharedLibraries;
 import io.devopskpi.core.model.Change;
 import io.devopskpi.core.model.Component;
 import io.devopskpi.core.model.Deployment;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import jenkins.scm.RunWithSCM;
 
@@ -52,10 +54,13 @@ public final class RunEvents {
 
     /**
      * As {@link #record(Run, DeploymentTarget, DeploymentResult, Instant, TaskListener)}, with the platform
-     * components the pipeline named (a step's {@code components} argument).
+     * components the pipeline named (a step's {@code components} argument). The Pipeline shared libraries the run
+     * loaded are components too, unless the pipeline named one of the same name.
      */
-    static void record(Run<?, ?> run, DeploymentTarget target, List<Component> components, DeploymentResult result,
+    static void record(Run<?, ?> run, DeploymentTarget target, List<Component> named, DeploymentResult result,
             Instant finished, TaskListener listener) throws IOException {
+        List<Component> components = SharedLibraries.merge(named,
+                SharedLibraries.fromEnvironment(environment(run, listener)));
         KpiConfiguration configuration = KpiConfiguration.get();
         String controller = configuration.getControllerName();
         List<ChangeSelection.RunChanges> runs = new ArrayList<>();
@@ -98,6 +103,21 @@ public final class RunEvents {
                     target.environment()).orElse(null), runs);
         } catch (RuntimeException e) { // the store cannot tell now, and recording must not wait for it
             return ChangeSelection.sinceLastSuccessfulRun(runs);
+        }
+    }
+
+    /**
+     * The run's environment, where pipeline-groovy-lib names every shared library the run loaded
+     * ({@code library.NAME.version}); empty when Jenkins cannot tell now (recording must not fail for it).
+     */
+    private static Map<String, String> environment(Run<?, ?> run, TaskListener listener) {
+        try {
+            return run.getEnvironment(listener);
+        } catch (IOException e) {
+            return Map.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Map.of();
         }
     }
 
