@@ -1,35 +1,45 @@
 package io.jenkins.plugins.devopskpi.config;
 
-import com.cloudbees.plugins.credentials.CredentialsMatchers;
-import com.cloudbees.plugins.credentials.CredentialsProvider;
-import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
-import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.Extension;
 import hudson.security.ACL;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.devopskpi.JenkinsFacade;
 import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
- * Resolves the store's credentials through the Credentials plugin. Compiled only by the real plugin build
- * (-Pjenkins): the Credentials plugin's API is outside the fidelity surface, so the offline build cannot stub it.
+ * Resolves the store's user name and password from the Credentials plugin's username-with-password credentials
+ * (through {@link CredentialsLookup}, which names that plugin's API instead of importing it).
  */
 @Extension
 public final class CredentialsStorePassword implements StorePassword {
+    private static final Logger LOG = Logger.getLogger(CredentialsStorePassword.class.getName());
+
+    private final CredentialsLookup lookup = new CredentialsLookup(CredentialsStorePassword.class.getClassLoader());
+
     @Override
     public String[] userAndPassword(String credentialsId) {
-        StandardUsernamePasswordCredentials credentials = CredentialsMatchers.firstOrNull(
-                CredentialsProvider.lookupCredentialsInItemGroup(StandardUsernamePasswordCredentials.class,
-                        JenkinsFacade.root(), ACL.SYSTEM2, List.of()),
-                CredentialsMatchers.withId(credentialsId));
-        return credentials == null ? null
-                : new String[] {credentials.getUsername(), credentials.getPassword().getPlainText()};
+        try {
+            Optional<CredentialsLookup.UsernamePassword> found =
+                    lookup.find(JenkinsFacade.root(), ACL.SYSTEM2, credentialsId);
+            return found.map(c -> new String[] {c.username(), c.password()}).orElse(null);
+        } catch (CredentialsLookup.LookupFailed e) {
+            LOG.warning("devops-kpi: cannot read credentials '" + credentialsId + "' for the store: "
+                    + e.getMessage());
+            return null;
+        }
     }
 
     @Override
     public ListBoxModel choices(String currentId) {
-        return new StandardListBoxModel().includeEmptyValue()
-                .includeAs(ACL.SYSTEM2, JenkinsFacade.root(), StandardUsernamePasswordCredentials.class, List.of())
-                .includeCurrentValue(currentId);
+        ListBoxModel model = new ListBoxModel();
+        try {
+            List<CredentialsLookup.Choice> choices = lookup.choices(JenkinsFacade.root(), ACL.SYSTEM2, currentId);
+            choices.forEach(choice -> model.add(choice.label(), choice.value()));
+        } catch (CredentialsLookup.LookupFailed e) {
+            LOG.warning("devops-kpi: cannot list credentials: " + e.getMessage());
+        }
+        return model;
     }
 }
