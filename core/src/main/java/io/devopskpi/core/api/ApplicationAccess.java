@@ -3,16 +3,22 @@ package io.devopskpi.core.api;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * Who may read a read-API answer about one application, in a CI that keeps permissions per pipeline (Jenkins:
- * Item/Read on a job). An application's figures reveal the outcomes of every pipeline that deployed it, so the
- * reader must be allowed to read each of them; answers about no single application need only the CI's general
- * read permission, which the caller checks first.
+ * Who may read a read-API answer, in a CI that keeps permissions per pipeline (Jenkins: Item/Read on a job). An
+ * application's figures reveal the outcomes of every pipeline that deployed it, so the reader must be allowed to
+ * read each of them: for answers about one application ({@code application=}), for the rows of the application
+ * list ({@link #mayReadApplication}), and for lists of single deployments, which name their pipelines and are
+ * therefore answered only for one application at a time ({@link #RUN_LISTS}). Aggregates over teams, suppliers or
+ * everything need only the CI's general read permission, which the caller checks first.
  */
 public final class ApplicationAccess {
+    /** Endpoints whose rows are single deployments, each naming the pipeline that ran it. */
+    public static final Set<String> RUN_LISTS = Set.of("deployments", "failed-changes", "export.csv");
+
     private final Function<String, Collection<String>> pipelinesOf;
     private final Predicate<String> mayReadPipeline;
 
@@ -26,13 +32,30 @@ public final class ApplicationAccess {
         this.mayReadPipeline = mayReadPipeline;
     }
 
+    /**
+     * Whether the reader may read this endpoint's answer to this query: a list of single deployments only with
+     * {@code application=}, and then as {@link #mayRead(Map)} says.
+     */
+    public boolean mayRead(String endpoint, Map<String, List<String>> query) {
+        if (RUN_LISTS.contains(endpoint) && query.getOrDefault("application", List.of()).stream()
+                .noneMatch(application -> application != null && !application.isBlank())) {
+            return false;
+        }
+        return mayRead(query);
+    }
+
+    /** Whether the reader may read every pipeline that deployed this application. */
+    public boolean mayReadApplication(String application) {
+        return pipelinesOf.apply(application).stream().allMatch(mayReadPipeline);
+    }
+
     /** Whether the reader may read the answer to this query (its {@code application} parameter decides). */
     public boolean mayRead(Map<String, List<String>> query) {
         for (String application : query.getOrDefault("application", List.of())) {
             if (application == null || application.isBlank()) {
                 continue; // the API refuses it with 400 and reveals nothing
             }
-            if (!pipelinesOf.apply(application.trim()).stream().allMatch(mayReadPipeline)) {
+            if (!mayReadApplication(application.trim())) {
                 return false;
             }
         }

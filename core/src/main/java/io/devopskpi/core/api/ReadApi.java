@@ -9,6 +9,7 @@ import io.devopskpi.core.kpi.Bucket;
 import io.devopskpi.core.kpi.KpiQuery;
 import io.devopskpi.core.kpi.KpiService;
 import io.devopskpi.core.query.ApplicationList;
+import io.devopskpi.core.query.ApplicationSummary;
 import io.devopskpi.core.query.DeploymentList;
 import io.devopskpi.core.query.IncidentList;
 import io.devopskpi.core.query.Page;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The read side of api.md, {@code GET /api/v1/<endpoint>?<query>}, without HTTP: the standalone server and the
@@ -85,6 +87,16 @@ public final class ReadApi {
      * @throws io.devopskpi.core.store.StoreException when the store cannot be read: the caller answers 503 its way
      */
     public ApiAnswer answer(String endpoint, Map<String, List<String>> query) {
+        return answer(endpoint, query, null);
+    }
+
+    /**
+     * As {@link #answer(String, Map)}, for a reader who sees only some applications: the application list leaves
+     * the others out (its total and pages count only what is shown). Other answers are the caller's to refuse.
+     *
+     * @param visibleApplication the applications the reader may see; null for all
+     */
+    public ApiAnswer answer(String endpoint, Map<String, List<String>> query, Predicate<String> visibleApplication) {
         Function<ReadRequest, ApiAnswer> handler = endpoints.get(endpoint);
         if (handler == null && endpoint.startsWith(GovernanceReads.SCORECARDS)
                 && endpoint.indexOf('/', GovernanceReads.SCORECARDS.length()) < 0) {
@@ -95,7 +107,7 @@ public final class ReadApi {
             return ApiAnswer.json(404, ApiJson.error("Not Found"));
         }
         try {
-            return handler.apply(new ReadRequest(query, clock.instant()));
+            return handler.apply(new ReadRequest(query, clock.instant(), visibleApplication));
         } catch (ReadRequest.BadRequest e) {
             return ApiAnswer.json(400, ApiJson.queryErrors(e.errors()));
         }
@@ -123,7 +135,11 @@ public final class ReadApi {
         request.requireValid();
         Map<String, List<String>> tags = new HashMap<>();
         events.profiles().forEach(p -> tags.put(p.application(), p.tags()));
-        return ok(ListJson.applications(applications.list(query, page), tags));
+        Predicate<String> visible = request.visibleApplication();
+        ResultPage<ApplicationSummary> shown = visible == null ? applications.list(query, page)
+                : ResultPage.of(applications.all(query).stream().filter(a -> visible.test(a.application())).toList(),
+                        page);
+        return ok(ListJson.applications(shown, tags));
     }
 
     private ApiAnswer teams(ReadRequest request) {

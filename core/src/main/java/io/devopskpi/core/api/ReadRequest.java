@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -23,11 +24,19 @@ final class ReadRequest {
 
     private final Map<String, List<String>> parameters;
     private final Instant now;
+    private final Predicate<String> visibleApplication;
     private final List<QueryError> errors = new ArrayList<>();
 
-    ReadRequest(Map<String, List<String>> parameters, Instant now) {
+    /** @param visibleApplication the applications the reader may see; null for all */
+    ReadRequest(Map<String, List<String>> parameters, Instant now, Predicate<String> visibleApplication) {
         this.parameters = parameters;
         this.now = now;
+        this.visibleApplication = visibleApplication;
+    }
+
+    /** The applications the reader may see; null for all. */
+    Predicate<String> visibleApplication() {
+        return visibleApplication;
     }
 
     /** The KPI query, accepting the given scope parameters and the endpoint's own {@code extra} ones. */

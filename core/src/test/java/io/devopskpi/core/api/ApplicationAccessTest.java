@@ -30,4 +30,25 @@ class ApplicationAccessTest {
         assertThat(readerOf().mayRead(Map.of("team", List.of("payments")))).isTrue();
         assertThat(readerOf().mayRead(Map.of("application", List.of("")))).isTrue();
     }
+
+    @Test
+    void listsOfSingleDeploymentsAreAnsweredOnlyForOneApplication() {
+        ApplicationAccess reader = readerOf("shop/deploy", "shop/hotfix");
+        for (String endpoint : List.of("deployments", "failed-changes", "export.csv")) {
+            assertThat(reader.mayRead(endpoint, Map.of("team", List.of("payments")))).as(endpoint).isFalse();
+            assertThat(reader.mayRead(endpoint, Map.of("application", List.of(" ")))).as(endpoint).isFalse();
+            assertThat(reader.mayRead(endpoint, Map.of("application", List.of("shop")))).as(endpoint).isTrue();
+            assertThat(reader.mayRead(endpoint, Map.of("application", List.of("billing")))).as(endpoint).isFalse();
+        }
+        assertThat(reader.mayRead("kpis", Map.of("team", List.of("payments")))).as("an aggregate").isTrue();
+        assertThat(reader.mayRead("incidents", Map.of())).as("incidents name no pipeline").isTrue();
+    }
+
+    @Test
+    void anApplicationIsVisibleWhenEveryPipelineThatDeployedItIs() {
+        ApplicationAccess reader = readerOf("shop/deploy", "billing/deploy");
+        assertThat(reader.mayReadApplication("billing")).isTrue();
+        assertThat(reader.mayReadApplication("shop")).as("shop/hotfix is not readable").isFalse();
+        assertThat(reader.mayReadApplication("unknown")).as("no pipeline to protect").isTrue();
+    }
 }

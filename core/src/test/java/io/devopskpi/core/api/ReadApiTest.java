@@ -83,4 +83,19 @@ class ReadApiTest {
         assertThat(answer.status()).isEqualTo(404);
         assertThat(answer.body()).isEqualTo("{\"error\":\"Not Found\"}");
     }
+
+    @Test
+    void aReaderWhoSeesSomeApplicationsGetsOnlyThoseListedAndCounted() {
+        new Ingestor(store, CLOCK).ingest(List.of(minimalDeployment("d2").application("billing").build(),
+                minimalDeployment("d3").application("audit").build()));
+        Map<String, List<String>> everything = Map.of("window", List.of("P3650D"));
+
+        String all = api.answer("applications", everything).body();
+        String some = api.answer("applications", Map.of("window", List.of("P3650D"), "limit", List.of("1")),
+                application -> !application.equals("billing")).body();
+
+        assertThat(all).contains("\"audit\"", "\"billing\"", "\"shop\"", "\"total\":3");
+        // audit and shop are visible: total 2, and the first page of one holds audit (applications sort by name)
+        assertThat(some).contains("\"audit\"", "\"total\":2").doesNotContain("billing", "\"shop\"");
+    }
 }

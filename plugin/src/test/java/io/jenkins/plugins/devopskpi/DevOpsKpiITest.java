@@ -140,8 +140,15 @@ class DevOpsKpiITest {
                 .getWebResponse().getStatusCode()).isEqualTo(403);
         assertThat(alice.goTo("devops-kpi/api/v1/teams", "application/json")
                 .getWebResponse().getStatusCode()).as("no single application").isEqualTo(200);
+        assertThat(alice.goTo("devops-kpi/api/v1/applications", "application/json")
+                .getWebResponse().getContentAsString()).as("listed only for readers of its jobs")
+                .doesNotContain("vault");
+        assertThat(alice.goTo("devops-kpi/api/v1/deployments", "application/json")
+                .getWebResponse().getStatusCode()).as("single deployments only per application").isEqualTo(403);
         assertThat(j.createWebClient().login("bob").goTo("devops-kpi/api/v1/kpis?application=vault",
                 "application/json").getWebResponse().getContentAsString()).contains("\"application\":\"vault\"");
+        assertThat(j.createWebClient().login("bob").goTo("devops-kpi/api/v1/deployments?application=vault",
+                "application/json").getWebResponse().getContentAsString()).contains("secret-deploy");
     }
 
     @Test

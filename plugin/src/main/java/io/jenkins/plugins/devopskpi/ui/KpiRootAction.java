@@ -89,14 +89,21 @@ public final class KpiRootAction implements RootAction {
         rsp.getOutputStream().write(file.body());
     }
 
-    /** Application-scoped answers also need Item/Read on every job that deployed the application. */
+    /**
+     * Application-scoped answers also need Item/Read on every job that deployed the application; the application
+     * list shows only such applications; lists of single deployments are answered for one application at a time.
+     */
     private static ApiAnswer api(String endpoint, Map<String, List<String>> query) throws IOException {
         try {
             EmbeddedKpis kpis = KpiConfiguration.get().backend();
-            if (!new ApplicationAccess(kpis.events()::pipelines, JenkinsFacade::mayReadJob).mayRead(query)) {
+            ApplicationAccess access = new ApplicationAccess(kpis.events()::pipelines, JenkinsFacade::mayReadJob);
+            if (!access.mayRead(query)) {
                 return ApiAnswer.json(403, ApiJson.error(Messages.RootAction_ApplicationForbidden()));
             }
-            return kpis.readApi().answer(endpoint, query);
+            if (!access.mayRead(endpoint, query)) { // a list of single deployments without application=
+                return ApiAnswer.json(403, ApiJson.error(Messages.RootAction_RunListNeedsApplication()));
+            }
+            return kpis.readApi().answer(endpoint, query, access::mayReadApplication);
         } catch (StoreException e) {
             return ApiAnswer.json(503, ApiJson.error("the store is not usable right now, try again later"));
         }
