@@ -1,23 +1,27 @@
 package io.devopskpi.server;
 
+import io.devopskpi.core.kpi.BandTableText;
 import io.devopskpi.core.kpi.KpiSettings;
 import io.devopskpi.core.store.StoreConfig;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 
 /**
  * The server's command line (api.md): {@code [--demo] [--port 8080] [--bind 127.0.0.1] [--data DIR]
- * [--db JDBC_URL --db-user U --db-password-file F] [--read-token-file F] [--help]}. Secrets come from files, not
+ * [--db JDBC_URL --db-user U --db-password-file F] [--read-token-file F] [--bands FILE] [--help]}. Secrets come from files, not
  * arguments, because arguments are visible to every user of the machine.
  */
 record CommandLine(boolean help, boolean demo, int port, String bind, Path data, String dbUrl, String dbUser,
-        Path dbPasswordFile, Path readTokenFile) {
+        Path dbPasswordFile, Path readTokenFile, Path bandsFile) {
 
     static final String USAGE = """
             Usage: java -jar devops-kpi-server.jar [options]
@@ -28,14 +32,18 @@ record CommandLine(boolean help, boolean demo, int port, String bind, Path data,
               --db-user U            its user
               --db-password-file F   a file holding its password
               --read-token-file F    a file holding a token that reads (GET) must present; default: reads are public
+              --bands FILE           the performance band table: a properties file with any of deploymentDays,
+                                     leadTime, changeFailurePercent, timeToRestore (e.g. leadTime = 1d, 7d, 30d)
               --demo                 seed demo data into an empty store
               --help                 show this text
             The write token is read from the environment variable DEVOPS_KPI_API_TOKEN; when it is unset, one is
             generated on first start and printed once.""";
 
     private static final Set<String> FLAGS = Set.of("--demo", "--help");
+    private static final List<String> BAND_ROWS = List.of("deploymentDays", "leadTime", "changeFailurePercent",
+            "timeToRestore");
     private static final Set<String> VALUED = Set.of("--port", "--bind", "--data", "--db", "--db-user",
-            "--db-password-file", "--read-token-file");
+            "--db-password-file", "--read-token-file", "--bands");
 
     /** Thrown for arguments that make no sense; its message is the one-line reason shown to the user. */
     static final class UsageException extends Exception {
@@ -74,7 +82,7 @@ record CommandLine(boolean help, boolean demo, int port, String bind, Path data,
         return new CommandLine(given.containsKey("--help"), given.containsKey("--demo"),
                 port(given.getOrDefault("--port", "8080")), given.getOrDefault("--bind", "127.0.0.1"),
                 Path.of(given.getOrDefault("--data", "devops-kpi-data")), given.get("--db"), given.get("--db-user"),
-                path(given.get("--db-password-file")), path(given.get("--read-token-file")));
+                path(given.get("--db-password-file")), path(given.get("--read-token-file")), path(given.get("--bands")));
     }
 
     /** The server options, reading the secret files; {@code writeToken} is DEVOPS_KPI_API_TOKEN's value or null. */
@@ -91,7 +99,34 @@ record CommandLine(boolean help, boolean demo, int port, String bind, Path data,
             throw new UsageException("--read-token-file " + readTokenFile + " is empty");
         }
         return new ServerOptions(bind, port, store, writeToken == null || writeToken.isBlank() ? null : writeToken,
-                readToken, clock, KpiSettings.defaults());
+                readToken, clock, settings());
+    }
+
+    /** The default settings, with the band table of {@code --bands} when given (rows it leaves out keep theirs). */
+    private KpiSettings settings() throws UsageException {
+        KpiSettings defaults = KpiSettings.defaults();
+        if (bandsFile == null) {
+            return defaults;
+        }
+        Properties rows = new Properties();
+        try (Reader reader = Files.newBufferedReader(bandsFile, StandardCharsets.UTF_8)) {
+            rows.load(reader);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UsageException("cannot read --bands " + bandsFile + ": " + e.getClass().getSimpleName());
+        }
+        for (String key : rows.stringPropertyNames()) {
+            if (!BAND_ROWS.contains(key)) {
+                throw new UsageException("--bands " + bandsFile + ": unknown row '" + key + "' (rows: "
+                        + String.join(", ", BAND_ROWS) + ")");
+            }
+        }
+        try {
+            return new KpiSettings(defaults.failureIsFailedChange(), defaults.attributionHorizon(),
+                    BandTableText.parse(rows.getProperty("deploymentDays"), rows.getProperty("leadTime"),
+                            rows.getProperty("changeFailurePercent"), rows.getProperty("timeToRestore")));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--bands " + bandsFile + ": " + e.getMessage());
+        }
     }
 
     private static int port(String text) throws UsageException {

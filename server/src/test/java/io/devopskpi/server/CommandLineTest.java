@@ -3,8 +3,12 @@ package io.devopskpi.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.devopskpi.core.kpi.BandTable;
+import io.devopskpi.core.kpi.KpiSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,5 +79,41 @@ class CommandLineTest {
                 .isInstanceOf(CommandLine.UsageException.class).hasMessageStartingWith("cannot read");
         assertThatThrownBy(() -> CommandLine.parse("--db", "jdbc:mysql://db/kpi").options(null, TestServer.CLOCK))
                 .isInstanceOf(CommandLine.UsageException.class).hasMessageStartingWith("--db: unsupported JDBC URL");
+    }
+
+    @Test
+    void readsTheBandTableFromAPropertiesFileKeepingTheRowsItLeavesOut() throws Exception {
+        Path bands = Files.writeString(folder.resolve("bands.properties"), """
+                # stricter lead time and restore for this company
+                leadTime = 4h, 2d, 14d
+                timeToRestore: 30m, 8h, 3d
+                """);
+
+        BandTable table = CommandLine.parse("--bands", bands.toString()).options(null, TestServer.CLOCK)
+                .settings().bands();
+
+        assertThat(List.of(table.eliteLeadTime(), table.highLeadTime(), table.mediumLeadTime()))
+                .containsExactly(Duration.ofHours(4), Duration.ofDays(2), Duration.ofDays(14));
+        assertThat(List.of(table.eliteRestore(), table.highRestore(), table.mediumRestore()))
+                .containsExactly(Duration.ofMinutes(30), Duration.ofHours(8), Duration.ofDays(3));
+        BandTable defaults = KpiSettings.defaults().bands();
+        assertThat(table.eliteFailurePercent()).isEqualTo(defaults.eliteFailurePercent());
+        assertThat(table.eliteDaysPerWeek()).isEqualTo(defaults.eliteDaysPerWeek());
+        assertThat(CommandLine.parse().options(null, TestServer.CLOCK).settings().bands()).isEqualTo(defaults);
+    }
+
+    @Test
+    void refusesABandFileWithAnUnknownRowABadRowOrNoFile() throws Exception {
+        Path typo = Files.writeString(folder.resolve("typo.properties"), "leadTimes = 1d, 7d, 30d\n");
+        Path bad = Files.writeString(folder.resolve("bad.properties"), "changeFailurePercent = 5, 10\n");
+
+        assertThatThrownBy(() -> CommandLine.parse("--bands", typo.toString()).options(null, TestServer.CLOCK))
+                .isInstanceOf(CommandLine.UsageException.class).hasMessageContaining("unknown row 'leadTimes'");
+        assertThatThrownBy(() -> CommandLine.parse("--bands", bad.toString()).options(null, TestServer.CLOCK))
+                .isInstanceOf(CommandLine.UsageException.class)
+                .hasMessageContaining("change failure percent needs three limits").hasMessageContaining("'5, 10'");
+        assertThatThrownBy(() -> CommandLine.parse("--bands", folder.resolve("none").toString())
+                .options(null, TestServer.CLOCK))
+                .isInstanceOf(CommandLine.UsageException.class).hasMessageStartingWith("cannot read --bands");
     }
 }
