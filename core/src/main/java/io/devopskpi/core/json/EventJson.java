@@ -45,7 +45,7 @@ public final class EventJson {
         List<EventError> errors = new ArrayList<>();
         List<Event> events = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
-            Event event = EventReader.read(items.get(i), i, errors);
+            Event event = EventFromJson.read(items.get(i), i, errors);
             if (event != null) {
                 events.add(event);
             }

@@ -34,7 +34,7 @@ import java.util.function.Supplier;
  * are reported together); the record is built only when the JSON itself was right, so the model's rules
  * (required, blank, order of times…) report on values and not on a type error already reported.
  */
-final class EventReader {
+final class EventFromJson {
     private static final List<String> TYPES = List.of("deployment", "incident", "assignment", "application",
             "target", "survey", "policy");
 
@@ -42,7 +42,7 @@ final class EventReader {
     private final int index;
     private final List<EventError> errors;
 
-    private EventReader(JsonObject json, int index, List<EventError> errors) {
+    private EventFromJson(JsonObject json, int index, List<EventError> errors) {
         this.json = json;
         this.index = index;
         this.errors = errors;
@@ -55,7 +55,7 @@ final class EventReader {
                     + JsonFields.describe(element)));
             return null;
         }
-        return new EventReader(element.getAsJsonObject(), index, errors).read();
+        return new EventFromJson(element.getAsJsonObject(), index, errors).read();
     }
 
     private Event read() {
@@ -108,8 +108,8 @@ final class EventReader {
                 .result(fields.constant("result", DeploymentResult.class))
                 .kind(fields.constant("kind", DeploymentKind.class))
                 .revision(fields.string("revision"))
-                .changes(nested(fields.objects("changes"), EventReader::change, problems))
-                .components(nested(fields.objects("components"), EventReader::component, problems))
+                .changes(nested(fields.objects("changes"), EventFromJson::change, problems))
+                .components(nested(fields.objects("components"), EventFromJson::component, problems))
                 .pipeline(fields.string("pipeline"))
                 .url(fields.string("url"))
                 .imported(Boolean.TRUE.equals(fields.bool("imported")))
