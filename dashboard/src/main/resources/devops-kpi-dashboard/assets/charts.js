@@ -1,6 +1,7 @@
-// Charts with ECharts (served from the WebJar on the classpath, never a CDN). Every chart comes with a table of
-// its numbers, so nothing is shown only as a picture.
-import * as echarts from '../webjars/echarts/5.5.0/echarts.esm.min.js';
+// Charts with ECharts, every one with a table of its numbers, so nothing is shown only as a picture. The chart
+// library is ECharts' UMD build (the global `echarts`), loaded from the URL the page names in
+// <meta name="devops-kpi-charts">: the server names the WebJar it serves (never a CDN), the Jenkins plugin names
+// the echarts-api plugin's copy (ECharts 6). What follows must work with both (the browser tests draw with each).
 import { el, shortDay } from './lib.js';
 
 const INK = '#1f2a37';
@@ -8,6 +9,46 @@ const MUTED = '#5b6776';
 const BLUE = '#1f5fa8';
 const GREEN = '#1d7a4f';
 const charts = new Set();
+const chartOf = new WeakMap();
+let library = null;
+
+/** The chart library, loaded once on first use; rejects when the page names none or it does not load. */
+function chartLibrary() {
+  if (library === null) {
+    library = window.echarts ? Promise.resolve(window.echarts) : new Promise((resolve, reject) => {
+      const meta = document.querySelector('meta[name="devops-kpi-charts"]');
+      if (!meta || !meta.content) {
+        reject(new Error('the page names no chart library'));
+        return;
+      }
+      const script = document.createElement('script');
+      script.src = new URL(meta.content, document.baseURI).href;
+      script.addEventListener('load', () => (window.echarts ? resolve(window.echarts)
+        : reject(new Error(`${script.src} defined no echarts`))));
+      script.addEventListener('error', () => reject(new Error(`${script.src} could not be loaded`)));
+      document.head.append(script);
+    });
+  }
+  return library;
+}
+
+/**
+ * Draws into the node once it is in the page and the library is there. Without the library the node says so
+ * (the table beside it still has every number); a node removed meanwhile is left alone.
+ */
+function whenReady(node, draw) {
+  requestAnimationFrame(() => {
+    if (!node.isConnected) return;
+    chartLibrary().then((echarts) => {
+      if (node.isConnected) draw(echarts);
+    }, (error) => {
+      node.dataset.chartError = error.message;
+      if (node.classList.contains('chart')) {
+        node.textContent = `Chart not shown: ${error.message}. The table lists the same numbers.`;
+      }
+    });
+  });
+}
 
 /** Disposes the charts no longer in the page (after a re-render). */
 export function pruneCharts() {
@@ -22,8 +63,8 @@ export function pruneCharts() {
 
 const observer = new ResizeObserver((entries) => {
   for (const entry of entries) {
-    const chart = echarts.getInstanceByDom(entry.target);
-    if (chart) chart.resize();
+    const chart = chartOf.get(entry.target);
+    if (chart && !chart.isDisposed()) chart.resize();
   }
 });
 
@@ -32,21 +73,26 @@ function rem() {
   return parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
 }
 
-function mount(node, option) {
-  const chart = echarts.init(node, null, { renderer: 'canvas' });
+function init(echarts, node, renderer) {
+  const chart = echarts.init(node, null, { renderer });
+  chartOf.set(node, chart);
   observer.observe(node);
+  charts.add(chart);
+  return chart;
+}
+
+function mount(echarts, node, option) {
+  const chart = init(echarts, node, 'canvas');
   chart.setOption({ animation: false, textStyle: { fontFamily: 'inherit', color: INK, fontSize: Math.round(0.75 * rem()) },
     ...option });
-  charts.add(chart);
   return chart;
 }
 
 /** A small chart without axes: the weekly values of one KPI (null values leave gaps). */
 export function sparkline(values, { kind = 'bar', label, max = null }) {
   const node = el('div', { class: 'spark', role: 'img', 'aria-label': label });
-  requestAnimationFrame(() => {
-    if (!node.isConnected) return;
-    mount(node, {
+  whenReady(node, (echarts) => {
+    mount(echarts, node, {
       grid: { left: 2, right: 2, top: 4, bottom: 2 },
       xAxis: { type: 'category', show: false, data: values.map((_, i) => i) },
       yAxis: { type: 'value', show: false, min: 0, max },
@@ -74,9 +120,8 @@ export function trendChart({ title, buckets, series, zone, yFormat, yMax = null,
     el('tbody', {}, buckets.map((bucket, i) => el('tr', {},
       el('th', { scope: 'row' }, labels[i]),
       series.map((s) => el('td', { class: 'num' }, s.format(s.values[i])))))));
-  requestAnimationFrame(() => {
-    if (!chartNode.isConnected) return;
-    mount(chartNode, {
+  whenReady(chartNode, (echarts) => {
+    mount(echarts, chartNode, {
       color: [BLUE, GREEN, '#9a5b00', '#7a3e9d'],
       grid: { left: Math.round(3.5 * rem()), right: rem(), top: Math.round(2.25 * rem()), bottom: Math.round(1.75 * rem()) },
       legend: { top: 0, left: 0, textStyle: { color: INK, fontSize: Math.round(0.75 * rem()) } },
@@ -97,11 +142,9 @@ export function trendChart({ title, buckets, series, zone, yFormat, yMax = null,
 }
 
 /** Exported for the pages' own charts (error bars, period trends): same lifetime handling as the others. */
-function mountWith(node, option, renderer) {
-  const chart = echarts.init(node, null, { renderer });
-  observer.observe(node);
+function mountWith(echarts, node, option, renderer) {
+  const chart = init(echarts, node, renderer);
   chart.setOption({ animation: false, textStyle: { fontFamily: 'inherit', color: INK }, ...option });
-  charts.add(chart);
   // what the chart drew, for people reading the DOM and for the tests: series type, name and point count
   node.dataset.series = JSON.stringify(chart.getOption().series.map((s) => ({ type: s.type, name: s.name,
     points: (s.data || []).filter((d) => d !== null && d !== undefined && !(Array.isArray(d) && d.includes(null))).length })));
@@ -124,10 +167,9 @@ export function periodChart({ id, title, points, format, target = null, rate = f
       el('th', { scope: 'col', class: 'num' }, 'Sample'))),
     el('tbody', {}, points.map((p) => el('tr', {}, el('th', { scope: 'row' }, p.label),
       el('td', { class: 'num' }, format(p.value)), el('td', { class: 'num' }, String(p.samples ?? '—'))))));
-  requestAnimationFrame(() => {
-    if (!chartNode.isConnected) return;
+  whenReady(chartNode, (echarts) => {
     const values = points.map((p) => p.value);
-    mountWith(chartNode, {
+    mountWith(echarts, chartNode, {
       grid: { left: 64, right: 16, top: 16, bottom: 26 },
       tooltip: { trigger: 'axis', valueFormatter: (v) => format(v) },
       xAxis: { type: 'category', data: points.map((p) => p.label), axisLabel: { color: MUTED, interval: 0, fontSize: 10 },
@@ -154,13 +196,12 @@ export function periodChart({ id, title, points, format, target = null, rate = f
 export function errorBarChart({ id, title, rows, format }) {
   const node = el('div', { class: 'chart chart-errorbars', id, role: 'img',
     'aria-label': `${title}: each supplier's rate with its 95 % interval, listed in the table` });
-  requestAnimationFrame(() => {
-    if (!node.isConnected) return;
+  whenReady(node, (echarts) => {
     const names = rows.map((r) => r.name);
     const bars = rows.map((r, i) => (r.ci ? [i, r.ci[0], r.ci[1]] : null)).filter(Boolean);
     const ends = rows.flatMap((r) => [r.value, ...(r.ci || [])]).filter((v) => v !== null && v !== undefined);
     if (ends.length === 0) ends.push(0, 1);
-    mountWith(node, {
+    mountWith(echarts, node, {
       grid: { left: 64, right: 24, top: 16, bottom: 48 },
       tooltip: { trigger: 'item', formatter: (p) => {
         const row = rows[Array.isArray(p.data) ? p.data[0] : p.dataIndex];
@@ -200,9 +241,8 @@ export function errorBarChart({ id, title, rows, format }) {
 export function multiLineChart({ id, title, labels, lines, format, max = null }) {
   const node = el('div', { class: 'chart', id, role: 'img',
     'aria-label': `${title}: one line per supplier, listed in the table` });
-  requestAnimationFrame(() => {
-    if (!node.isConnected) return;
-    mountWith(node, {
+  whenReady(node, (echarts) => {
+    mountWith(echarts, node, {
       color: PALETTE,
       grid: { left: 64, right: 16, top: 36, bottom: 26 },
       legend: { top: 0, left: 0, textStyle: { color: INK } },

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * WebJar carries its version in its path, so it may be cached for a year; the rest is revalidated on every use).
  */
 public record DashboardFile(byte[] body, String type, String etag, boolean immutable) {
-    private static final Pattern API_META = Pattern.compile("(<meta name=\"devops-kpi-api\" content=\")[^\"]*(\">)");
+    private static final Pattern API_META = meta("devops-kpi-api");
+    private static final Pattern CHARTS_META = meta("devops-kpi-charts");
 
     static DashboardFile of(byte[] body, String type, boolean immutable) {
         return new DashboardFile(body, type, etag(body), immutable);
@@ -32,12 +33,29 @@ public record DashboardFile(byte[] body, String type, String etag, boolean immut
      * Jenkins plugin) serves the pages under its own URL and names its API absolutely. Other files stay as they are.
      */
     public DashboardFile withApiBase(String apiBase) {
+        return withMeta(API_META, apiBase);
+    }
+
+    /**
+     * The page loading its chart library (ECharts' UMD build, which defines the global {@code echarts}) from
+     * {@code scriptUrl} instead of the WebJar it names by default: the Jenkins plugin names the copy of the
+     * echarts-api plugin, so its hpi bundles none. Other files stay as they are.
+     */
+    public DashboardFile withChartsUrl(String scriptUrl) {
+        return withMeta(CHARTS_META, scriptUrl);
+    }
+
+    private DashboardFile withMeta(Pattern meta, String content) {
         if (!type.startsWith("text/html")) {
             return this;
         }
         String page = new String(body, StandardCharsets.UTF_8);
-        String rewritten = API_META.matcher(page).replaceFirst("$1" + Matcher.quoteReplacement(escape(apiBase)) + "$2");
+        String rewritten = meta.matcher(page).replaceFirst("$1" + Matcher.quoteReplacement(escape(content)) + "$2");
         return of(rewritten.getBytes(StandardCharsets.UTF_8), type, immutable);
+    }
+
+    private static Pattern meta(String name) {
+        return Pattern.compile("(<meta name=\"" + name + "\" content=\")[^\"]*(\">)");
     }
 
     private static String escape(String attribute) {

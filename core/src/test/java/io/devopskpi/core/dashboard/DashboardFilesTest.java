@@ -2,7 +2,10 @@ package io.devopskpi.core.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,7 +25,7 @@ class DashboardFilesTest {
             "/admin|text/html; charset=utf-8|no-cache",
             "/assets/dashboard.css|text/css; charset=utf-8|no-cache",
             "/assets/lib.js|text/javascript; charset=utf-8|no-cache",
-            "/webjars/echarts/5.5.0/echarts.esm.min.js|text/javascript; charset=utf-8|public, max-age=31536000, immutable"})
+            "/webjars/echarts/5.5.0/echarts.min.js|text/javascript; charset=utf-8|public, max-age=31536000, immutable"})
     void findsPagesAssetsAndWebJars(String path, String type, String caching) {
         DashboardFile file = files.find(path).orElseThrow();
         assertThat(file.type()).isEqualTo(type);
@@ -52,6 +55,44 @@ class DashboardFilesTest {
         assertThat(embedded.etag()).isNotEqualTo(page.etag());
         assertThat(files.find("/assets/lib.js").orElseThrow().withApiBase("x").body())
                 .isEqualTo(files.find("/assets/lib.js").orElseThrow().body());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/applications/shop", "/teams/storefront", "/suppliers/acme", "/compare"})
+    void everyPageWithChartsNamesTheWebJarsUmdBuildWhichIsServed(String path) {
+        String page = new String(files.find(path).orElseThrow().body(), StandardCharsets.UTF_8);
+        Matcher meta = Pattern.compile("<meta name=\"devops-kpi-charts\" content=\"([^\"]+)\">").matcher(page);
+
+        assertThat(meta.find()).as("%s names its chart library", path).isTrue();
+        String script = URI.create("http://host" + path).resolve(meta.group(1)).getPath();
+        assertThat(script).isEqualTo("/webjars/echarts/5.5.0/echarts.min.js");
+        assertThat(files.find(script)).isPresent();
+    }
+
+    @Test
+    void aPageCanLoadItsChartsFromElsewhereAndThenHasAnotherTag() {
+        DashboardFile page = files.find("/teams/storefront").orElseThrow();
+        DashboardFile embedded = page.withChartsUrl("/jenkins/plugin/echarts-api/js/echarts.min.js");
+
+        assertThat(new String(embedded.body(), StandardCharsets.UTF_8))
+                .contains("<meta name=\"devops-kpi-charts\" content=\"/jenkins/plugin/echarts-api/js/echarts.min.js\">")
+                .contains("<meta name=\"devops-kpi-api\" content=\"../api/v1\">");
+        assertThat(embedded.etag()).isNotEqualTo(page.etag());
+        assertThat(files.find("/assets/charts.js").orElseThrow().withChartsUrl("x").body())
+                .isEqualTo(files.find("/assets/charts.js").orElseThrow().body());
+    }
+
+    @Test
+    void rewrittenAttributesAreEscapedAndEachRewriteTouchesOnlyItsOwnMeta() {
+        String hostile = "/ctx\"><script>alert('&')</script>";
+        String page = new String(files.find("/").orElseThrow().withApiBase(hostile + "/api").withChartsUrl(hostile)
+                .body(), StandardCharsets.UTF_8);
+
+        String escaped = "/ctx&quot;&gt;&lt;script&gt;alert('&amp;')&lt;/script&gt;";
+        assertThat(page).contains("<meta name=\"devops-kpi-api\" content=\"" + escaped + "/api\">")
+                .contains("<meta name=\"devops-kpi-charts\" content=\"" + escaped + "\">")
+                .doesNotContain("<script>alert");
+        assertThat(Pattern.compile("<meta name=\"devops-kpi-").matcher(page).results().count()).isEqualTo(2);
     }
 
     @Test

@@ -41,7 +41,7 @@ class DashboardServingTest {
             "/assets/dashboard.css|text/css; charset=utf-8|no-cache",
             "/assets/index.js|text/javascript; charset=utf-8|no-cache",
             "/assets/favicon.svg|image/svg+xml; charset=utf-8|no-cache",
-            "/webjars/echarts/5.5.0/echarts.esm.min.js|text/javascript; charset=utf-8|public, max-age=31536000, immutable"})
+            "/webjars/echarts/5.5.0/echarts.min.js|text/javascript; charset=utf-8|public, max-age=31536000, immutable"})
     void servesPagesAssetsAndWebJarsWithTheirTypeCachingAndTheCsp(String path, String type, String caching) {
         HttpResponse<String> response = server.get(path);
 
