@@ -162,8 +162,11 @@ class DevOpsKpiITest {
                 .contains("../assets/application.js");
         assertThat(web.goTo("devops-kpi/assets/lib.js", "text/javascript").getWebResponse().getStatusCode())
                 .isEqualTo(200);
-        assertThat(web.goTo("devops-kpi/webjars/echarts/5.5.0/echarts.esm.min.js", "text/javascript")
-                .getWebResponse().getStatusCode()).isEqualTo(200);
+        assertThat(index).contains("<meta name=\"devops-kpi-charts\" content=\"/jenkins/plugin/echarts-api/js/echarts.min.js\">");
+        assertThat(web.goTo("plugin/echarts-api/js/echarts.min.js", null).getWebResponse()
+                .getStatusCode()).as("the echarts-api plugin serves the pages' ECharts").isEqualTo(200);
+        assertThat(web.goTo("devops-kpi/webjars/echarts/5.5.0/echarts.min.js", null)
+                .getWebResponse().getStatusCode()).as("the hpi bundles no ECharts WebJar").isEqualTo(404);
         assertThat(web.goTo("devops-kpi/assets/..%2F..%2Fpom.xml", "application/json").getWebResponse()
                 .getStatusCode()).isIn(400, 404);
         for (String endpoint : List.of("kpis", "trends", "applications", "teams", "suppliers", "deployments",

@@ -24,11 +24,17 @@ import org.kohsuke.stapler.StaplerResponse2;
 
 /**
  * {@code /devops-kpi/}: the server's dashboard and its read API under {@code /devops-kpi/api/v1/} (api.md), both
- * from core, with the caller's Jenkins permissions instead of tokens.
+ * from core, with the caller's Jenkins permissions instead of tokens. The pages chart with the echarts-api plugin's
+ * ECharts.
  */
 @Extension
 public final class KpiRootAction implements RootAction {
     private static final DashboardFiles DASHBOARD = new DashboardFiles();
+    /**
+     * ECharts' UMD build as the echarts-api plugin serves it (below the context path): the pages chart with that
+     * copy, so the hpi bundles none (plugin/pom.xml excludes the dashboard's WebJar).
+     */
+    static final String ECHARTS_API_SCRIPT = "/plugin/echarts-api/js/echarts.min.js";
 
     @Override
     public String getIconFileName() {
@@ -75,7 +81,8 @@ public final class KpiRootAction implements RootAction {
             write(rsp, ApiAnswer.json(404, ApiJson.error("Not Found")));
             return;
         }
-        serve(req, rsp, file.get().withApiBase(req.getContextPath() + "/" + getUrlName() + "/api/v1"));
+        serve(req, rsp, file.get().withApiBase(req.getContextPath() + "/" + getUrlName() + "/api/v1")
+                .withChartsUrl(req.getContextPath() + ECHARTS_API_SCRIPT));
     }
 
     private static void serve(StaplerRequest2 req, StaplerResponse2 rsp, DashboardFile file) throws IOException {
