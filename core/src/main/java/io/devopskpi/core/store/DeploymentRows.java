@@ -1,5 +1,6 @@
 package io.devopskpi.core.store;
 
+import io.devopskpi.core.mapping.DeploymentTarget;
 import io.devopskpi.core.model.Change;
 import io.devopskpi.core.model.Component;
 import io.devopskpi.core.model.Deployment;
@@ -20,7 +21,28 @@ import java.util.Optional;
  * keeps them as sets, which is also how re-sends are compared.
  */
 final class DeploymentRows {
+    /**
+     * The indexed stand-in of a pipeline's name (V3 migration): its first 200 characters, computed by the database
+     * from a bound name, the same way for stored rows and for lookups.
+     */
+    static final String PIPELINE_PREFIX = "SUBSTRING(? FROM 1 FOR 200)";
+
     private DeploymentRows() {
+    }
+
+    /** What the pipeline's latest deployment (by finished, started, id; any result) deployed, if it made any. */
+    static Optional<DeploymentTarget> lastTargetOf(Connection c, String pipeline) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT application, environment, kind, team FROM deployment"
+                + " WHERE pipeline_prefix = " + PIPELINE_PREFIX + " AND pipeline = ?"
+                + " ORDER BY finished DESC, started DESC, id DESC FETCH FIRST 1 ROWS ONLY")) {
+            s.setString(1, pipeline);
+            s.setString(2, pipeline);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(new DeploymentTarget(rs.getString("application"),
+                        rs.getString("environment"), DeploymentKind.valueOf(rs.getString("kind")),
+                        rs.getString("team"))) : Optional.empty();
+            }
+        }
     }
 
     static Optional<Deployment> find(Connection c, String id) throws SQLException {
@@ -80,8 +102,8 @@ final class DeploymentRows {
 
     static void insert(Connection c, Deployment d, Instant recordedAt) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO deployment (id, application, environment,"
-                + " started, finished, result, kind, revision, pipeline, url, imported, team, supplier, recorded_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " started, finished, result, kind, revision, pipeline, url, imported, team, supplier, recorded_at,"
+                + " pipeline_prefix) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + PIPELINE_PREFIX + ")")) {
             s.setString(1, d.id());
             s.setString(2, d.application());
             s.setString(3, d.environment());
@@ -96,6 +118,7 @@ final class DeploymentRows {
             s.setString(12, d.team());
             s.setString(13, d.supplier());
             Sql.setInstant(s, 14, recordedAt);
+            s.setString(15, d.pipeline());
             s.executeUpdate();
         }
         if (!d.changes().isEmpty()) {

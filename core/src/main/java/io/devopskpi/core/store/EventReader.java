@@ -1,5 +1,6 @@
 package io.devopskpi.core.store;
 
+import io.devopskpi.core.mapping.DeploymentTarget;
 import io.devopskpi.core.model.ApplicationProfile;
 import io.devopskpi.core.model.Assignment;
 import io.devopskpi.core.model.ContractTarget;
@@ -54,6 +55,15 @@ public final class EventReader {
                 return pipelines;
             }
         });
+    }
+
+    /**
+     * What the pipeline (a CI job's full name) deployed most recently: the application, environment, kind and team
+     * of its latest deployment of any result (by finished, started, id); empty when it never deployed. Indexed: a
+     * CI asks this on every view of a job page.
+     */
+    public Optional<DeploymentTarget> lastTargetOf(String pipeline) {
+        return read("what pipeline '" + pipeline + "' deployed last", c -> DeploymentRows.lastTargetOf(c, pipeline));
     }
 
     /** The id of the application's latest SUCCESS deployment to the environment (by finish time), if any. */

@@ -28,7 +28,12 @@ public final class TestStores {
         H2, POSTGRESQL;
 
         public Store open() {
-            return this == H2 ? h2() : postgres();
+            return Store.open(freshDatabase());
+        }
+
+        /** A new, empty database of this kind, not yet migrated (for tests of the migrations themselves). */
+        public StoreConfig freshDatabase() {
+            return this == H2 ? StoreConfig.inMemory("test" + COUNTER.incrementAndGet()) : postgresDatabase();
         }
     }
 
@@ -42,6 +47,10 @@ public final class TestStores {
 
     /** A new, empty database in the shared embedded PostgreSQL server. */
     public static Store postgres() {
+        return Store.open(postgresDatabase());
+    }
+
+    private static StoreConfig postgresDatabase() {
         EmbeddedPostgres server = server();
         String database = "test" + COUNTER.incrementAndGet();
         try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
@@ -49,8 +58,8 @@ public final class TestStores {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database " + database, e);
         }
-        return Store.open(StoreConfig.jdbc("jdbc:postgresql://localhost:" + server.getPort() + "/" + database,
-                "postgres", "postgres"));
+        return StoreConfig.jdbc("jdbc:postgresql://localhost:" + server.getPort() + "/" + database, "postgres",
+                "postgres");
     }
 
     private static synchronized EmbeddedPostgres server() {
