@@ -8,6 +8,7 @@ import io.devopskpi.core.model.Deployment;
 import io.devopskpi.core.model.DeploymentResult;
 import io.jenkins.plugins.devopskpi.config.KpiConfiguration;
 import io.jenkins.plugins.devopskpi.rules.JobRule;
+import io.jenkins.plugins.devopskpi.ui.JobKpiAction;
 import java.util.List;
 import jenkins.model.Jenkins;
 import org.htmlunit.html.HtmlPage;
@@ -65,6 +66,24 @@ class DevOpsKpiITest {
         assertThat(stored("jenkins:pipeline#1:billing:production").components())
                 .containsExactlyInAnyOrder(new Component("pipeline-lib", "3.2.0"),
                         new Component("base-image-jre", "21.0.4"));
+    }
+
+    @Test
+    void aJobThatDeployedThroughTheStepsGetsThePageOfWhatItDeployedLast(JenkinsRule j) throws Exception {
+        WorkflowJob job = j.createProject(WorkflowJob.class, "release-train");
+        job.setDefinition(new CpsFlowDefinition("""
+                recordDeployment application: 'billing', environment: 'production'
+                recordDeployment application: 'shop', environment: 'staging'
+                """, true));
+        j.buildAndAssertSuccess(job);
+        KpiConfiguration.get().backend().flush();
+
+        assertThat(job.getAction(JobKpiAction.class).getTarget().application())
+                .isEqualTo("shop");
+        HtmlPage page = j.createWebClient().goTo("job/release-train/devops-kpi/");
+        assertThat(page.asNormalizedText()).contains("shop in staging");
+        assertThat(j.createProject(WorkflowJob.class, "never-deployed")
+                .getAction(JobKpiAction.class)).isNull();
     }
 
     @Test
