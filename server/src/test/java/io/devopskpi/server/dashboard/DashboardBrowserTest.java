@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The dashboard pages in a real browser against a real server holding the demo data. One browser for the class. */
 class DashboardBrowserTest {
@@ -65,6 +67,21 @@ class DashboardBrowserTest {
             assertThat(browser.js("return ['header', 'nav', 'main', 'footer'].filter((t) => !document.querySelector(t))"))
                     .as("landmarks on %s", page).isEqualTo(List.of());
         }
+    }
+
+    @Test
+    void theServersPagesDrawTheirChartsWithTheWebJarsECharts() {
+        browser.open(server.url("/applications/shop"));
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(browser.js(
+                "const nodes = [...document.querySelectorAll('.chart, .spark')];"
+                        + "return nodes.length > 0 && !!window.echarts"
+                        + " && nodes.every((n) => window.echarts.getInstanceByDom(n) && n.querySelector('canvas, svg'));")));
+
+        assertThat(browser.js("return window.echarts.version")).isEqualTo("5.5.0");
+        assertThat(browser.js("return [...document.querySelectorAll('script[src]')].map((s) => new URL(s.src).pathname)"
+                + ".filter((path) => path.includes('echarts'))"))
+                .isEqualTo(List.of("/webjars/echarts/5.5.0/echarts.min.js"));
+        assertThat(browser.errors()).isEmpty();
     }
 
     @Test
