@@ -80,8 +80,14 @@ class DevOpsKpiITest {
 
         assertThat(job.getAction(JobKpiAction.class).getTarget().application())
                 .isEqualTo("shop");
-        HtmlPage page = j.createWebClient().goTo("job/release-train/devops-kpi/");
+        JenkinsRule.WebClient web = j.createWebClient();
+        web.getOptions().setJavaScriptEnabled(false);
+        HtmlPage page = web.goTo("job/release-train/devops-kpi/");
         assertThat(page.asNormalizedText()).contains("shop in staging");
+        String html = page.getWebResponse().getContentAsString();
+        assertThat(html).contains("data-application=\"shop\"").contains("data-environment=\"staging\"")
+                .contains("data-api=\"/jenkins/devops-kpi/api/v1\"").contains("/jenkins/devops-kpi/assets/job-trend.js")
+                .contains("plugin/echarts-api/js/echarts.min.js");
         assertThat(j.createProject(WorkflowJob.class, "never-deployed")
                 .getAction(JobKpiAction.class)).isNull();
     }
@@ -184,6 +190,8 @@ class DevOpsKpiITest {
         assertThat(index).contains("<meta name=\"devops-kpi-charts\" content=\"/jenkins/plugin/echarts-api/js/echarts.min.js\">");
         assertThat(web.goTo("plugin/echarts-api/js/echarts.min.js", null).getWebResponse()
                 .getStatusCode()).as("the echarts-api plugin serves the pages' ECharts").isEqualTo(200);
+        assertThat(web.goTo("devops-kpi/assets/job-trend.js", "text/javascript").getWebResponse().getStatusCode())
+                .isEqualTo(200);
         assertThat(web.goTo("devops-kpi/webjars/echarts/5.5.0/echarts.min.js", null)
                 .getWebResponse().getStatusCode()).as("the hpi bundles no ECharts WebJar").isEqualTo(404);
         assertThat(web.goTo("devops-kpi/assets/..%2F..%2Fpom.xml", "application/json").getWebResponse()
