@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -66,6 +67,28 @@ class EChartsSixDashboardBrowserTest {
                 .as("the page loaded ECharts once, from the echarts-api plugin")
                 .isEqualTo(List.of(host.url("/plugin/echarts-api/js/echarts.min.js")));
         assertThat(browser.errors()).as(page).isEmpty();
+    }
+
+    @Test
+    void withoutTheChartLibraryEachChartSaysSoAndTheTablesStillHoldTheNumbers() {
+        host.echartsApiInstalled(false);
+        try {
+            browser.open(host.url("/devops-kpi/applications/shop"));
+            new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(browser.js(
+                    "const nodes = [...document.querySelectorAll('.chart')];"
+                            + "return nodes.length > 0 && nodes.every((n) => n.dataset.chartError);")));
+
+            assertThat(browser.js("return [...new Set([...document.querySelectorAll('.chart')].map((n) => n.textContent))]"))
+                    .isEqualTo(List.of("Chart not shown: " + host.url("/plugin/echarts-api/js/echarts.min.js")
+                            + " could not be loaded. The table lists the same numbers."));
+            assertThat((Long) browser.js("return document.querySelectorAll('figure.trend table tbody tr').length"))
+                    .isPositive();
+            assertThat(browser.errors()).as("the browser's complaints about the missing script, nothing else")
+                    .isNotEmpty().allSatisfy(error -> assertThat(error)
+                            .contains("/jenkins/plugin/echarts-api/js/echarts.min.js"));
+        } finally {
+            host.echartsApiInstalled(true);
+        }
     }
 
     /** Waits until every chart node holds an ECharts instance that drew (a canvas or an svg), or says why not. */

@@ -53,6 +53,7 @@ final class JenkinsLikeHost implements AutoCloseable {
     private final byte[] echarts = EChartsSix.minJs();
     private final DashboardFiles files = new DashboardFiles();
     private final Map<String, String[]> jobs = new ConcurrentHashMap<>();
+    private volatile boolean echartsApiInstalled = true;
 
     private JenkinsLikeHost(Store store, Clock clock) throws IOException {
         this.api = new ReadApi(store, new KpiService(store, KpiSettings.defaults(), clock), clock);
@@ -77,6 +78,11 @@ final class JenkinsLikeHost implements AutoCloseable {
         jobs.put(name, new String[] {application, environment});
     }
 
+    /** Without the echarts-api plugin its script answers 404. */
+    void echartsApiInstalled(boolean installed) {
+        echartsApiInstalled = installed;
+    }
+
     String url(String path) {
         return "http://127.0.0.1:" + http.getAddress().getPort() + CONTEXT + path;
     }
@@ -88,7 +94,7 @@ final class JenkinsLikeHost implements AutoCloseable {
             String path = exchange.getRequestURI().getPath().substring(CONTEXT.length());
             if (!"GET".equals(exchange.getRequestMethod())) {
                 answer(exchange, 405, "text/plain; charset=utf-8", new byte[0]);
-            } else if (path.equals("/plugin/echarts-api/js/echarts.min.js")) {
+            } else if (path.equals("/plugin/echarts-api/js/echarts.min.js") && echartsApiInstalled) {
                 answer(exchange, 200, "application/javascript", echarts);
             } else if (path.startsWith("/devops-kpi/")) {
                 rootAction(exchange, path.substring("/devops-kpi".length()));
