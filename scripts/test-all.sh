@@ -4,8 +4,8 @@
 # in a real browser (Debian's chromium and chromium-driver, installed here when missing: CI starts from a fresh
 # machine as root). Exits non-zero on any failure. The plugin's JenkinsRule tests (*ITest) need -Pjenkins and
 # repo.jenkins-ci.org, so they do not run here. The browser tests that chart with ECharts 6.0.0 (what the
-# echarts-api plugin ships) fetch it themselves from registry.npmjs.org once per machine, integrity-checked, into
-# ~/.cache/devops-kpi (server/src/test/.../dashboard/EChartsSix.java); without it they fail.
+# echarts-api plugin ships) fetch it themselves with the machine's npm (npm pack) once per machine, integrity-checked,
+# into ~/.cache/devops-kpi (server/src/test/.../dashboard/EChartsSix.java); without it they fail.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ../shared/tools/jenkins-fidelity/check

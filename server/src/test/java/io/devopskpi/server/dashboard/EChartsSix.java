@@ -4,35 +4,32 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 
 /**
  * ECharts 6.0.0's UMD build ({@code dist/echarts.min.js}), the version the echarts-api plugin ships at the
- * Jenkins BOM's version: no Maven artifact has it, so it comes from the npm registry's tarball, once per machine
- * into a cache folder ({@code ~/.cache/devops-kpi}, or the system property {@code devops-kpi.cache}).
+ * Jenkins BOM's version: no Maven artifact has it, so it comes from the npm package's tarball ({@code npm pack},
+ * the machine's npm and its registry), once per machine into a cache folder ({@code ~/.cache/devops-kpi}, or the
+ * system property {@code devops-kpi.cache}).
  *
  * <p>Fetched here rather than by scripts/test-all.sh: the test then runs the same under {@code mvn verify}, an IDE
- * or CI, needs neither curl nor tar, and the integrity checks live beside the test that relies on them. The
+ * or CI, needs no tar, and the integrity checks live beside the test that relies on them. The
  * tarball must match the registry's published {@code dist.integrity} and the extracted file its own SHA-512, both
  * pinned below; a cached file is checked again on every use. Anything else fails the test, never skips it.
  */
 final class EChartsSix {
     static final String VERSION = "6.0.0";
-    static final URI TARBALL = URI.create("https://registry.npmjs.org/echarts/-/echarts-6.0.0.tgz");
-    /** {@code dist.integrity} of https://registry.npmjs.org/echarts/6.0.0 (SHA-512 of the tarball, base64). */
+    static final String PACKAGE = "echarts@" + VERSION;
+    /** The npm registry's {@code dist.integrity} of echarts 6.0.0 (SHA-512 of the tarball, base64). */
     static final String TARBALL_INTEGRITY =
             "sha512-Tte/grDQRiETQP4xz3iZWSvoHrkCQtwqd6hs+mifXcjrCuo2iKWbajFObuLJVBlDIJlOzgQPd1hsaKt/3+OMkQ==";
     static final String ENTRY = "package/dist/echarts.min.js";
@@ -61,7 +58,8 @@ final class EChartsSix {
             return bytes;
         } catch (IOException e) {
             throw new UncheckedIOException("ECharts " + VERSION + " for the browser tests: " + e.getMessage()
-                    + " (the tests need " + TARBALL + " once per machine, cached in " + cacheFolder() + ")", e);
+                    + " (the tests need npm to fetch " + PACKAGE + " once per machine, cached in " + cacheFolder()
+                    + ")", e);
         }
     }
 
@@ -71,31 +69,42 @@ final class EChartsSix {
                 : Path.of(System.getProperty("user.home"), ".cache", "devops-kpi");
     }
 
+    /**
+     * The package tarball as npm fetches it ({@code npm pack}, from the registry npm is configured with), checked
+     * against the pinned integrity, and the file taken out of it.
+     */
     private static byte[] download() throws IOException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
-        HttpResponse<byte[]> response;
+        Path folder = Files.createTempDirectory("echarts-pack-");
         try {
-            response = client.send(HttpRequest.newBuilder(TARBALL).timeout(Duration.ofMinutes(3)).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            Process npm = new ProcessBuilder("npm", "pack", PACKAGE, "--pack-destination", folder.toString(),
+                    "--silent").redirectErrorStream(true).start();
+            String output = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) {
+                throw new IOException("npm pack " + PACKAGE + " failed: " + output.strip());
+            }
+            byte[] tarball = Files.readAllBytes(folder.resolve("echarts-" + VERSION + ".tgz"));
+            String integrity = "sha512-" + Base64.getEncoder().encodeToString(sha512(tarball));
+            if (!TARBALL_INTEGRITY.equals(integrity)) {
+                throw new IOException(PACKAGE + " does not match the registry's integrity " + TARBALL_INTEGRITY
+                        + ": got " + integrity);
+            }
+            byte[] file = entry(tarball, ENTRY);
+            String digest = HexFormat.of().formatHex(sha512(file));
+            if (!FILE_SHA512.equals(digest)) {
+                throw new IOException(ENTRY + " has SHA-512 " + digest + ", expected " + FILE_SHA512);
+            }
+            return file;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while downloading " + TARBALL, e);
+            throw new IOException("interrupted while packing " + PACKAGE, e);
+        } finally {
+            try (var files = Files.list(folder)) {
+                for (Path file : files.toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+            Files.deleteIfExists(folder);
         }
-        if (response.statusCode() != 200) {
-            throw new IOException("GET " + TARBALL + " answered HTTP " + response.statusCode());
-        }
-        String integrity = "sha512-" + Base64.getEncoder().encodeToString(sha512(response.body()));
-        if (!TARBALL_INTEGRITY.equals(integrity)) {
-            throw new IOException(TARBALL + " does not match the registry's integrity " + TARBALL_INTEGRITY
-                    + ": got " + integrity);
-        }
-        byte[] file = entry(response.body(), ENTRY);
-        String digest = HexFormat.of().formatHex(sha512(file));
-        if (!FILE_SHA512.equals(digest)) {
-            throw new IOException(ENTRY + " has SHA-512 " + digest + ", expected " + FILE_SHA512);
-        }
-        return file;
     }
 
     /** One file of a gzipped tar (ustar names with prefix, and pax "path" records, as npm writes them). */
