@@ -1,5 +1,6 @@
 package io.devopskpi.core.embedded;
 
+import io.devopskpi.core.api.ApplicationAccess;
 import io.devopskpi.core.api.ReadApi;
 import io.devopskpi.core.gate.GatePolicyLookup;
 import io.devopskpi.core.ingest.Ingestor;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -121,6 +123,19 @@ public final class EmbeddedKpis implements AutoCloseable {
     /** The headline KPIs of a scope as pages show them, reused for a minute. */
     public KpiSummary summary(String label, Scope scope, String environment) {
         return KpiSummary.of(label, scope, environment, this::kpis, clock);
+    }
+
+    /**
+     * An application's summary for a reader whose CI keeps permissions per pipeline: the summary when the reader
+     * may read every pipeline that deployed the application (as the read API asks), else one that says it is
+     * hidden and shows no figure.
+     */
+    public KpiSummary applicationSummary(String application, String environment, Predicate<String> mayReadPipeline) {
+        String label = application + " (" + environment + ")";
+        return new ApplicationAccess(events()::pipelines, mayReadPipeline).mayReadApplication(application)
+                ? summary(label, Scope.application(application), environment)
+                : new KpiSummary(label, null, null, null, null, "hidden: you may not read every pipeline that "
+                        + "deployed " + application);
     }
 
     /** Named gate policies: those stored in this store and those derived from its contract targets. */

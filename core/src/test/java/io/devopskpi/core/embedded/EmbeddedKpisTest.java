@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.devopskpi.core.kpi.KpiSettings;
+import io.devopskpi.core.model.Deployment;
+import io.devopskpi.core.model.DeploymentResult;
 import io.devopskpi.core.model.Incident;
 import io.devopskpi.core.outbox.Outbox;
 import io.devopskpi.core.outbox.OutboxTest;
 import io.devopskpi.core.store.StoreConfig;
 import io.devopskpi.core.store.StoreException;
+import io.devopskpi.core.summary.KpiSummary;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -58,6 +61,29 @@ class EmbeddedKpisTest {
             assertThat(backend.events().findIncident("INC-7").orElseThrow().resolved())
                     .isEqualTo(started.plusSeconds(3600));
             assertThatThrownBy(() -> backend.resolveNow("INC-8", started)).hasMessage("no incident 'INC-8' is stored");
+        }
+    }
+
+    @Test
+    void anApplicationSummaryIsShownOnlyToReadersOfEveryPipelineThatDeployedIt() throws Exception {
+        try (EmbeddedKpis backend = new EmbeddedKpis(StoreConfig.inMemory("summary-" + System.nanoTime()),
+                KpiSettings::defaults, new Outbox(dir.resolve("queue")), CLOCK)) {
+            backend.submit(Deployment.builder("vault-1").application("vault").environment("production")
+                    .started(Instant.parse("2026-01-05T10:00:00Z")).finished(Instant.parse("2026-01-05T10:07:00Z"))
+                    .result(DeploymentResult.SUCCESS).pipeline("vault/deploy").build());
+            backend.flush();
+
+            KpiSummary shown = backend.applicationSummary("vault", "production", "vault/deploy"::equals);
+            KpiSummary hidden = backend.applicationSummary("vault", "production", pipeline -> false);
+
+            // 1 SUCCESS deployment in the 30 days before 2026-01-10: 1 / 30 * 7 = 0.23 per week; 1 of 1 succeeded
+            assertThat(shown.label()).isEqualTo("vault (production)");
+            assertThat(shown.error()).isNull();
+            assertThat(shown.deploymentsPerWeek()).isEqualTo("0.2");
+            assertThat(shown.changeSuccessRate()).isEqualTo("100 %");
+            assertThat(hidden.error()).contains("hidden").contains("vault");
+            assertThat(hidden.deploymentsPerWeek()).isNull();
+            assertThat(hidden.changeSuccessRate()).isNull();
         }
     }
 }

@@ -3,7 +3,6 @@ package io.jenkins.plugins.devopskpi.ui;
 import hudson.Extension;
 import hudson.model.Action;
 import hudson.model.Job;
-import io.devopskpi.core.kpi.Scope;
 import io.devopskpi.core.mapping.DeploymentTarget;
 import io.devopskpi.core.summary.KpiSummary;
 import io.jenkins.plugins.devopskpi.JenkinsFacade;
@@ -38,8 +37,8 @@ public final class JobKpiAction implements Action {
     }
 
     public KpiSummary getSummary() throws IOException {
-        return KpiConfiguration.get().backend().summary(target.application(),
-                Scope.application(target.application()), target.environment());
+        return KpiConfiguration.get().backend().applicationSummary(target.application(), target.environment(),
+                JenkinsFacade::mayReadJob);
     }
 
     @Override

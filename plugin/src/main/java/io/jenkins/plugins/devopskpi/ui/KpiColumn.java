@@ -4,7 +4,6 @@ import hudson.Extension;
 import hudson.model.Job;
 import hudson.views.ListViewColumn;
 import hudson.views.ListViewColumnDescriptor;
-import io.devopskpi.core.kpi.Scope;
 import io.devopskpi.core.mapping.DeploymentTarget;
 import io.devopskpi.core.summary.KpiSummary;
 import io.jenkins.plugins.devopskpi.JenkinsFacade;
@@ -26,8 +25,8 @@ public final class KpiColumn extends ListViewColumn {
         if (target == null) {
             return null;
         }
-        return KpiConfiguration.get().backend().summary(target.application(),
-                Scope.application(target.application()), target.environment());
+        return KpiConfiguration.get().backend().applicationSummary(target.application(), target.environment(),
+                JenkinsFacade::mayReadJob);
     }
 
     @Extension

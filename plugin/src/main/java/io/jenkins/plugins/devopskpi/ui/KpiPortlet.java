@@ -3,7 +3,6 @@ package io.jenkins.plugins.devopskpi.ui;
 import hudson.model.Descriptor;
 import hudson.model.Job;
 import hudson.plugins.view.dashboard.DashboardPortlet;
-import io.devopskpi.core.kpi.Scope;
 import io.devopskpi.core.mapping.DeploymentTarget;
 import io.devopskpi.core.summary.KpiSummary;
 import io.jenkins.plugins.devopskpi.JenkinsFacade;
@@ -35,8 +34,8 @@ public final class KpiPortlet extends DashboardPortlet {
         List<Job> jobs = getDashboard().getJobs();
         jobs.stream().filter(JenkinsFacade::canRead).map(job -> JobKpiAction.target((Job<?, ?>) job))
                 .filter(Objects::nonNull).map(t -> new DeploymentTarget(t.application(), t.environment(), null, null))
-                .distinct().forEach(t -> summaries.add(backend.summary(t.application() + " (" + t.environment() + ")",
-                        Scope.application(t.application()), t.environment())));
+                .distinct().forEach(t -> summaries.add(backend.applicationSummary(t.application(), t.environment(),
+                        JenkinsFacade::mayReadJob)));
         return summaries;
     }
 
