@@ -299,6 +299,24 @@ public final class KpiGateStep extends Step {
         thresholds.put("availability", threshold);
     }
 
+    public String getStakeholderSatisfaction() {
+        return thresholds.get("stakeholderSatisfaction");
+    }
+
+    @DataBoundSetter
+    public void setStakeholderSatisfaction(String threshold) {
+        thresholds.put("stakeholderSatisfaction", threshold);
+    }
+
+    public String getSharedComponentUse() {
+        return thresholds.get("sharedComponentUse");
+    }
+
+    @DataBoundSetter
+    public void setSharedComponentUse(String threshold) {
+        thresholds.put("sharedComponentUse", threshold);
+    }
+
     @Extension
     @Symbol("kpiGate")
     public static final class DescriptorImpl extends StepDescriptor {

@@ -31,6 +31,19 @@ class KpiGateStepTest {
     }
 
     @Test
+    void governanceMetricsAreThresholdsToo() {
+        KpiGateStep step = new KpiGateStep();
+        step.setSupplier("acme");
+        step.setStakeholderSatisfaction(">= 3.5");
+        step.setSharedComponentUse(">= 0.5");
+        KpiGate gate = step.gate(NOW, NO_POLICIES);
+        assertThat(gate.query().scope()).isEqualTo(Scope.supplier("acme"));
+        assertThat(gate.thresholds()).extracting(t -> t.metric().apiName(), t -> t.value())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("stakeholderSatisfaction", 3.5),
+                        org.assertj.core.groups.Tuple.tuple("sharedComponentUse", 0.5));
+    }
+
+    @Test
     void aPolicyNamesTheWholeGate() {
         KpiGateStep step = new KpiGateStep();
         step.setPolicy("release");
