@@ -37,11 +37,13 @@ public final class ApplicationAccess {
      * {@code application=}, and then as {@link #mayRead(Map)} says.
      */
     public boolean mayRead(String endpoint, Map<String, List<String>> query) {
-        if (RUN_LISTS.contains(endpoint) && query.getOrDefault("application", List.of()).stream()
-                .noneMatch(application -> application != null && !application.isBlank())) {
-            return false;
-        }
-        return mayRead(query);
+        return !needsApplication(endpoint, query) && mayRead(query);
+    }
+
+    /** Whether this is a list of single deployments asked without {@code application=} (refused whoever asks). */
+    public static boolean needsApplication(String endpoint, Map<String, List<String>> query) {
+        return RUN_LISTS.contains(endpoint) && query.getOrDefault("application", List.of()).stream()
+                .noneMatch(application -> application != null && !application.isBlank());
     }
 
     /** Whether the reader may read every pipeline that deployed this application. */

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devopskpi.listener;
 
+import hudson.EnvVars;
 import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -22,12 +23,13 @@ public final class DeploymentListener extends RunListener<Run<?, ?>> {
     @Override
     public void onCompleted(Run<?, ?> run, TaskListener listener) {
         try {
+            EnvVars environment = run.getEnvironment(listener);
             Optional<DeploymentTarget> target = DeploymentTarget.resolve(KpiConfiguration.get().pipelineRules(),
-                    run.getParent().getFullName(), run.getEnvironment(listener));
+                    run.getParent().getFullName(), environment);
             RunEvents.Recorded recorded = run.getAction(RunEvents.Recorded.class);
             if (target.isPresent() && (recorded == null || !recorded.contains(target.get()))) {
                 long duration = Math.max(run.getDuration(), 0);
-                RunEvents.record(run, target.get(), RunEvents.result(run.getResult()),
+                RunEvents.record(run, target.get(), environment, RunEvents.result(run.getResult()),
                         Instant.ofEpochMilli(run.getStartTimeInMillis() + duration), listener);
             }
         } catch (Exception e) { // a KPI problem must never break a build

@@ -45,22 +45,27 @@ public final class RunEvents {
 
     /**
      * Queues the run's deployment of the target, with the changes since the last successful deployment of that
-     * application and environment, and logs it.
+     * application and environment and the Pipeline shared libraries its {@code environment} names, and logs it.
+     * For the run listener, which has read the run's environment already.
      */
-    public static void record(Run<?, ?> run, DeploymentTarget target, DeploymentResult result, Instant finished,
-            TaskListener listener) throws IOException {
-        record(run, target, List.of(), result, finished, listener);
+    public static void record(Run<?, ?> run, DeploymentTarget target, Map<String, String> environment,
+            DeploymentResult result, Instant finished, TaskListener listener) throws IOException {
+        store(run, target, SharedLibraries.fromEnvironment(environment), result, finished, listener);
     }
 
     /**
-     * As {@link #record(Run, DeploymentTarget, DeploymentResult, Instant, TaskListener)}, with the platform
-     * components the pipeline named (a step's {@code components} argument). The Pipeline shared libraries the run
+     * As {@link #record(Run, DeploymentTarget, Map, DeploymentResult, Instant, TaskListener)}, for a step, with the
+     * platform components the pipeline named (its {@code components} argument). The shared libraries the run
      * loaded are components too, unless the pipeline named one of the same name.
      */
     static void record(Run<?, ?> run, DeploymentTarget target, List<Component> named, DeploymentResult result,
             Instant finished, TaskListener listener) throws IOException {
-        List<Component> components = SharedLibraries.merge(named,
-                SharedLibraries.fromEnvironment(environment(run, listener)));
+        store(run, target, SharedLibraries.merge(named, SharedLibraries.fromEnvironment(environment(run, listener))),
+                result, finished, listener);
+    }
+
+    private static void store(Run<?, ?> run, DeploymentTarget target, List<Component> components,
+            DeploymentResult result, Instant finished, TaskListener listener) throws IOException {
         KpiConfiguration configuration = KpiConfiguration.get();
         String controller = configuration.getControllerName();
         List<ChangeSelection.RunChanges> runs = new ArrayList<>();

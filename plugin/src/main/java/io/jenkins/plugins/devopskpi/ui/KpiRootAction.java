@@ -104,11 +104,11 @@ public final class KpiRootAction implements RootAction {
         try {
             EmbeddedKpis kpis = KpiConfiguration.get().backend();
             ApplicationAccess access = new ApplicationAccess(kpis.events()::pipelines, JenkinsFacade::mayReadJob);
+            if (ApplicationAccess.needsApplication(endpoint, query)) {
+                return ApiAnswer.json(403, ApiJson.error(Messages.RootAction_RunListNeedsApplication()));
+            }
             if (!access.mayRead(query)) {
                 return ApiAnswer.json(403, ApiJson.error(Messages.RootAction_ApplicationForbidden()));
-            }
-            if (!access.mayRead(endpoint, query)) { // a list of single deployments without application=
-                return ApiAnswer.json(403, ApiJson.error(Messages.RootAction_RunListNeedsApplication()));
             }
             return kpis.readApi().answer(endpoint, query, access::mayReadApplication);
         } catch (StoreException e) {
