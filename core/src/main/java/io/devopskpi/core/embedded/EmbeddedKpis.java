@@ -1,9 +1,15 @@
 package io.devopskpi.core.embedded;
 
+import io.devopskpi.core.api.ApiAnswer;
+import io.devopskpi.core.api.ApiJson;
 import io.devopskpi.core.api.ApplicationAccess;
 import io.devopskpi.core.api.ReadApi;
 import io.devopskpi.core.gate.GatePolicyLookup;
+import io.devopskpi.core.gate.GateVerdict;
+import io.devopskpi.core.gate.KpiGate;
+import io.devopskpi.core.gate.KpiGateEvaluator;
 import io.devopskpi.core.ingest.Ingestor;
+import io.devopskpi.core.kpi.KpiQuery;
 import io.devopskpi.core.kpi.KpiService;
 import io.devopskpi.core.kpi.KpiSettings;
 import io.devopskpi.core.kpi.Scope;
@@ -13,14 +19,22 @@ import io.devopskpi.core.outbox.Outbox;
 import io.devopskpi.core.store.EventReader;
 import io.devopskpi.core.store.Store;
 import io.devopskpi.core.store.StoreConfig;
+import io.devopskpi.core.store.StoreException;
 import io.devopskpi.core.summary.KpiSummary;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -29,24 +43,51 @@ import org.slf4j.LoggerFactory;
 /**
  * devops-kpi inside a CI server (the Jenkins plugin): the store, opened on first use; the outbox in front of it,
  * drained by one background thread (at once after each submit, and every minute while the store is unreachable);
- * and the read side over the same store. Builds only ever wait for the outbox's disk write.
+ * and the read side over the same store. Nothing a build or a page calls here waits for the store longer than its
+ * {@link Patience}: builds wait only for the outbox's disk write, and a slow or hung store makes pages say "not
+ * available" instead of holding them.
  */
 public final class EmbeddedKpis implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKpis.class);
+    private static final Duration FRESH = Duration.ofMinutes(1);
+    private static final int MAX_SUMMARIES = 1_000;
+    private static final Duration POLL = Duration.ofMillis(10);
 
-    private final StoreConfig config;
     private final Supplier<KpiSettings> settings;
     private final Outbox outbox;
+    private final IncidentResolutions resolutions;
     private final Clock clock;
+    private final Patience patience;
     private final ScheduledExecutorService drain;
+    private final BoundedCalls calls = new BoundedCalls("devops-kpi store");
+    private final Object storeLock = new Object();
+    private final Object flushLock = new Object();
+    private final Map<String, Summary> summaries = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Summary> eldest) {
+            return size() > MAX_SUMMARIES;
+        }
+    };
+    private StoreConfig config;
     private Store store;
 
+    private record Summary(Instant computed, KpiSummary value) {
+    }
+
     /** @param settings read on every KPI request, so an edited band table applies without reopening the store */
-    public EmbeddedKpis(StoreConfig config, Supplier<KpiSettings> settings, Outbox outbox, Clock clock) {
+    public EmbeddedKpis(StoreConfig config, Supplier<KpiSettings> settings, Outbox outbox, Clock clock)
+            throws IOException {
+        this(config, settings, outbox, clock, Patience.DEFAULT);
+    }
+
+    public EmbeddedKpis(StoreConfig config, Supplier<KpiSettings> settings, Outbox outbox, Clock clock,
+            Patience patience) throws IOException {
         this.config = config;
         this.settings = settings;
         this.outbox = outbox;
+        this.resolutions = new IncidentResolutions(outbox.directory().resolve("resolutions"));
         this.clock = clock;
+        this.patience = patience;
         this.drain = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "devops-kpi outbox");
             thread.setDaemon(true);
@@ -55,44 +96,69 @@ public final class EmbeddedKpis implements AutoCloseable {
         drain.scheduleWithFixedDelay(this::flushQuietly, 1, 60, TimeUnit.SECONDS);
     }
 
-    /** Puts the event in the outbox durably and asks the background thread to store it. */
+    /** Puts the event in the outbox durably and asks the background thread to store it; never waits for the store. */
     public void submit(Event event) throws IOException {
         outbox.put(event);
-        drain.execute(this::flushQuietly);
+        drainSoon();
     }
 
-    /** Moves every event of the outbox into the store now. @return how many were stored */
-    public synchronized int flush() throws IOException {
-        Ingestor ingestor = new Ingestor(store(), clock);
-        return outbox.replay(event -> ingestor.ingest(List.of(event)));
-    }
-
-    /**
-     * Submits the event and tries to store it at once, so that what the caller does next (a following pipeline
-     * step) sees it. @return true when stored, false when it waits in the outbox because the store is not usable
-     */
-    public boolean submitNow(Event event) throws IOException {
-        outbox.put(event);
-        try {
-            flush();
-            return true;
-        } catch (RuntimeException e) {
-            LOG.warn("devops-kpi: an event stays in the outbox, the store is not usable: {}", e.getMessage());
-            return false;
+    /** Moves every event of the outbox into the store now, on the caller's thread. @return how many were stored */
+    public int flush() throws IOException {
+        synchronized (flushLock) {
+            Ingestor ingestor = new Ingestor(store(), clock);
+            int stored = outbox.replay(event -> ingestor.ingest(List.of(event)));
+            resolutions.apply(events(), incident -> outbox.put(incident));
+            return stored + outbox.replay(event -> ingestor.ingest(List.of(event)));
         }
     }
 
     /**
-     * Ends the stored incident's impact at {@code resolved}, as {@link #submitNow} does.
+     * Submits the event and waits up to {@link Patience#store()} for the background thread to store it, so that
+     * what the caller does next (a following pipeline step) sees it.
      *
-     * @throws IllegalArgumentException when no incident of that id is stored
+     * @return true when stored, false when it waits in the outbox (the store is slow or not usable)
+     */
+    public boolean submitNow(Event event) throws IOException {
+        String name = outbox.put(event);
+        drainSoon();
+        Instant giveUp = Instant.now().plus(patience.store());
+        while (outbox.isPending(name) && Instant.now().isBefore(giveUp)) {
+            pause();
+        }
+        return !outbox.isPending(name) && !outbox.isRejected(name);
+    }
+
+    /**
+     * Ends the stored incident's impact at {@code resolved}. When the store does not answer within
+     * {@link Patience#store()}, the resolution is kept on disk and stored by the background thread later.
+     *
+     * @return true when stored now, false when queued
+     * @throws IllegalArgumentException when the store answered that no incident of that id is stored
      */
     public boolean resolveNow(String id, Instant resolved) throws IOException {
-        flush(); // the incident may have been recorded a moment ago and still wait in the outbox
-        Incident stored = events().findIncident(id)
-                .orElseThrow(() -> new IllegalArgumentException("no incident '" + id + "' is stored"));
-        return submitNow(new Incident(id, stored.application(), stored.environment(), stored.started(), null,
-                resolved, null, null, null, null));
+        Optional<Incident> stored;
+        try {
+            stored = calls.within(patience.store(), () -> {
+                flush(); // the incident may have been recorded a moment ago and still wait in the outbox
+                return events().findIncident(id);
+            });
+        } catch (StoreException e) {
+            LOG.info("devops-kpi: the resolution of incident {} waits for the store: {}", id, e.getMessage());
+            resolutions.put(id, resolved);
+            drainSoon();
+            return false;
+        }
+        Incident incident = stored.orElseThrow(() -> new IllegalArgumentException("no incident '" + id
+                + "' is stored"));
+        return submitNow(IncidentResolutions.resolution(incident, resolved));
+    }
+
+    private void drainSoon() {
+        try {
+            drain.execute(this::flushQuietly);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("devops-kpi: closed; the event waits in the outbox for the next start");
+        }
     }
 
     private void flushQuietly() {
@@ -104,25 +170,87 @@ public final class EmbeddedKpis implements AutoCloseable {
     }
 
     /** Opens the store on first use; a failed open is retried on the next call. */
-    public synchronized Store store() {
-        if (store == null) {
-            store = Store.open(config);
+    public Store store() {
+        synchronized (storeLock) {
+            if (store == null) {
+                store = Store.open(config);
+            }
+            return store;
         }
-        return store;
+    }
+
+    /**
+     * Uses this store from now on (the storage settings changed). Queued events go there; the outbox, its thread and
+     * everything waiting in it stay.
+     */
+    public void reconfigure(StoreConfig newConfig) {
+        synchronized (storeLock) {
+            if (newConfig.equals(config)) {
+                return;
+            }
+            if (store != null) {
+                store.close();
+                store = null;
+            }
+            config = newConfig;
+        }
+        synchronized (summaries) {
+            summaries.clear();
+        }
+        drainSoon();
     }
 
     public KpiService kpis() {
         return new KpiService(store(), settings.get(), clock);
     }
 
-    /** The read API of api.md over this store, answered with the current settings. */
+    /** The read API of api.md over this store, answered with the current settings; on the caller's thread. */
     public ReadApi readApi() {
         return new ReadApi(store(), kpis(), clock);
     }
 
-    /** The headline KPIs of a scope as pages show them, reused for a minute. */
+    /**
+     * The call's answer within {@link Patience#read()}, for a request thread.
+     *
+     * @throws StoreException when the store is not usable or does not answer in time
+     */
+    public <T> T read(Callable<T> call) {
+        return calls.within(patience.read(), call);
+    }
+
+    /** The read API's answer within {@link Patience#read()}; 503 with the reason when the store cannot give it. */
+    public ApiAnswer answer(String endpoint, Map<String, List<String>> query, Predicate<String> visibleApplication) {
+        try {
+            return read(() -> readApi().answer(endpoint, query, visibleApplication));
+        } catch (StoreException e) {
+            return ApiAnswer.json(503, ApiJson.error("KPIs are not available: " + e.getMessage()));
+        }
+    }
+
+    /**
+     * The headline KPIs of a scope as pages show them, reused for a minute. A page waits at most
+     * {@link Patience#page()}: a summary the store has not given by then says "not available", and the one it
+     * gives later is there for the next view.
+     */
     public KpiSummary summary(String label, Scope scope, String environment) {
-        return KpiSummary.of(label, scope, environment, this::kpis, clock);
+        String key = scope + "\n" + environment;
+        Instant now = clock.instant();
+        synchronized (summaries) {
+            Summary known = summaries.get(key);
+            if (known != null && known.computed().plus(FRESH).isAfter(now)) {
+                return known.value();
+            }
+        }
+        try {
+            KpiSummary computed = calls.within(patience.page(), () -> KpiSummary.of(label, kpis().report(
+                    KpiQuery.ending(scope, environment, now, KpiQuery.DEFAULT_WINDOW, ZoneOffset.UTC))));
+            synchronized (summaries) {
+                summaries.put(key, new Summary(now, computed));
+            }
+            return computed;
+        } catch (RuntimeException e) {
+            return KpiSummary.unavailable(label, e.getMessage());
+        }
     }
 
     /**
@@ -132,10 +260,41 @@ public final class EmbeddedKpis implements AutoCloseable {
      */
     public KpiSummary applicationSummary(String application, String environment, Predicate<String> mayReadPipeline) {
         String label = application + " (" + environment + ")";
-        return new ApplicationAccess(events()::pipelines, mayReadPipeline).mayReadApplication(application)
-                ? summary(label, Scope.application(application), environment)
+        boolean readable;
+        try {
+            readable = calls.within(patience.page(), () -> new ApplicationAccess(events()::pipelines,
+                    mayReadPipeline).mayReadApplication(application));
+        } catch (RuntimeException e) {
+            return KpiSummary.unavailable(label, e.getMessage());
+        }
+        return readable ? summary(label, Scope.application(application), environment)
                 : new KpiSummary(label, null, null, null, null, "hidden: you may not read every pipeline that "
                         + "deployed " + application);
+    }
+
+    /**
+     * The gate judged within {@link Patience#gate()}. The gate is built from the store's policies on the same
+     * background thread. When the store is not usable, every threshold lacks data and the verdict says why.
+     *
+     * @param gateOf the gate, given the store's named policies (may throw IllegalArgumentException for bad input)
+     * @param fallback the gate to report when the store is not usable (e.g. without a policy's thresholds); may be
+     *     null when there is none, and the StoreException propagates then
+     */
+    public GateVerdict judge(Function<GatePolicyLookup, KpiGate> gateOf, KpiGate fallback) {
+        try {
+            return calls.within(patience.gate(), () -> new KpiGateEvaluator(kpis()).evaluate(gateOf.apply(
+                    policies())));
+        } catch (StoreException e) {
+            if (fallback == null) {
+                throw e;
+            }
+            return KpiGateEvaluator.unavailable(fallback, "the store is not usable: " + e.getMessage());
+        }
+    }
+
+    /** The last successful deployment's id, within {@link Patience#lookup()} (recording must not wait longer). */
+    public Optional<String> lastSuccessfulDeployment(String application, String environment) {
+        return calls.within(patience.lookup(), () -> events().lastSuccessfulDeployment(application, environment));
     }
 
     /** Named gate policies: those stored in this store and those derived from its contract targets. */
@@ -151,11 +310,28 @@ public final class EmbeddedKpis implements AutoCloseable {
         return outbox;
     }
 
+    public Patience patience() {
+        return patience;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops the outbox's thread and closes the store (what is queued stays on disk for the next start). */
     @Override
-    public synchronized void close() {
+    public void close() {
         drain.shutdownNow();
-        if (store != null) {
-            store.close();
+        calls.close();
+        synchronized (storeLock) {
+            if (store != null) {
+                store.close();
+                store = null;
+            }
         }
     }
 }

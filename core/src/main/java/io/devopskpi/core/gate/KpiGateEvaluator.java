@@ -18,6 +18,20 @@ public final class KpiGateEvaluator {
         return judge(gate, kpis.figures(gate.query()));
     }
 
+    /**
+     * The verdict when the KPIs cannot be computed at all (the store is not usable): every threshold lacks data,
+     * with the reason, so the gate fails only when it says {@code failOnInsufficientData}.
+     */
+    public static GateVerdict unavailable(KpiGate gate, String reason) {
+        List<ThresholdResult> results = new ArrayList<>();
+        for (Threshold threshold : gate.thresholds()) {
+            results.add(new ThresholdResult(threshold, null, null, GateStatus.INSUFFICIENT_DATA,
+                    threshold.metric().label() + " cannot be judged: " + reason));
+        }
+        return new GateVerdict(gate, GateStatus.INSUFFICIENT_DATA, results,
+                summary(GateStatus.INSUFFICIENT_DATA, results, gate) + " (" + reason + ")");
+    }
+
     /** Judges already computed KPIs. */
     public static GateVerdict judge(KpiGate gate, KpiFigures report) {
         List<ThresholdResult> results = new ArrayList<>();

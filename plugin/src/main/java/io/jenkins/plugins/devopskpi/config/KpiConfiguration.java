@@ -1,9 +1,11 @@
 package io.jenkins.plugins.devopskpi.config;
 
 import hudson.Extension;
+import hudson.init.Terminator;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.devopskpi.core.embedded.EmbeddedKpis;
+import io.devopskpi.core.embedded.Patience;
 import io.devopskpi.core.kpi.BandTableText;
 import io.devopskpi.core.kpi.KpiSettings;
 import io.devopskpi.core.mapping.PipelineRule;
@@ -15,10 +17,10 @@ import io.jenkins.plugins.devopskpi.rules.JobRule;
 import io.jenkins.plugins.devopskpi.ui.Access;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import jenkins.model.GlobalConfiguration;
 import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
@@ -36,8 +38,6 @@ import org.kohsuke.stapler.verb.POST;
 @Extension
 @Symbol("devopsKpi")
 public class KpiConfiguration extends GlobalConfiguration {
-    private static final Logger LOG = Logger.getLogger(KpiConfiguration.class.getName());
-
     private String databaseUrl;
     private String credentialsId;
     private String controllerName;
@@ -47,32 +47,88 @@ public class KpiConfiguration extends GlobalConfiguration {
     private String bandChangeFailurePercent;
     private String bandTimeToRestore;
     private transient EmbeddedKpis backend;
+    /** The storage settings the backend's store was configured with: a save that keeps them keeps the store. */
+    private transient List<String> backendStorage;
 
+    /**
+     * Loads the settings only: the store opens on first use, on whatever thread needs it (never during extension
+     * loading, where a slow database would hold Jenkins' start-up), and the credentials are read then too.
+     */
     public KpiConfiguration() {
         load();
-        try {
-            backend(); // replays what a restart left queued
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "devops-kpi: cannot open the event queue: " + e.getMessage(), e);
-        }
     }
 
     public static KpiConfiguration get() {
         return JenkinsFacade.singleton(KpiConfiguration.class);
     }
 
+    /**
+     * Checks every band row before anything is bound, so a bad value is a form error on its field and leaves the
+     * saved settings as they were (instead of a half-bound form and an error page).
+     */
     @Override
     public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+        for (String field : BAND_FIELDS) {
+            String value = json.optString(field, null);
+            String problem = BandTableText.problem(field.equals("bandDeploymentDays") ? value : null,
+                    field.equals("bandLeadTime") ? value : null, field.equals("bandChangeFailurePercent") ? value : null,
+                    field.equals("bandTimeToRestore") ? value : null);
+            if (problem != null) {
+                throw new FormException(problem, field);
+            }
+        }
         rules = new ArrayList<>(); // a form without rules submits none, so nothing would clear the old ones
         return super.configure(req, json);
     }
 
+    private static final List<String> BAND_FIELDS = List.of("bandDeploymentDays", "bandLeadTime",
+            "bandChangeFailurePercent", "bandTimeToRestore");
+
+    /**
+     * The backend: opened on first use, replaying what a restart left queued; when the storage settings changed
+     * since (a form save or Configuration as Code), its store is switched, while its outbox and thread stay (one
+     * outbox per folder, so two never write the same files).
+     */
     public synchronized EmbeddedKpis backend() throws IOException {
+        List<String> storage = storage();
         if (backend == null) {
             backend = new EmbeddedKpis(storeConfig(), this::settings,
-                    new Outbox(JenkinsFacade.dataDirectory().resolve("queue")), Clock.systemUTC());
+                    new Outbox(JenkinsFacade.dataDirectory().resolve("queue")), Clock.systemUTC(), patience());
+            backendStorage = storage;
+        } else if (!storage.equals(backendStorage)) {
+            backend.reconfigure(storeConfig());
+            backendStorage = storage;
         }
         return backend;
+    }
+
+    /** How long pages and builds wait for the store; system properties for the rare controller that needs more. */
+    private static Patience patience() {
+        Patience defaults = Patience.DEFAULT;
+        return new Patience(millis("page", defaults.page()), millis("read", defaults.read()),
+                millis("gate", defaults.gate()), millis("lookup", defaults.lookup()), millis("store", defaults.store()));
+    }
+
+    private static Duration millis(String name, Duration fallback) {
+        Long value = Long.getLong(KpiConfiguration.class.getName() + ".patience." + name + "Millis");
+        return value == null || value <= 0 ? fallback : Duration.ofMillis(value);
+    }
+
+    private List<String> storage() {
+        return Arrays.asList(databaseUrl, credentialsId);
+    }
+
+    /** Closes the store when Jenkins stops, so the embedded database ends cleanly (queued events stay on disk). */
+    @Terminator
+    public static void closeStore() {
+        get().close();
+    }
+
+    synchronized void close() {
+        if (backend != null) {
+            backend.close();
+            backend = null;
+        }
     }
 
     /** Read on every KPI request, so an edited band table applies at once. */
@@ -95,15 +151,6 @@ public class KpiConfiguration extends GlobalConfiguration {
                 : StoreConfig.jdbc(databaseUrl, userAndPassword[0], userAndPassword[1]);
     }
 
-    /** Storage changed: the next use opens the new store (queued events go there). */
-    private synchronized void storageChanged() {
-        if (backend != null) {
-            backend.close();
-            backend = null;
-        }
-        save();
-    }
-
     public String getDatabaseUrl() {
         return databaseUrl;
     }
@@ -111,7 +158,7 @@ public class KpiConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setDatabaseUrl(String databaseUrl) {
         this.databaseUrl = blankToNull(databaseUrl);
-        storageChanged();
+        save(); // the next use of the backend switches to the new store
     }
 
     public String getCredentialsId() {
@@ -121,7 +168,7 @@ public class KpiConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setCredentialsId(String credentialsId) {
         this.credentialsId = blankToNull(credentialsId);
-        storageChanged();
+        save();
     }
 
     public String getControllerName() {
@@ -249,6 +296,7 @@ public class KpiConfiguration extends GlobalConfiguration {
         }
     }
 
+    @POST
     public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
         if (!JenkinsFacade.has(Access.required(Access.Operation.CONFIGURE))) {
             return new ListBoxModel();

@@ -108,10 +108,17 @@ public final class DeploymentStep extends Step {
             context.onFailure(t);
         }
 
+        /**
+         * Called on the CPS VM thread: takes what it needs from the context (in memory) and leaves walking earlier
+         * builds and asking the store to the recorder thread, so the block's outcome is not held up.
+         */
         private void record(StepContext context, DeploymentResult result) {
+            Instant finished = Instant.now();
             try {
-                RunEvents.record(context.get(Run.class), target, ComponentList.parse(components), result,
-                        Instant.now(), context.get(TaskListener.class));
+                Run<?, ?> run = context.get(Run.class);
+                TaskListener listener = context.get(TaskListener.class);
+                RunEvents.later(run.getExternalizableId(), () -> RunEvents.record(run, target,
+                        ComponentList.parse(components), result, finished, listener));
             } catch (Exception e) { // the block's own outcome matters more than its record
                 try {
                     context.get(TaskListener.class).getLogger().println("devops-kpi: cannot record the deployment: "

@@ -6,19 +6,18 @@ import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.devopskpi.core.gate.GateOutcome;
+import io.devopskpi.core.gate.GateStatus;
 import io.devopskpi.core.gate.GatePolicyLookup;
 import io.devopskpi.core.gate.GateTable;
 import io.devopskpi.core.gate.GateVerdict;
 import io.devopskpi.core.gate.GateVerdictValues;
 import io.devopskpi.core.gate.KpiGate;
-import io.devopskpi.core.gate.KpiGateEvaluator;
-import io.devopskpi.core.gate.KpiGateText;
 import io.jenkins.plugins.devopskpi.Messages;
 import io.jenkins.plugins.devopskpi.config.KpiConfiguration;
-import java.io.IOException;
+import io.devopskpi.core.store.StoreException;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.Symbol;
@@ -39,282 +38,304 @@ import org.kohsuke.stapler.DataBoundSetter;
  * Returns the verdict as a map.
  */
 public final class KpiGateStep extends Step {
-    private final Map<String, String> thresholds = new LinkedHashMap<>();
-    private final Map<String, String> scopes = new LinkedHashMap<>();
-    private String policy;
-    private String environment;
-    private String window;
-    private int minSamples;
-    private boolean failOnInsufficientData;
-    private String onBreach;
+    private final GateArguments arguments = new GateArguments();
 
     @DataBoundConstructor
     public KpiGateStep() {
-        scopes.put("application", null);
-        scopes.put("team", null);
-        scopes.put("supplier", null);
     }
 
     /** The gate these arguments describe, ending now. @throws IllegalArgumentException naming every problem */
     KpiGate gate(Instant now, GatePolicyLookup policies) {
-        if (policy == null || policy.isBlank()) {
-            return KpiGateText.parse(scopes, environment, window, thresholds, minSamples, failOnInsufficientData,
-                    onBreach, now);
-        }
-        Map<String, String> own = new HashMap<>(scopes);
-        own.putAll(thresholds);
-        own.put("environment", environment);
-        own.put("window", window);
-        return GatePolicyLookup.resolve(policies, policy, own, now);
+        return arguments.gate(now, policies);
     }
 
+    /**
+     * Runs on the CPS VM thread, so it checks the arguments without the store (a gate of its own is parsed now, so
+     * a typo fails the step at once); the policy is read and the KPIs computed off that thread, in the execution.
+     */
     @Override
     public StepExecution start(StepContext context) throws AbortException {
         try {
-            return new Execution(context, gate(Instant.now(), KpiConfiguration.get().backend().policies()));
-        } catch (IOException | IllegalArgumentException e) {
+            arguments.check(Instant.now());
+        } catch (IllegalArgumentException e) {
             throw new AbortException("kpiGate: " + e.getMessage());
         }
+        return new Execution(context, arguments.copy());
     }
 
+    /** Judges the gate with the store's patience; only serializable arguments are kept (program.dat). */
     private static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
-        private static final long serialVersionUID = 1L;
-        private final transient KpiGate gate;
+        private static final long serialVersionUID = 2L;
+        private final GateArguments arguments;
 
-        Execution(StepContext context, KpiGate gate) {
+        Execution(StepContext context, GateArguments arguments) {
             super(context);
-            this.gate = gate;
+            this.arguments = arguments;
         }
 
         @Override
         protected Map<String, Object> run() throws Exception {
-            GateVerdict verdict = new KpiGateEvaluator(KpiConfiguration.get().backend().kpis()).evaluate(gate);
             TaskListener listener = getContext().get(TaskListener.class);
+            Instant now = Instant.now();
+            GateVerdict verdict;
+            try {
+                verdict = KpiConfiguration.get().backend().judge(policies -> arguments.gate(now, policies),
+                        arguments.withoutStore(now));
+            } catch (IllegalArgumentException e) {
+                throw new AbortException("kpiGate: " + e.getMessage());
+            } catch (StoreException e) { // a policy gate whose policy the store could not give
+                return unjudged(listener, e.getMessage());
+            }
             listener.getLogger().println(GateTable.render(verdict));
-            switch (GateOutcome.of(verdict)) {
-                case FAILURE -> throw new AbortException("kpiGate: " + verdict.message());
+            act(GateOutcome.of(verdict), verdict.message(), listener);
+            return GateVerdictValues.of(verdict);
+        }
+
+        /** No verdict at all: INSUFFICIENT_DATA, a breach only when the step's own failOnInsufficientData says so. */
+        private Map<String, Object> unjudged(TaskListener listener, String reason) throws Exception {
+            String message = "INSUFFICIENT_DATA: policy '" + arguments.policy() + "' cannot be judged, the store is "
+                    + "not usable: " + reason;
+            listener.getLogger().println("devops-kpi: " + message);
+            boolean breached = arguments.failOnInsufficientData();
+            if (breached) {
+                act(switch (arguments.onBreach()) {
+                    case FAILURE -> GateOutcome.FAILURE;
+                    case UNSTABLE -> GateOutcome.UNSTABLE;
+                    case WARNING -> GateOutcome.LOG;
+                }, message, listener);
+            }
+            Map<String, Object> values = new HashMap<>();
+            values.put("status", GateStatus.INSUFFICIENT_DATA.name());
+            values.put("breached", breached);
+            values.put("message", message);
+            values.put("results", List.of());
+            return values;
+        }
+
+        private void act(GateOutcome outcome, String message, TaskListener listener) throws Exception {
+            switch (outcome) {
+                case FAILURE -> throw new AbortException("kpiGate: " + message);
                 case UNSTABLE -> {
                     getContext().get(Run.class).setResult(Result.UNSTABLE);
                     FlowNode node = getContext().get(FlowNode.class);
                     WarningAction existing = node.getPersistentAction(WarningAction.class);
                     if (existing == null || existing.getResult().isBetterThan(Result.UNSTABLE)) {
-                        node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(verdict.message()));
+                        node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(message));
                     }
                 }
                 case LOG -> listener.getLogger().println("devops-kpi: the gate is breached; onBreach is WARNING, "
                         + "so the build goes on");
                 case PASS -> { }
             }
-            return GateVerdictValues.of(verdict);
         }
     }
 
     public String getPolicy() {
-        return policy;
+        return arguments.policy;
     }
 
     /** A named gate policy instead of a scope and thresholds of the step's own. */
     @DataBoundSetter
     public void setPolicy(String policy) {
-        this.policy = policy;
+        arguments.policy = policy;
     }
 
     public String getApplication() {
-        return scopes.get("application");
+        return arguments.scope("application");
     }
 
     @DataBoundSetter
     public void setApplication(String application) {
-        scopes.put("application", application);
+        arguments.scope("application", application);
     }
 
     public String getTeam() {
-        return scopes.get("team");
+        return arguments.scope("team");
     }
 
     @DataBoundSetter
     public void setTeam(String team) {
-        scopes.put("team", team);
+        arguments.scope("team", team);
     }
 
     public String getSupplier() {
-        return scopes.get("supplier");
+        return arguments.scope("supplier");
     }
 
     @DataBoundSetter
     public void setSupplier(String supplier) {
-        scopes.put("supplier", supplier);
+        arguments.scope("supplier", supplier);
     }
 
     public String getEnvironment() {
-        return environment;
+        return arguments.environment;
     }
 
     @DataBoundSetter
     public void setEnvironment(String environment) {
-        this.environment = environment;
+        arguments.environment = environment;
     }
 
     public String getWindow() {
-        return window;
+        return arguments.window;
     }
 
     @DataBoundSetter
     public void setWindow(String window) {
-        this.window = window;
+        arguments.window = window;
     }
 
     public int getMinSamples() {
-        return minSamples;
+        return arguments.minSamples;
     }
 
     @DataBoundSetter
     public void setMinSamples(int minSamples) {
-        this.minSamples = minSamples;
+        arguments.minSamples = minSamples;
     }
 
     public boolean isFailOnInsufficientData() {
-        return failOnInsufficientData;
+        return arguments.failOnInsufficientData;
     }
 
     @DataBoundSetter
     public void setFailOnInsufficientData(boolean failOnInsufficientData) {
-        this.failOnInsufficientData = failOnInsufficientData;
+        arguments.failOnInsufficientData = failOnInsufficientData;
     }
 
     public String getOnBreach() {
-        return onBreach;
+        return arguments.onBreach;
     }
 
     @DataBoundSetter
     public void setOnBreach(String onBreach) {
-        this.onBreach = onBreach;
+        arguments.onBreach = onBreach;
     }
 
     public String getDeploymentsPerDay() {
-        return thresholds.get("deploymentsPerDay");
+        return arguments.threshold("deploymentsPerDay");
     }
 
     @DataBoundSetter
     public void setDeploymentsPerDay(String threshold) {
-        thresholds.put("deploymentsPerDay", threshold);
+        arguments.threshold("deploymentsPerDay", threshold);
     }
 
     public String getDeploymentsPerWeek() {
-        return thresholds.get("deploymentsPerWeek");
+        return arguments.threshold("deploymentsPerWeek");
     }
 
     @DataBoundSetter
     public void setDeploymentsPerWeek(String threshold) {
-        thresholds.put("deploymentsPerWeek", threshold);
+        arguments.threshold("deploymentsPerWeek", threshold);
     }
 
     public String getMedianDeploymentDaysPerWeek() {
-        return thresholds.get("medianDeploymentDaysPerWeek");
+        return arguments.threshold("medianDeploymentDaysPerWeek");
     }
 
     @DataBoundSetter
     public void setMedianDeploymentDaysPerWeek(String threshold) {
-        thresholds.put("medianDeploymentDaysPerWeek", threshold);
+        arguments.threshold("medianDeploymentDaysPerWeek", threshold);
     }
 
     public String getLeadTimeMedian() {
-        return thresholds.get("leadTimeMedian");
+        return arguments.threshold("leadTimeMedian");
     }
 
     @DataBoundSetter
     public void setLeadTimeMedian(String threshold) {
-        thresholds.put("leadTimeMedian", threshold);
+        arguments.threshold("leadTimeMedian", threshold);
     }
 
     public String getLeadTimeP90() {
-        return thresholds.get("leadTimeP90");
+        return arguments.threshold("leadTimeP90");
     }
 
     @DataBoundSetter
     public void setLeadTimeP90(String threshold) {
-        thresholds.put("leadTimeP90", threshold);
+        arguments.threshold("leadTimeP90", threshold);
     }
 
     public String getChangeFailureRate() {
-        return thresholds.get("changeFailureRate");
+        return arguments.threshold("changeFailureRate");
     }
 
     @DataBoundSetter
     public void setChangeFailureRate(String threshold) {
-        thresholds.put("changeFailureRate", threshold);
+        arguments.threshold("changeFailureRate", threshold);
     }
 
     public String getChangeSuccessRate() {
-        return thresholds.get("changeSuccessRate");
+        return arguments.threshold("changeSuccessRate");
     }
 
     @DataBoundSetter
     public void setChangeSuccessRate(String threshold) {
-        thresholds.put("changeSuccessRate", threshold);
+        arguments.threshold("changeSuccessRate", threshold);
     }
 
     public String getTimeToRestoreMedian() {
-        return thresholds.get("timeToRestoreMedian");
+        return arguments.threshold("timeToRestoreMedian");
     }
 
     @DataBoundSetter
     public void setTimeToRestoreMedian(String threshold) {
-        thresholds.put("timeToRestoreMedian", threshold);
+        arguments.threshold("timeToRestoreMedian", threshold);
     }
 
     public String getTimeToRestoreMean() {
-        return thresholds.get("timeToRestoreMean");
+        return arguments.threshold("timeToRestoreMean");
     }
 
     @DataBoundSetter
     public void setTimeToRestoreMean(String threshold) {
-        thresholds.put("timeToRestoreMean", threshold);
+        arguments.threshold("timeToRestoreMean", threshold);
     }
 
     public String getTimeToDetectMean() {
-        return thresholds.get("timeToDetectMean");
+        return arguments.threshold("timeToDetectMean");
     }
 
     @DataBoundSetter
     public void setTimeToDetectMean(String threshold) {
-        thresholds.put("timeToDetectMean", threshold);
+        arguments.threshold("timeToDetectMean", threshold);
     }
 
     public String getReworkRate() {
-        return thresholds.get("reworkRate");
+        return arguments.threshold("reworkRate");
     }
 
     @DataBoundSetter
     public void setReworkRate(String threshold) {
-        thresholds.put("reworkRate", threshold);
+        arguments.threshold("reworkRate", threshold);
     }
 
     public String getAvailability() {
-        return thresholds.get("availability");
+        return arguments.threshold("availability");
     }
 
     @DataBoundSetter
     public void setAvailability(String threshold) {
-        thresholds.put("availability", threshold);
+        arguments.threshold("availability", threshold);
     }
 
     public String getStakeholderSatisfaction() {
-        return thresholds.get("stakeholderSatisfaction");
+        return arguments.threshold("stakeholderSatisfaction");
     }
 
     @DataBoundSetter
     public void setStakeholderSatisfaction(String threshold) {
-        thresholds.put("stakeholderSatisfaction", threshold);
+        arguments.threshold("stakeholderSatisfaction", threshold);
     }
 
     public String getSharedComponentUse() {
-        return thresholds.get("sharedComponentUse");
+        return arguments.threshold("sharedComponentUse");
     }
 
     @DataBoundSetter
     public void setSharedComponentUse(String threshold) {
-        thresholds.put("sharedComponentUse", threshold);
+        arguments.threshold("sharedComponentUse", threshold);
     }
 
     @Extension

@@ -21,13 +21,48 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import jenkins.scm.RunWithSCM;
 
-/** Turns a run into a deployment event and queues it; shared by the run listener and the steps. */
+/**
+ * Turns a run into a deployment event and queues it; shared by the run listener and the steps. What reads build
+ * records (the walk back over earlier runs, the run's environment) or asks the store never runs on a thread
+ * that must not wait: the run listener and the {@code deployment {}} block's callback (both on the Pipeline's CPS
+ * VM thread) hand it to {@link #later}; the store is asked with the lookup patience (EmbeddedKpis).
+ */
 public final class RunEvents {
     private static final String CI = "jenkins";
+    private static final Logger LOG = Logger.getLogger(RunEvents.class.getName());
+    private static final ExecutorService RECORDER = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "devops-kpi recorder");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private RunEvents() {
+    }
+
+    /**
+     * Runs the recording on the plugin's recorder thread, in order, so the calling thread (a CPS VM thread, a run
+     * listener's) goes on at once. A failure is logged: a KPI problem must never break a build.
+     */
+    public static void later(String what, RecordingTask task) {
+        RECORDER.execute(() -> {
+            try {
+                task.run();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "devops-kpi: cannot record " + what + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /** A piece of recording that may read build records and ask the store. */
+    @FunctionalInterface
+    public interface RecordingTask {
+        void run() throws Exception;
     }
 
     /** Marks the targets a step recorded on a run, so the run listener does not record them a second time. */
@@ -104,9 +139,9 @@ public final class RunEvents {
     private static List<Change> changes(EmbeddedKpis backend, DeploymentTarget target,
             List<ChangeSelection.RunChanges> runs) {
         try {
-            return ChangeSelection.since(backend.events().lastSuccessfulDeployment(target.application(),
+            return ChangeSelection.since(backend.lastSuccessfulDeployment(target.application(),
                     target.environment()).orElse(null), runs);
-        } catch (RuntimeException e) { // the store cannot tell now, and recording must not wait for it
+        } catch (RuntimeException e) { // the store cannot tell within the lookup patience; recording goes on
             return ChangeSelection.sinceLastSuccessfulRun(runs);
         }
     }

@@ -94,6 +94,12 @@ public final class JobKpiAction implements Action {
             return Job.class;
         }
 
+        /** Only {@code getAction(JobKpiAction.class)} and the full action list consult this factory. */
+        @Override
+        public Class<JobKpiAction> actionType() {
+            return JobKpiAction.class;
+        }
+
         @Override
         public Collection<? extends Action> createFor(Job job) {
             if (!JenkinsFacade.canRead(job)) {

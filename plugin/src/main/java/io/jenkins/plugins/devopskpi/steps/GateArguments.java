@@ -1,0 +1,111 @@
+package io.jenkins.plugins.devopskpi.steps;
+
+import io.devopskpi.core.gate.GatePolicyLookup;
+import io.devopskpi.core.gate.KpiGate;
+import io.devopskpi.core.gate.KpiGateText;
+import io.devopskpi.core.gate.OnBreach;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What {@code kpiGate} was given, as texts: the step binds them, and its running execution keeps a copy in
+ * {@code program.dat} (so only strings, numbers and string maps) and turns it into core's gate when it runs.
+ */
+final class GateArguments implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final GatePolicyLookup NO_POLICIES = (name, now) -> java.util.Optional.empty();
+
+    private final LinkedHashMap<String, String> scopes = new LinkedHashMap<>();
+    private final LinkedHashMap<String, String> thresholds = new LinkedHashMap<>();
+    String policy;
+    String environment;
+    String window;
+    int minSamples;
+    boolean failOnInsufficientData;
+    String onBreach;
+
+    GateArguments() {
+        scopes.put("application", null);
+        scopes.put("team", null);
+        scopes.put("supplier", null);
+    }
+
+    GateArguments copy() {
+        GateArguments copy = new GateArguments();
+        copy.scopes.putAll(scopes);
+        copy.thresholds.putAll(thresholds);
+        copy.policy = policy;
+        copy.environment = environment;
+        copy.window = window;
+        copy.minSamples = minSamples;
+        copy.failOnInsufficientData = failOnInsufficientData;
+        copy.onBreach = onBreach;
+        return copy;
+    }
+
+    String scope(String name) {
+        return scopes.get(name);
+    }
+
+    void scope(String name, String value) {
+        scopes.put(name, value);
+    }
+
+    String threshold(String metric) {
+        return thresholds.get(metric);
+    }
+
+    void threshold(String metric, String value) {
+        thresholds.put(metric, value);
+    }
+
+    String policy() {
+        return policy;
+    }
+
+    boolean failOnInsufficientData() {
+        return failOnInsufficientData;
+    }
+
+    /** The step's own onBreach (FAILURE when not given or not one of the three). */
+    OnBreach onBreach() {
+        try {
+            return onBreach == null ? OnBreach.FAILURE : OnBreach.valueOf(onBreach.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return OnBreach.FAILURE;
+        }
+    }
+
+    boolean namesPolicy() {
+        return policy != null && !policy.isBlank();
+    }
+
+    /** The gate, ending {@code now}. @throws IllegalArgumentException naming every problem */
+    KpiGate gate(Instant now, GatePolicyLookup policies) {
+        if (!namesPolicy()) {
+            return KpiGateText.parse(scopes, environment, window, thresholds, minSamples, failOnInsufficientData,
+                    onBreach, now);
+        }
+        Map<String, String> own = new HashMap<>(scopes);
+        own.putAll(thresholds);
+        own.put("environment", environment);
+        own.put("window", window);
+        return GatePolicyLookup.resolve(policies, policy, own, now);
+    }
+
+    /** Checks what can be checked without the store: a gate of the step's own is parsed. */
+    void check(Instant now) {
+        if (!namesPolicy()) {
+            gate(now, NO_POLICIES);
+        }
+    }
+
+    /** The gate to judge as "no data" when the store is not usable; null for a policy (only the store knows it). */
+    KpiGate withoutStore(Instant now) {
+        return namesPolicy() ? null : gate(now, NO_POLICIES);
+    }
+}
