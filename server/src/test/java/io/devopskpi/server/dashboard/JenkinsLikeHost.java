@@ -144,8 +144,8 @@ final class JenkinsLikeHost implements AutoCloseable {
         }
         markup = markup.replace(ADJUNCT, "<script src=\"" + ECHARTS_API_SCRIPT + "\"></script>")
                 .replace("${rootURL}", CONTEXT)
-                .replace("${it.target.application()}", attribute(application))
-                .replace("${it.target.environment()}", attribute(environment))
+                .replace("${it.application}", attribute(application))
+                .replace("${it.environment}", attribute(environment))
                 .replaceAll("<(div|script|span|p)(\\s[^>]*?)?\\s*/>", "<$1$2></$1>");
         if (markup.contains("${") || markup.contains("<st:") || markup.contains("<j:")) {
             throw new IllegalStateException("the trend markup of " + JOB_PAGE

@@ -27,16 +27,35 @@ import jenkins.model.TransientActionFactory;
  */
 public final class JobKpiAction implements Action {
     private final DeploymentTarget target;
+    private final Figures<DeploymentTarget, KpiSummary> figures;
 
     JobKpiAction(DeploymentTarget target) {
+        this(target, JobKpiAction::stored);
+    }
+
+    JobKpiAction(DeploymentTarget target, Figures<DeploymentTarget, KpiSummary> figures) {
         this.target = target;
+        this.figures = figures;
     }
 
     public DeploymentTarget getTarget() {
         return target;
     }
 
-    public KpiSummary getSummary() throws IOException {
+    public String getApplication() {
+        return target.application();
+    }
+
+    public String getEnvironment() {
+        return target.environment();
+    }
+
+    public SummaryRow getSummary() throws IOException {
+        return SummaryRow.of(figures.of(target));
+    }
+
+    /** The application's summary from the configured store, for readers of every job that deployed it. */
+    static KpiSummary stored(DeploymentTarget target) throws IOException {
         return KpiConfiguration.get().backend().applicationSummary(target.application(), target.environment(),
                 JenkinsFacade::mayReadJob);
     }

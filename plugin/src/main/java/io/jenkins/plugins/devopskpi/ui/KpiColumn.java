@@ -8,25 +8,32 @@ import io.devopskpi.core.mapping.DeploymentTarget;
 import io.devopskpi.core.summary.KpiSummary;
 import io.jenkins.plugins.devopskpi.JenkinsFacade;
 import io.jenkins.plugins.devopskpi.Messages;
-import io.jenkins.plugins.devopskpi.config.KpiConfiguration;
 import java.io.IOException;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 
 /** A list view column: the change success rate of the application each job deploys. */
 public final class KpiColumn extends ListViewColumn {
+    /** Null as configured (a view's XML has none of it): then the store's. */
+    private final transient Figures<Job<?, ?>, KpiSummary> figures;
+
     @DataBoundConstructor
     public KpiColumn() {
+        this(null);
+    }
+
+    KpiColumn(Figures<Job<?, ?>, KpiSummary> figures) {
+        this.figures = figures;
     }
 
     /** For column.jelly; null when the job deploys nothing known or the user may not read it. */
-    public KpiSummary summary(Job<?, ?> job) throws IOException {
+    public SummaryRow summary(Job<?, ?> job) throws IOException {
+        return SummaryRow.of(figures == null ? stored(job) : figures.of(job));
+    }
+
+    private static KpiSummary stored(Job<?, ?> job) throws IOException {
         DeploymentTarget target = JenkinsFacade.canRead(job) ? JobKpiAction.target(job) : null;
-        if (target == null) {
-            return null;
-        }
-        return KpiConfiguration.get().backend().applicationSummary(target.application(), target.environment(),
-                JenkinsFacade::mayReadJob);
+        return target == null ? null : JobKpiAction.stored(target);
     }
 
     @Extension

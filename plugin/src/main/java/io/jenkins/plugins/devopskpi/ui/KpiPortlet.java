@@ -17,9 +17,17 @@ import org.kohsuke.stapler.DataBoundConstructor;
 
 /** A dashboard-view portlet (only when that plugin is installed): the KPIs of the applications on the dashboard. */
 public final class KpiPortlet extends DashboardPortlet {
+    /** Null as configured (a dashboard's XML has none of it): then the store's. */
+    private final transient Figures<KpiPortlet, List<KpiSummary>> figures;
+
     @DataBoundConstructor
     public KpiPortlet(String name) {
+        this(name, null);
+    }
+
+    KpiPortlet(String name, Figures<KpiPortlet, List<KpiSummary>> figures) {
         super(name);
+        this.figures = figures;
     }
 
     @Override
@@ -27,8 +35,12 @@ public final class KpiPortlet extends DashboardPortlet {
         return getName();
     }
 
+    public List<SummaryRow> getSummaries() throws IOException {
+        return SummaryRow.of(figures == null ? stored() : figures.of(this));
+    }
+
     @SuppressWarnings({"rawtypes", "unchecked"})
-    public List<KpiSummary> getSummaries() throws IOException {
+    private List<KpiSummary> stored() throws IOException {
         List<KpiSummary> summaries = new ArrayList<>();
         var backend = KpiConfiguration.get().backend();
         List<Job> jobs = getDashboard().getJobs();

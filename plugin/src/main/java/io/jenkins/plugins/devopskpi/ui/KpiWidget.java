@@ -18,13 +18,13 @@ import jenkins.widgets.WidgetFactory;
 
 /** Side panel of every view: deployments per week and change success rate of each team named in the job rules. */
 public final class KpiWidget extends Widget {
-    private final List<KpiSummary> teams;
+    private final List<SummaryRow> teams;
 
     KpiWidget(List<KpiSummary> teams) {
-        this.teams = teams;
+        this.teams = SummaryRow.of(teams);
     }
 
-    public List<KpiSummary> getTeams() {
+    public List<SummaryRow> getTeams() {
         return teams;
     }
 
