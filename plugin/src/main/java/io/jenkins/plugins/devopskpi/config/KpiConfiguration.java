@@ -120,7 +120,8 @@ public class KpiConfiguration extends GlobalConfiguration {
 
     /** Closes the store when Jenkins stops, so the embedded database ends cleanly (queued events stay on disk). */
     @Terminator
-    public static void closeStore() {
+    public static void closeStore() throws InterruptedException {
+        io.jenkins.plugins.devopskpi.steps.RunEvents.awaitRecorder(Duration.ofSeconds(10));
         get().close();
     }
 

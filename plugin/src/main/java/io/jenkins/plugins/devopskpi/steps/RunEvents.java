@@ -59,6 +59,16 @@ public final class RunEvents {
         });
     }
 
+    /**
+     * Waits until what was handed to {@link #later} before this call is queued in the outbox (Jenkins' shutdown,
+     * tests). @return false when the wait ran out first
+     */
+    public static boolean awaitRecorder(java.time.Duration wait) throws InterruptedException {
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        RECORDER.execute(done::countDown);
+        return done.await(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     /** A piece of recording that may read build records and ask the store. */
     @FunctionalInterface
     public interface RecordingTask {
