@@ -11,13 +11,16 @@ import java.util.function.Predicate;
  * Who may read a read-API answer, in a CI that keeps permissions per pipeline (Jenkins: Item/Read on a job). An
  * application's figures reveal the outcomes of every pipeline that deployed it, so the reader must be allowed to
  * read each of them: for answers about one application ({@code application=}), for the rows of the application
- * list ({@link #mayReadApplication}), and for lists of single deployments, which name their pipelines and are
- * therefore answered only for one application at a time ({@link #RUN_LISTS}). Aggregates over teams, suppliers or
- * everything need only the CI's general read permission, which the caller checks first.
+ * list ({@link #mayReadApplication}), and for lists of single deployments and incidents, which name pipelines and
+ * builds and are therefore answered only for one application at a time ({@link #RUN_LISTS}). What else a reader
+ * may read is the caller's rule.
  */
 public final class ApplicationAccess {
-    /** Endpoints whose rows are single deployments, each naming the pipeline that ran it. */
-    public static final Set<String> RUN_LISTS = Set.of("deployments", "failed-changes", "export.csv");
+    /**
+     * Endpoints whose rows are single deployments, each naming the pipeline that ran it, or incidents, whose cause
+     * names a deployment (in a CI, its job and build).
+     */
+    public static final Set<String> RUN_LISTS = Set.of("deployments", "failed-changes", "export.csv", "incidents");
 
     private final Function<String, Collection<String>> pipelinesOf;
     private final Predicate<String> mayReadPipeline;

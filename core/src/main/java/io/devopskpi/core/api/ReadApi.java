@@ -19,6 +19,7 @@ import io.devopskpi.core.query.TeamList;
 import io.devopskpi.core.store.EventReader;
 import io.devopskpi.core.store.Store;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,8 @@ import java.util.function.Predicate;
  */
 public final class ReadApi {
     public static final String CSV_TYPE = "text/csv; charset=utf-8";
+    /** {@code scorecards/{supplier}} and {@code scorecards/{supplier}.csv}: the one endpoint with a name in its path. */
+    public static final String SCORECARDS = GovernanceReads.SCORECARDS;
 
     private final KpiService kpis;
     private final ApplicationList applications;
@@ -75,9 +78,17 @@ public final class ReadApi {
         endpoints.put("comparison", governance::comparison);
     }
 
-    /** The endpoints it answers, as they follow {@code /api/v1/}; besides them, {@code scorecards/{supplier}}. */
+    /**
+     * The endpoints it answers, as they follow {@code /api/v1/}, in the order of api.md; besides them,
+     * {@code scorecards/{supplier}} ({@link #SCORECARDS}). {@link #answer} dispatches on exactly these.
+     */
     public Set<String> endpoints() {
-        return endpoints.keySet();
+        return Collections.unmodifiableSet(endpoints.keySet());
+    }
+
+    /** Whether {@link #answer} knows this endpoint (else it answers 404). */
+    public boolean answers(String endpoint) {
+        return handler(endpoint) != null;
     }
 
     /**
@@ -97,12 +108,7 @@ public final class ReadApi {
      * @param visibleApplication the applications the reader may see; null for all
      */
     public ApiAnswer answer(String endpoint, Map<String, List<String>> query, Predicate<String> visibleApplication) {
-        Function<ReadRequest, ApiAnswer> handler = endpoints.get(endpoint);
-        if (handler == null && endpoint.startsWith(GovernanceReads.SCORECARDS)
-                && endpoint.indexOf('/', GovernanceReads.SCORECARDS.length()) < 0) {
-            String supplier = endpoint.substring(GovernanceReads.SCORECARDS.length());
-            handler = request -> governance.scorecard(request, supplier);
-        }
+        Function<ReadRequest, ApiAnswer> handler = handler(endpoint);
         if (handler == null) {
             return ApiAnswer.json(404, ApiJson.error("Not Found"));
         }
@@ -111,6 +117,15 @@ public final class ReadApi {
         } catch (ReadRequest.BadRequest e) {
             return ApiAnswer.json(400, ApiJson.queryErrors(e.errors()));
         }
+    }
+
+    private Function<ReadRequest, ApiAnswer> handler(String endpoint) {
+        Function<ReadRequest, ApiAnswer> handler = endpoints.get(endpoint);
+        if (handler == null && endpoint.startsWith(SCORECARDS) && endpoint.indexOf('/', SCORECARDS.length()) < 0) {
+            String supplier = endpoint.substring(SCORECARDS.length());
+            handler = request -> governance.scorecard(request, supplier);
+        }
+        return handler;
     }
 
     /** The /kpis query in, {@link KpiJson} out. */

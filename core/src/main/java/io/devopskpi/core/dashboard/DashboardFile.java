@@ -45,6 +45,21 @@ public record DashboardFile(byte[] body, String type, String etag, boolean immut
         return withMeta(CHARTS_META, scriptUrl);
     }
 
+    /**
+     * The page without its navigation link to the page {@code nav} (as its {@code data-nav} names it): an embedding
+     * CI that does not serve that page (the Jenkins plugin and {@code admin}, whose forms post to the server's
+     * write API). Other files stay as they are.
+     */
+    public DashboardFile withoutLinkTo(String nav) {
+        if (!type.startsWith("text/html")) {
+            return this;
+        }
+        String page = new String(body, StandardCharsets.UTF_8);
+        String rewritten = Pattern.compile("<a [^>]*data-nav=\"" + Pattern.quote(nav) + "\"[^>]*>[^<]*</a>")
+                .matcher(page).replaceAll("");
+        return of(rewritten.getBytes(StandardCharsets.UTF_8), type, immutable);
+    }
+
     private DashboardFile withMeta(Pattern meta, String content) {
         if (!type.startsWith("text/html")) {
             return this;

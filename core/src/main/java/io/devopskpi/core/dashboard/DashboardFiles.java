@@ -3,6 +3,9 @@ package io.devopskpi.core.dashboard;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -17,9 +20,16 @@ import java.util.regex.Pattern;
  * read, whatever the path says. Files are read from the classpath once.
  */
 public final class DashboardFiles {
-    static final String PAGES = "devops-kpi-dashboard/";
-    static final String ASSETS = PAGES + "assets/";
+    static final String FOLDER = "devops-kpi-dashboard/";
+    static final String ASSETS = FOLDER + "assets/";
     static final String WEBJARS = "META-INF/resources/webjars/";
+    /**
+     * The pages by site path, each with its file: a path ending in a slash (other than the root) is a folder, each of
+     * whose one-name paths shows the page, e.g. {@code /applications/shop}. {@link #find} serves exactly these.
+     */
+    private static final Map<String, String> PAGE_FILES = pageFiles();
+    /** The site paths of {@link #PAGE_FILES}, for an embedding CI and its tests to walk every page. */
+    public static final List<String> PAGES = List.copyOf(PAGE_FILES.keySet());
 
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8",
@@ -40,20 +50,11 @@ public final class DashboardFiles {
     /** The file a site path names, e.g. {@code /applications/shop} or {@code /assets/index.js}; empty if none. */
     public Optional<DashboardFile> find(String sitePath) {
         String path = sitePath == null || sitePath.isEmpty() ? "/" : sitePath;
-        if (path.equals("/")) {
-            return load(PAGES + "index.html", false);
-        }
-        if (isPage(path, "/applications/")) {
-            return load(PAGES + "application.html", false);
-        }
-        if (isPage(path, "/teams/")) {
-            return load(PAGES + "team.html", false);
-        }
-        if (isPage(path, "/suppliers/")) {
-            return load(PAGES + "supplier.html", false);
-        }
-        if (path.equals("/compare") || path.equals("/admin")) {
-            return load(PAGES + path.substring(1) + ".html", false);
+        for (Map.Entry<String, String> page : PAGE_FILES.entrySet()) {
+            String site = page.getKey();
+            if (site.length() > 1 && site.endsWith("/") ? isPage(path, site) : path.equals(site)) {
+                return load(page.getValue(), false);
+            }
         }
         if (path.startsWith("/assets/")) {
             return under(ASSETS, path.substring("/assets/".length()), false);
@@ -62,6 +63,18 @@ public final class DashboardFiles {
             return under(WEBJARS, path.substring("/webjars/".length()), true);
         }
         return Optional.empty();
+    }
+
+    private static Map<String, String> pageFiles() {
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("/", "index.html");
+        pages.put("/applications/", "application.html");
+        pages.put("/teams/", "team.html");
+        pages.put("/suppliers/", "supplier.html");
+        pages.put("/compare", "compare.html");
+        pages.put("/admin", "admin.html");
+        pages.replaceAll((site, file) -> FOLDER + file);
+        return Collections.unmodifiableMap(pages);
     }
 
     /** A page's URL ends in one name (read by the page's script); the name is never used to find a file. */

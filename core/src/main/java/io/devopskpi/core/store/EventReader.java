@@ -57,6 +57,21 @@ public final class EventReader {
         });
     }
 
+    /** Every pipeline (CI job name) that deployed anything, in name order. */
+    public List<String> allPipelines() {
+        return read("the pipelines", c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT pipeline FROM deployment"
+                    + " WHERE pipeline IS NOT NULL ORDER BY pipeline");
+                    ResultSet rs = s.executeQuery()) {
+                List<String> pipelines = new ArrayList<>();
+                while (rs.next()) {
+                    pipelines.add(rs.getString(1));
+                }
+                return pipelines;
+            }
+        });
+    }
+
     /**
      * What the pipeline (a CI job's full name) deployed most recently: the application, environment, kind and team
      * of its latest deployment of any result (by finished, started, id); empty when it never deployed. Indexed: a

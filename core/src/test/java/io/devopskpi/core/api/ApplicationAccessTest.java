@@ -32,16 +32,15 @@ class ApplicationAccessTest {
     }
 
     @Test
-    void listsOfSingleDeploymentsAreAnsweredOnlyForOneApplication() {
+    void listsOfSingleDeploymentsAndIncidentsAreAnsweredOnlyForOneApplication() {
         ApplicationAccess reader = readerOf("shop/deploy", "shop/hotfix");
-        for (String endpoint : List.of("deployments", "failed-changes", "export.csv")) {
+        for (String endpoint : List.of("deployments", "failed-changes", "export.csv", "incidents")) {
             assertThat(reader.mayRead(endpoint, Map.of("team", List.of("payments")))).as(endpoint).isFalse();
             assertThat(reader.mayRead(endpoint, Map.of("application", List.of(" ")))).as(endpoint).isFalse();
             assertThat(reader.mayRead(endpoint, Map.of("application", List.of("shop")))).as(endpoint).isTrue();
             assertThat(reader.mayRead(endpoint, Map.of("application", List.of("billing")))).as(endpoint).isFalse();
         }
         assertThat(reader.mayRead("kpis", Map.of("team", List.of("payments")))).as("an aggregate").isTrue();
-        assertThat(reader.mayRead("incidents", Map.of())).as("incidents name no pipeline").isTrue();
     }
 
     @Test

@@ -70,6 +70,26 @@ class DashboardFilesTest {
     }
 
     @Test
+    void everyListedPageIsServedAndAFolderShowsItsPageForOneName() {
+        assertThat(DashboardFiles.PAGES).contains("/", "/applications/", "/compare", "/admin");
+        for (String page : DashboardFiles.PAGES) {
+            String path = page.length() > 1 && page.endsWith("/") ? page + "x" : page;
+            assertThat(files.find(path)).as(path).isPresent();
+        }
+    }
+
+    @Test
+    void aPageCanDropItsLinkToAnotherPage() {
+        DashboardFile page = files.find("/teams/storefront").orElseThrow();
+        String without = new String(page.withoutLinkTo("admin").body(), StandardCharsets.UTF_8);
+
+        assertThat(new String(page.body(), StandardCharsets.UTF_8)).contains("data-nav=\"admin\"");
+        assertThat(without).doesNotContain("admin").contains("<a href=\"../compare\" data-nav=\"compare\">");
+        assertThat(files.find("/assets/lib.js").orElseThrow().withoutLinkTo("admin").body())
+                .isEqualTo(files.find("/assets/lib.js").orElseThrow().body());
+    }
+
+    @Test
     void aPageCanLoadItsChartsFromElsewhereAndThenHasAnotherTag() {
         DashboardFile page = files.find("/teams/storefront").orElseThrow();
         DashboardFile embedded = page.withChartsUrl("/jenkins/plugin/echarts-api/js/echarts.min.js");

@@ -8,6 +8,7 @@ import hudson.security.AccessControlled;
 import hudson.security.Permission;
 import io.jenkins.plugins.devopskpi.config.StorePassword;
 import io.jenkins.plugins.devopskpi.ui.Access;
+import io.jenkins.plugins.devopskpi.ui.KpiReader;
 import java.nio.file.Path;
 import java.util.List;
 import jenkins.model.Jenkins;
@@ -47,6 +48,29 @@ public final class JenkinsFacade {
             item = Jenkins.get().getItemByFullName(fullName, Item.class);
         }
         return item == null || canRead(item);
+    }
+
+    /**
+     * The current user as a reader of KPIs. Each answer is asked of the current thread's authentication, so use it
+     * on the request's thread only.
+     */
+    public static KpiReader reader() {
+        return new KpiReader() {
+            @Override
+            public boolean mayReadOverall() {
+                return has(Access.OVERALL_READ);
+            }
+
+            @Override
+            public boolean isAdministrator() {
+                return has(Access.ADMINISTER);
+            }
+
+            @Override
+            public boolean mayReadJob(String fullName) {
+                return JenkinsFacade.mayReadJob(fullName);
+            }
+        };
     }
 
     public static List<StorePassword> passwordSources() {

@@ -35,4 +35,12 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("hudson..", "jenkins..", "org.jenkinsci..")
                 .check(PLUGIN);
     }
+
+    @Test
+    void whoMayReadWhatIsDecidedWithoutJenkinsOrStapler() {
+        noClasses().that().haveNameMatching(".*\\.ui\\.(KpiRoutes|ReadPermission|KpiReader)(\\$.*)?")
+                .should().dependOnClassesThat().resideInAnyPackage("hudson..", "jenkins..", "org.jenkinsci..",
+                        "org.kohsuke..", "jakarta.servlet..")
+                .check(PLUGIN);
+    }
 }

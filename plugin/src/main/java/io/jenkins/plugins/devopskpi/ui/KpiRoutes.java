@@ -1,0 +1,118 @@
+package io.jenkins.plugins.devopskpi.ui;
+
+import io.devopskpi.core.api.ApiAnswer;
+import io.devopskpi.core.api.ApiJson;
+import io.devopskpi.core.api.ReadApi;
+import io.devopskpi.core.dashboard.DashboardFile;
+import io.devopskpi.core.dashboard.DashboardFiles;
+import io.devopskpi.core.embedded.EmbeddedKpis;
+import io.devopskpi.core.store.EventReader;
+import io.devopskpi.core.store.StoreException;
+import io.jenkins.plugins.devopskpi.Messages;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What {@code /devops-kpi/} answers, without Stapler, so that it can be checked without Jenkins: the read API under
+ * {@code api/v1/} as {@link ReadPermission} allows it, and the dashboard's pages and files, except those that need
+ * the server's write API. {@link KpiRootAction} carries the reply over HTTP.
+ */
+public final class KpiRoutes {
+    /**
+     * Pages not served in Jenkins, by their {@code data-nav} name: the admin page's forms post to the server's write
+     * API, which the plugin does not have (events come from pipeline steps).
+     */
+    static final Set<String> NOT_SERVED = Set.of("admin");
+    /**
+     * ECharts' UMD build as the echarts-api plugin serves it (below the context path): the pages chart with that
+     * copy, so the hpi bundles none (plugin/pom.xml excludes the dashboard's WebJar).
+     */
+    static final String ECHARTS_API_SCRIPT = "/plugin/echarts-api/js/echarts.min.js";
+
+    private final DashboardFiles dashboard;
+    private final Backend backend;
+
+    public KpiRoutes(DashboardFiles dashboard, Backend backend) {
+        this.dashboard = dashboard;
+        this.backend = backend;
+    }
+
+    /**
+     * The reply to {@code method restOfPath?query} below {@code <contextPath>/devops-kpi} for {@code reader}. GET
+     * only.
+     */
+    public Reply reply(String method, String restOfPath, Map<String, List<String>> query, KpiReader reader,
+            String contextPath) {
+        if (Access.operation(method, restOfPath) == null) {
+            return notFound();
+        }
+        if (!reader.mayReadOverall()) {
+            return new Reply.Answer(ApiAnswer.json(403, ApiJson.error(Messages.RootAction_NeedsOverallRead())));
+        }
+        if (Access.isApi(restOfPath)) {
+            return new Reply.Answer(api(Access.endpoint(restOfPath), query, reader));
+        }
+        String page = restOfPath.startsWith("/") ? restOfPath.substring(1) : restOfPath;
+        Optional<DashboardFile> file = NOT_SERVED.contains(page) ? Optional.empty() : dashboard.find(restOfPath);
+        if (file.isEmpty()) {
+            return notFound();
+        }
+        DashboardFile served = file.get().withApiBase(contextPath + "/devops-kpi/api/v1")
+                .withChartsUrl(contextPath + ECHARTS_API_SCRIPT);
+        for (String hidden : NOT_SERVED) {
+            served = served.withoutLinkTo(hidden);
+        }
+        return new Reply.File(served);
+    }
+
+    private ApiAnswer api(String endpoint, Map<String, List<String>> query, KpiReader reader) {
+        try {
+            EmbeddedKpis kpis = backend.get();
+            ReadApi api = kpis.readApi();
+            if (!api.answers(endpoint)) {
+                return ApiAnswer.json(404, ApiJson.error("Not Found"));
+            }
+            EventReader events = kpis.events();
+            ReadPermission.Decision decision = new ReadPermission(reader, events::pipelines, events::allPipelines)
+                    .decide(endpoint, query);
+            if (!decision.allowed()) {
+                return ApiAnswer.json(403, ApiJson.error(decision.refusal()));
+            }
+            return api.answer(endpoint, query, decision.visibleApplication());
+        } catch (IOException | StoreException e) { // the event queue or the store cannot be opened
+            return ApiAnswer.json(503, ApiJson.error("the store is not usable right now, try again later"));
+        }
+    }
+
+    private static Reply notFound() {
+        return new Reply.Answer(ApiAnswer.json(404, ApiJson.error("Not Found")));
+    }
+
+    /** The store and its read side, opened on first use. */
+    @FunctionalInterface
+    public interface Backend {
+        EmbeddedKpis get() throws IOException;
+    }
+
+    /** A read-API answer (or an error), or a dashboard file. */
+    public sealed interface Reply {
+        int status();
+
+        record Answer(ApiAnswer answer) implements Reply {
+            @Override
+            public int status() {
+                return answer.status();
+            }
+        }
+
+        record File(DashboardFile file) implements Reply {
+            @Override
+            public int status() {
+                return 200;
+            }
+        }
+    }
+}
