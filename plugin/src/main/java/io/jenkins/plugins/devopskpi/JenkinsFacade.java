@@ -12,6 +12,7 @@ import io.jenkins.plugins.devopskpi.ui.KpiReader;
 import java.nio.file.Path;
 import java.util.List;
 import jenkins.model.Jenkins;
+import org.springframework.security.core.Authentication;
 
 /** The one place that talks to {@link Jenkins#get()} (ArchUnit keeps it so): the rest asks this facade. */
 public final class JenkinsFacade {
@@ -54,21 +55,33 @@ public final class JenkinsFacade {
      * The current user as a reader of KPIs. Each answer is asked of the current thread's authentication, so use it
      * on the request's thread only.
      */
+    /**
+     * The current user's permissions, as Jenkins grants them. The user is taken now and each check runs as that
+     * user, so the reader gives the same answers on the background thread that asks the store with a time limit
+     * (Jenkins keeps the user in a thread-local).
+     */
     public static KpiReader reader() {
+        Authentication user = Jenkins.getAuthentication2();
         return new KpiReader() {
             @Override
             public boolean mayReadOverall() {
-                return has(Access.OVERALL_READ);
+                try (ACLContext as = ACL.as2(user)) {
+                    return has(Access.OVERALL_READ);
+                }
             }
 
             @Override
             public boolean isAdministrator() {
-                return has(Access.ADMINISTER);
+                try (ACLContext as = ACL.as2(user)) {
+                    return has(Access.ADMINISTER);
+                }
             }
 
             @Override
             public boolean mayReadJob(String fullName) {
-                return JenkinsFacade.mayReadJob(fullName);
+                try (ACLContext as = ACL.as2(user)) {
+                    return JenkinsFacade.mayReadJob(fullName);
+                }
             }
         };
     }

@@ -68,23 +68,38 @@ public final class KpiRoutes {
         return new Reply.File(served);
     }
 
+    /**
+     * Asks the store on a background thread with the read patience (EmbeddedKpis#read), so a slow or hung store
+     * answers 503 instead of holding a Jenkins request thread; the reader checks permissions as the requesting user
+     * there too.
+     */
     private ApiAnswer api(String endpoint, Map<String, List<String>> query, KpiReader reader) {
+        EmbeddedKpis kpis;
         try {
-            EmbeddedKpis kpis = backend.get();
-            ReadApi api = kpis.readApi();
-            if (!api.answers(endpoint)) {
-                return ApiAnswer.json(404, ApiJson.error("Not Found"));
-            }
-            EventReader events = kpis.events();
-            ReadPermission.Decision decision = new ReadPermission(reader, events::pipelines, events::allPipelines)
-                    .decide(endpoint, query);
-            if (!decision.allowed()) {
-                return ApiAnswer.json(403, ApiJson.error(decision.refusal()));
-            }
-            return api.answer(endpoint, query, decision.visibleApplication());
-        } catch (IOException | StoreException e) { // the event queue or the store cannot be opened
+            kpis = backend.get();
+        } catch (IOException e) { // the event queue cannot be opened
             return ApiAnswer.json(503, ApiJson.error("the store is not usable right now, try again later"));
         }
+        try {
+            return kpis.read(() -> answer(kpis, endpoint, query, reader));
+        } catch (StoreException e) {
+            return ApiAnswer.json(503, ApiJson.error("KPIs are not available: " + e.getMessage()));
+        }
+    }
+
+    private static ApiAnswer answer(EmbeddedKpis kpis, String endpoint, Map<String, List<String>> query,
+            KpiReader reader) {
+        ReadApi api = kpis.readApi();
+        if (!api.answers(endpoint)) {
+            return ApiAnswer.json(404, ApiJson.error("Not Found"));
+        }
+        EventReader events = kpis.events();
+        ReadPermission.Decision decision = new ReadPermission(reader, events::pipelines, events::allPipelines)
+                .decide(endpoint, query);
+        if (!decision.allowed()) {
+            return ApiAnswer.json(403, ApiJson.error(decision.refusal()));
+        }
+        return api.answer(endpoint, query, decision.visibleApplication());
     }
 
     private static Reply notFound() {
