@@ -85,27 +85,49 @@ public final class RecordIncidentStep extends Step {
             start = TimeText.instant(started).orElseThrow(() -> new AbortException(
                     "recordIncident: started must be an ISO-8601 instant such as 2026-01-05T10:07:00Z: " + started));
         }
-        try {
-            return new Submit(context, new Incident(id, application, environment, start, start, null, severity, cause,
-                    null, null));
-        } catch (IllegalArgumentException e) {
-            throw new AbortException("recordIncident: " + e.getMessage());
-        }
+        Submit submit = new Submit(context, id, application, environment, start, severity, cause);
+        submit.incident(); // a malformed incident fails the step before anything runs
+        return submit;
     }
 
-    /** Queues an incident event, then tries to store it at once so a following step sees it. */
+    /**
+     * Queues an incident event, then tries to store it at once so a following step sees it. Holds the incident's
+     * fields, not the {@link Incident}: Pipeline writes running executions with Java serialization, and the
+     * record is not Serializable.
+     */
     static final class Submit extends SynchronousNonBlockingStepExecution<Void> {
         private static final long serialVersionUID = 1L;
-        private final Incident incident;
+        private final String id;
+        private final String application;
+        private final String environment;
+        private final Instant started;
+        private final String severity;
+        private final String cause;
 
-        Submit(StepContext context, Incident incident) {
+        Submit(StepContext context, String id, String application, String environment, Instant started,
+                String severity, String cause) {
             super(context);
-            this.incident = incident;
+            this.id = id;
+            this.application = application;
+            this.environment = environment;
+            this.started = started;
+            this.severity = severity;
+            this.cause = cause;
+        }
+
+        /** @throws AbortException naming the field that core refuses */
+        Incident incident() throws AbortException {
+            try {
+                return new Incident(id, application, environment, started, started, null, severity, cause, null,
+                        null);
+            } catch (IllegalArgumentException e) {
+                throw new AbortException("recordIncident: " + e.getMessage());
+            }
         }
 
         @Override
         protected Void run() throws Exception {
-            log(getContext(), incident.id(), KpiConfiguration.get().backend().submitNow(incident));
+            log(getContext(), id, KpiConfiguration.get().backend().submitNow(incident()));
             return null;
         }
 
