@@ -19,18 +19,21 @@ final class DriverDataSource implements DataSource {
     private final String url;
     private final String user;
     private final String password;
+    private final boolean postgres;
+    private volatile int loginTimeoutSeconds;
 
-    DriverDataSource(Driver driver, String url, String user, String password) {
+    DriverDataSource(Driver driver, String url, String user, String password, boolean postgres) {
         this.driver = driver;
         this.url = url;
         this.user = user;
         this.password = password;
+        this.postgres = postgres;
     }
 
     /** The driver of the URL's database, from core's own class loader. */
     static DriverDataSource of(StoreConfig config) {
         Driver driver = config.isPostgres() ? new org.postgresql.Driver() : new org.h2.Driver();
-        return new DriverDataSource(driver, config.jdbcUrl(), config.user(), config.password());
+        return new DriverDataSource(driver, config.jdbcUrl(), config.user(), config.password(), config.isPostgres());
     }
 
     @Override
@@ -46,6 +49,10 @@ final class DriverDataSource implements DataSource {
         }
         if (secret != null) {
             properties.setProperty("password", secret);
+        }
+        if (postgres && loginTimeoutSeconds > 0) {
+            // what PgJDBC would otherwise take from DriverManager's global login timeout; H2 refuses unknown settings
+            properties.setProperty("loginTimeout", Integer.toString(loginTimeoutSeconds));
         }
         Connection connection = driver.connect(url, properties);
         if (connection == null) {
@@ -64,14 +71,15 @@ final class DriverDataSource implements DataSource {
         // the driver logs through its own logger
     }
 
+    /** Set by the pool, which also waits this long for a connection being opened when it closes. */
     @Override
     public void setLoginTimeout(int seconds) {
-        // the pool enforces its connection timeout itself
+        loginTimeoutSeconds = seconds;
     }
 
     @Override
     public int getLoginTimeout() {
-        return 0;
+        return loginTimeoutSeconds;
     }
 
     @Override
