@@ -2,12 +2,18 @@ package io.devopskpi.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.devopskpi.core.ingest.Ingestor;
+import io.devopskpi.core.outbox.OutboxTest;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -39,6 +45,19 @@ class EmbeddedDurabilityTest {
             EventReader events = new EventReader(store);
             assertThat(acknowledged).allSatisfy(id ->
                     assertThat(events.findDeployment(id)).as("acknowledged deployment %s", id).isPresent());
+        }
+    }
+
+    @Test
+    void closingTheStoreClosesTheDatabaseFile() throws Exception {
+        Store store = Store.open(StoreConfig.embedded(dataDir));
+        new Ingestor(store, Clock.systemUTC()).ingest(List.of(OutboxTest.deployment("d1")));
+        store.close();
+
+        // H2 holds a lock on its file while the database is open (DB_CLOSE_ON_EXIT=FALSE: nothing else closes it)
+        try (FileChannel file = FileChannel.open(dataDir.resolve(StoreConfig.EMBEDDED_FILE + ".mv.db"),
+                StandardOpenOption.READ, StandardOpenOption.WRITE); FileLock lock = file.tryLock()) {
+            assertThat(lock).as("the lock on the closed database file").isNotNull();
         }
     }
 
