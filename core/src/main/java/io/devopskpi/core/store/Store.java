@@ -9,7 +9,8 @@ import org.flywaydb.core.Flyway;
 
 /**
  * The event store: a pooled JDBC data source whose schema is migrated on open (Flyway, {@code db/migration}).
- * The same schema and SQL serve embedded H2 and PostgreSQL.
+ * The same schema and SQL serve embedded H2 and PostgreSQL. Opening depends on nothing but core's own class loader
+ * (not the thread's context class loader, nor {@code DriverManager}), so it works inside a Jenkins plugin.
  */
 public final class Store implements AutoCloseable {
     static final int H2_LOCK_TIMEOUT_MILLIS = 60_000;
@@ -25,9 +26,8 @@ public final class Store implements AutoCloseable {
     /** Opens the pool and brings the schema up to date; fails with {@link StoreException} when unusable. */
     public static Store open(StoreConfig config) {
         HikariConfig hikari = new HikariConfig();
-        hikari.setJdbcUrl(config.jdbcUrl());
-        hikari.setUsername(config.user());
-        hikari.setPassword(config.password());
+        // The credentials live in the data source only: set on the pool, it would ask getConnection(user, password)
+        hikari.setDataSource(DriverDataSource.of(config));
         hikari.setMaximumPoolSize(config.maxPoolSize());
         hikari.setPoolName("devops-kpi");
         hikari.setAutoCommit(true);
@@ -44,7 +44,11 @@ public final class Store implements AutoCloseable {
             throw new StoreException("cannot open the store " + config + ": " + rootMessage(e), e);
         }
         try {
-            Flyway.configure()
+            // Core's own loader, not the thread's: in Jenkins the context class loader of the outbox, step and CPS
+            // threads is core Jenkins', which cannot see db/migration. Flyway 11.8 finds its database plugins
+            // (flyway-database-postgresql) through its own class loader; only its slf4j detection looks at the
+            // context class loader, and a miss there merely changes where Flyway logs.
+            Flyway.configure(Store.class.getClassLoader())
                     .dataSource(dataSource)
                     .locations("classpath:db/migration")
                     .load()
