@@ -20,6 +20,8 @@ final class DriverDataSource implements DataSource {
     private final String user;
     private final String password;
     private final boolean postgres;
+    static final int CONNECT_TIMEOUT_SECONDS = 10;
+    static final int SOCKET_TIMEOUT_SECONDS = 300;
     private volatile int loginTimeoutSeconds;
 
     DriverDataSource(Driver driver, String url, String user, String password, boolean postgres) {
@@ -49,6 +51,14 @@ final class DriverDataSource implements DataSource {
         }
         if (secret != null) {
             properties.setProperty("password", secret);
+        }
+        if (postgres && !url.contains("connectTimeout=")) {
+            properties.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
+        }
+        if (postgres && !url.contains("socketTimeout=")) {
+            // a dead network path (no reset) would otherwise hold a pooled connection, and the thread using it, for
+            // ever; long enough for the slowest legitimate query (a URL setting wins)
+            properties.setProperty("socketTimeout", Integer.toString(SOCKET_TIMEOUT_SECONDS));
         }
         if (postgres && loginTimeoutSeconds > 0) {
             // what PgJDBC would otherwise take from DriverManager's global login timeout; H2 refuses unknown settings

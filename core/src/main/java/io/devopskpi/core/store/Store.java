@@ -32,6 +32,7 @@ public final class Store implements AutoCloseable {
         hikari.setPoolName("devops-kpi");
         hikari.setAutoCommit(true);
         hikari.setInitializationFailTimeout(10_000);
+        hikari.setConnectionTimeout(10_000); // a caller waits at most this for a pooled connection (default 30 s)
         if (!config.isPostgres()) {
             // Writers queue on the write_lock row (EventTransaction); H2 gives up after 2 s by default, which a
             // large batch of another writer can exceed. PostgreSQL waits without limit by default.
