@@ -8,6 +8,12 @@ public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         super(parent, name);
     }
 
+    protected abstract java.util.SortedMap<Integer, ? extends RunT> _getRuns();
+
+    public abstract boolean isBuildable();
+
+    protected abstract void removeRun(RunT run);
+
     public RunT getLastCompletedBuild() {
         throw new UnsupportedOperationException();
     }

@@ -104,4 +104,17 @@ public class OutboxTest {
             assertThat(rejected.count()).isEqualTo(2);
         }
     }
+
+    /** Two outboxes over one folder (a reconfigured plugin, a second process) never overwrite each other's events. */
+    @Test
+    void twoOutboxesOverOneFolderKeepEveryEvent() throws Exception {
+        Outbox first = new Outbox(dir);
+        Outbox second = new Outbox(dir); // both start at sequence 1: the old code moved the second file over the first
+        String a = first.put(deployment("d1"));
+        String b = second.put(deployment("d2"));
+        assertThat(a).isNotEqualTo(b);
+        List<Event> stored = new ArrayList<>();
+        first.replay(stored::add);
+        assertThat(stored).containsExactlyInAnyOrder(deployment("d1"), deployment("d2"));
+    }
 }

@@ -17,4 +17,14 @@ public abstract class StepContext implements FutureCallback<Object>, Serializabl
 
     @Override
     public abstract void onSuccess(Object result);
+
+    public abstract boolean isReady();
+
+    public abstract com.google.common.util.concurrent.ListenableFuture<Void> saveState();
+
+    @Override
+    public abstract boolean equals(Object o);
+
+    @Override
+    public abstract int hashCode();
 }

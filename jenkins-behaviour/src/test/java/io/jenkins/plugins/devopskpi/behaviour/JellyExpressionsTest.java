@@ -3,6 +3,7 @@ package io.jenkins.plugins.devopskpi.behaviour;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.Job;
+import hudson.model.Run;
 import io.devopskpi.core.mapping.DeploymentTarget;
 import io.devopskpi.core.model.DeploymentKind;
 import io.devopskpi.core.summary.KpiSummary;
@@ -433,6 +434,21 @@ class JellyExpressionsTest {
     private static final class DeployJob extends Job {
         DeployJob() {
             super(null, "shop-deploy");
+        }
+
+        @Override
+        protected java.util.SortedMap _getRuns() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean isBuildable() {
+            return true;
+        }
+
+        @Override
+        protected void removeRun(Run run) {
+            throw new UnsupportedOperationException();
         }
     }
 }

@@ -45,6 +45,16 @@ final class SerializableStepContext extends StepContext {
     }
 
     @Override
+    public boolean isReady() {
+        return true;
+    }
+
+    @Override
+    public com.google.common.util.concurrent.ListenableFuture<Void> saveState() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public boolean equals(Object o) {
         return o instanceof SerializableStepContext other && other.id.equals(id);
     }
