@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import jenkins.model.GlobalConfiguration;
 import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
@@ -68,8 +69,15 @@ public class KpiConfiguration extends GlobalConfiguration {
      */
     @Override
     public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+        checkBands(field -> json.optString(field, null));
+        rules = new ArrayList<>(); // a form without rules submits none, so nothing would clear the old ones
+        return super.configure(req, json);
+    }
+
+    /** @throws FormException on the first band row whose submitted limits do not rise from elite to medium */
+    static void checkBands(UnaryOperator<String> submitted) throws FormException {
         for (String field : BAND_FIELDS) {
-            String value = json.optString(field, null);
+            String value = submitted.apply(field);
             String problem = BandTableText.problem(field.equals("bandDeploymentDays") ? value : null,
                     field.equals("bandLeadTime") ? value : null, field.equals("bandChangeFailurePercent") ? value : null,
                     field.equals("bandTimeToRestore") ? value : null);
@@ -77,8 +85,6 @@ public class KpiConfiguration extends GlobalConfiguration {
                 throw new FormException(problem, field);
             }
         }
-        rules = new ArrayList<>(); // a form without rules submits none, so nothing would clear the old ones
-        return super.configure(req, json);
     }
 
     private static final List<String> BAND_FIELDS = List.of("bandDeploymentDays", "bandLeadTime",
