@@ -256,17 +256,19 @@ public final class EmbeddedKpis implements AutoCloseable {
     /**
      * An application's summary for a reader whose CI keeps permissions per pipeline: the summary when the reader
      * may read every pipeline that deployed the application (as the read API asks), else one that says it is
-     * hidden and shows no figure.
+     * hidden and shows no figure. Only the store is asked on a background thread; {@code mayReadPipeline} is asked
+     * on the caller's.
      */
     public KpiSummary applicationSummary(String application, String environment, Predicate<String> mayReadPipeline) {
         String label = application + " (" + environment + ")";
-        boolean readable;
+        List<String> pipelines;
         try {
-            readable = calls.within(patience.page(), () -> new ApplicationAccess(events()::pipelines,
-                    mayReadPipeline).mayReadApplication(application));
+            pipelines = calls.within(patience.page(), () -> events().pipelines(application));
         } catch (RuntimeException e) {
             return KpiSummary.unavailable(label, e.getMessage());
         }
+        // on the caller's thread: a CI keeps the reader in a thread-local (Jenkins' authentication)
+        boolean readable = new ApplicationAccess(name -> pipelines, mayReadPipeline).mayReadApplication(application);
         return readable ? summary(label, Scope.application(application), environment)
                 : new KpiSummary(label, null, null, null, null, "hidden: you may not read every pipeline that "
                         + "deployed " + application);

@@ -86,4 +86,24 @@ class EmbeddedKpisTest {
             assertThat(hidden.changeSuccessRate()).isNull();
         }
     }
+
+    /**
+     * A CI keeps the reader in a thread-local (Jenkins' authentication), so the permission question must be asked
+     * on the page's thread, not on the pool thread that asks the store.
+     */
+    @Test
+    void theReaderIsAskedOnTheCallersThread() throws Exception {
+        try (EmbeddedKpis backend = new EmbeddedKpis(StoreConfig.inMemory("reader-" + System.nanoTime()),
+                KpiSettings::defaults, new Outbox(dir.resolve("queue")), CLOCK)) {
+            backend.submit(Deployment.builder("vault-1").application("vault").environment("production")
+                    .started(Instant.parse("2026-01-05T10:00:00Z")).finished(Instant.parse("2026-01-05T10:07:00Z"))
+                    .result(DeploymentResult.SUCCESS).pipeline("vault/deploy").build());
+            backend.flush();
+            java.util.List<String> askedOn = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+            backend.applicationSummary("vault", "production", pipeline -> askedOn.add(Thread.currentThread().getName()));
+
+            assertThat(askedOn).containsExactly(Thread.currentThread().getName());
+        }
+    }
 }
