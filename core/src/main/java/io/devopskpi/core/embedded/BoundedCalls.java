@@ -45,8 +45,7 @@ final class BoundedCalls implements AutoCloseable {
      */
     <T> T within(Duration patience, Callable<T> call) {
         if (overdue.get() > 0) {
-            throw new StoreException("the store has not answered an earlier request yet, so KPIs are not "
-                    + "available now");
+            throw new StoreException("the store has not answered an earlier request yet");
         }
         CompletableFuture<T> answer = CompletableFuture.supplyAsync(() -> {
             try {

@@ -1,7 +1,5 @@
 package io.devopskpi.core.embedded;
 
-import io.devopskpi.core.api.ApiAnswer;
-import io.devopskpi.core.api.ApiJson;
 import io.devopskpi.core.api.ApplicationAccess;
 import io.devopskpi.core.api.ReadApi;
 import io.devopskpi.core.gate.GatePolicyLookup;
@@ -218,15 +216,6 @@ public final class EmbeddedKpis implements AutoCloseable {
         return calls.within(patience.read(), call);
     }
 
-    /** The read API's answer within {@link Patience#read()}; 503 with the reason when the store cannot give it. */
-    public ApiAnswer answer(String endpoint, Map<String, List<String>> query, Predicate<String> visibleApplication) {
-        try {
-            return read(() -> readApi().answer(endpoint, query, visibleApplication));
-        } catch (StoreException e) {
-            return ApiAnswer.json(503, ApiJson.error("KPIs are not available: " + e.getMessage()));
-        }
-    }
-
     /**
      * The headline KPIs of a scope as pages show them, reused for a minute. A page waits at most
      * {@link Patience#page()}: a summary the store has not given by then says "not available", and the one it
@@ -310,10 +299,6 @@ public final class EmbeddedKpis implements AutoCloseable {
 
     public Outbox outbox() {
         return outbox;
-    }
-
-    public Patience patience() {
-        return patience;
     }
 
     private static void pause() {

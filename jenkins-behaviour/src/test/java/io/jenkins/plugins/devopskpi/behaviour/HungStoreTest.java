@@ -7,7 +7,7 @@ import hudson.EnvVars;
 import hudson.model.Job;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.devopskpi.core.api.ApiAnswer;
+import io.devopskpi.core.dashboard.DashboardFiles;
 import io.devopskpi.core.embedded.EmbeddedKpis;
 import io.devopskpi.core.gate.GateOutcome;
 import io.devopskpi.core.gate.GateStatus;
@@ -25,6 +25,8 @@ import io.devopskpi.core.store.StoreConfig;
 import io.devopskpi.core.store.StoreException;
 import io.devopskpi.core.summary.KpiSummary;
 import io.jenkins.plugins.devopskpi.listener.DeploymentListener;
+import io.jenkins.plugins.devopskpi.ui.KpiReader;
+import io.jenkins.plugins.devopskpi.ui.KpiRoutes;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -101,11 +103,11 @@ class HungStoreTest {
             assertThat(team.changeSuccessRate()).isNull();
             KpiSummary application = timed(() -> backend.applicationSummary("shop", "production", job -> true));
             assertThat(application.error()).startsWith("KPIs are not available: ");
-            // the read API under /devops-kpi/api/v1/
-            ApiAnswer answer = timed(() -> backend.answer("kpis", Map.of("application", List.of("shop")),
-                    name -> true));
-            assertThat(answer.status()).isEqualTo(503);
-            assertThat(answer.body()).contains("KPIs are not available");
+            // the read API under /devops-kpi/api/v1/, as the root action routes it
+            KpiRoutes.Reply reply = timed(() -> new KpiRoutes(new DashboardFiles(), () -> backend).reply("GET",
+                    "/api/v1/kpis", Map.of("application", List.of("shop")), EVERYTHING, "/jenkins"));
+            assertThat(reply.status()).isEqualTo(503);
+            assertThat(((KpiRoutes.Reply.Answer) reply).answer().body()).contains("KPIs are not available");
 
             // kpiGate: a store outage is INSUFFICIENT_DATA with the reason; it fails only with failOnInsufficientData
             GateVerdict lenient = timed(() -> backend.judge(policies -> gate(false), gate(false)));
@@ -164,6 +166,24 @@ class HungStoreTest {
             throw new IllegalStateException("the test ends here: no Jenkins behind this run");
         }
     }
+
+    /** A reader who may read everything: the answer is decided by the store alone. */
+    private static final KpiReader EVERYTHING = new KpiReader() {
+        @Override
+        public boolean mayReadOverall() {
+            return true;
+        }
+
+        @Override
+        public boolean isAdministrator() {
+            return true;
+        }
+
+        @Override
+        public boolean mayReadJob(String fullName) {
+            return true;
+        }
+    };
 
     private static KpiGate gate(boolean failOnInsufficientData) {
         Map<String, String> scopes = new LinkedHashMap<>();
