@@ -1,15 +1,13 @@
 package io.devopskpi.core.embedded;
 
 import io.devopskpi.core.model.Incident;
+import io.devopskpi.core.outbox.DurableFiles;
 import io.devopskpi.core.store.EventReader;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -37,21 +35,24 @@ final class IncidentResolutions {
     /** Keeps the resolution on disk; a later one for the same id replaces it. */
     void put(String id, Instant resolved) throws IOException {
         String name = HexFormat.of().formatHex(id.getBytes(StandardCharsets.UTF_8)) + SUFFIX;
-        Path temporary = Files.createTempFile(directory, "put-", ".tmp");
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-            channel.write(ByteBuffer.wrap((id + "\n" + resolved).getBytes(StandardCharsets.UTF_8)));
-            channel.force(true);
-        }
+        Path temporary = DurableFiles.forcedTemporary(directory, ".tmp",
+                (id + "\n" + resolved).getBytes(StandardCharsets.UTF_8));
         Files.move(temporary, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE,
                 StandardCopyOption.REPLACE_EXISTING);
+        DurableFiles.forceDirectory(directory);
     }
 
-    /** Each waiting resolution as an incident event for {@code submit}; the store must be usable. */
-    void apply(EventReader events, IncidentSink submit) throws IOException {
+    /**
+     * Each waiting resolution as an incident event for {@code submit}; the store must be usable.
+     *
+     * @return how many were submitted
+     */
+    int apply(EventReader events, IncidentSink submit) throws IOException {
         List<Path> files;
         try (Stream<Path> listed = Files.list(directory)) {
             files = listed.filter(f -> f.getFileName().toString().endsWith(SUFFIX)).sorted().toList();
         }
+        int submitted = 0;
         for (Path file : files) {
             String[] lines = Files.readString(file, StandardCharsets.UTF_8).split("\n", 2);
             Optional<Incident> stored = events.findIncident(lines[0]);
@@ -64,7 +65,9 @@ final class IncidentResolutions {
             }
             submit.accept(resolution(stored.get(), Instant.parse(lines[1].trim())));
             Files.delete(file);
+            submitted++;
         }
+        return submitted;
     }
 
     /** The event that ends a stored incident's impact. */

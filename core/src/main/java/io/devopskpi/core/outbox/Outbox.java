@@ -6,15 +6,12 @@ import io.devopskpi.core.json.EventJson;
 import io.devopskpi.core.json.EventJsonWriter;
 import io.devopskpi.core.model.Event;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -60,17 +57,13 @@ public final class Outbox {
     public String put(Event event) throws IOException {
         byte[] bytes = EventJsonWriter.toJson(event).toString().getBytes(StandardCharsets.UTF_8);
         synchronized (putLock) {
-            Path temporary = Files.createTempFile(directory, "put-", SUFFIX + TEMPORARY);
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                channel.write(ByteBuffer.wrap(bytes));
-                channel.force(true);
-            }
+            Path temporary = DurableFiles.forcedTemporary(directory, SUFFIX + TEMPORARY, bytes);
             try {
                 while (true) {
                     String name = String.format("%020d", next++) + SUFFIX;
                     try {
                         Files.createLink(directory.resolve(name), temporary); // fails rather than replace a file
-                        forceDirectory(name);
+                        DurableFiles.forceDirectory(directory);
                         return name;
                     } catch (FileAlreadyExistsException e) {
                         next = Math.max(next, nextAfter(pending())); // another outbox over this folder took it
@@ -94,14 +87,6 @@ public final class Outbox {
     /** Whether the store refused the event put under this name for good. */
     public boolean isRejected(String name) {
         return Files.exists(directory.resolve(REJECTED).resolve(name));
-    }
-
-    private void forceDirectory(String name) {
-        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
-            dir.force(true);
-        } catch (IOException e) {
-            LOG.debug("cannot force the directory entry of {} to disk", name, e);
-        }
     }
 
     /** The files waiting, oldest first. */
