@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -66,12 +65,10 @@ public final class KpiGateText {
             errors.add("minSamples must not be negative: " + minSamples);
         }
         OnBreach breach = OnBreach.FAILURE;
-        if (onBreach != null) {
-            try {
-                breach = OnBreach.valueOf(onBreach.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                errors.add("onBreach must be FAILURE, UNSTABLE or WARNING: " + Excerpt.quoted(onBreach));
-            }
+        try {
+            breach = OnBreach.parse(onBreach);
+        } catch (IllegalArgumentException e) {
+            errors.add("onBreach must be FAILURE, UNSTABLE or WARNING: " + Excerpt.quoted(onBreach));
         }
         String env = environment == null ? KpiQuery.DEFAULT_ENVIRONMENT : environment;
         if (env.isBlank()) {

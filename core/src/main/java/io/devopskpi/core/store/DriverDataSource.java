@@ -15,13 +15,14 @@ import javax.sql.DataSource;
  * (Jenkins) neither holds, so the pool must never go through it.
  */
 final class DriverDataSource implements DataSource {
+    static final int CONNECT_TIMEOUT_SECONDS = 10;
+    static final int SOCKET_TIMEOUT_SECONDS = 300;
+
     private final Driver driver;
     private final String url;
     private final String user;
     private final String password;
     private final boolean postgres;
-    static final int CONNECT_TIMEOUT_SECONDS = 10;
-    static final int SOCKET_TIMEOUT_SECONDS = 300;
     private volatile int loginTimeoutSeconds;
 
     DriverDataSource(Driver driver, String url, String user, String password, boolean postgres) {

@@ -52,10 +52,6 @@ public final class JenkinsFacade {
     }
 
     /**
-     * The current user as a reader of KPIs. Each answer is asked of the current thread's authentication, so use it
-     * on the request's thread only.
-     */
-    /**
      * The current user's permissions, as Jenkins grants them. The user is taken now and each check runs as that
      * user, so the reader gives the same answers on the background thread that asks the store with a time limit
      * (Jenkins keeps the user in a thread-local).

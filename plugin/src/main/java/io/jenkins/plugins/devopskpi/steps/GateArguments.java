@@ -8,7 +8,6 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -74,7 +73,7 @@ final class GateArguments implements Serializable {
     /** The step's own onBreach (FAILURE when not given or not one of the three). */
     OnBreach onBreach() {
         try {
-            return onBreach == null ? OnBreach.FAILURE : OnBreach.valueOf(onBreach.trim().toUpperCase(Locale.ROOT));
+            return OnBreach.parse(onBreach);
         } catch (IllegalArgumentException e) {
             return OnBreach.FAILURE;
         }
@@ -95,13 +94,6 @@ final class GateArguments implements Serializable {
         own.put("environment", environment);
         own.put("window", window);
         return GatePolicyLookup.resolve(policies, policy, own, now);
-    }
-
-    /** Checks what can be checked without the store: a gate of the step's own is parsed. */
-    void check(Instant now) {
-        if (!namesPolicy()) {
-            gate(now, NO_POLICIES);
-        }
     }
 
     /** The gate to judge as "no data" when the store is not usable; null for a policy (only the store knows it). */
