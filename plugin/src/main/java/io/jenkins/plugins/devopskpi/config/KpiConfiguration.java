@@ -14,6 +14,7 @@ import io.devopskpi.core.store.StoreConfig;
 import io.jenkins.plugins.devopskpi.JenkinsFacade;
 import io.jenkins.plugins.devopskpi.Messages;
 import io.jenkins.plugins.devopskpi.rules.JobRule;
+import io.jenkins.plugins.devopskpi.steps.RunEvents;
 import io.jenkins.plugins.devopskpi.ui.Access;
 import java.io.IOException;
 import java.time.Clock;
@@ -127,7 +128,7 @@ public class KpiConfiguration extends GlobalConfiguration {
     /** Closes the store when Jenkins stops, so the embedded database ends cleanly (queued events stay on disk). */
     @Terminator
     public static void closeStore() throws InterruptedException {
-        io.jenkins.plugins.devopskpi.steps.RunEvents.awaitRecorder(Duration.ofSeconds(10));
+        RunEvents.awaitRecorder(Duration.ofSeconds(10));
         get().close();
     }
 

@@ -15,14 +15,17 @@ import io.devopskpi.core.model.Deployment;
 import io.devopskpi.core.model.DeploymentResult;
 import io.jenkins.plugins.devopskpi.config.KpiConfiguration;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.scm.RunWithSCM;
@@ -63,10 +66,10 @@ public final class RunEvents {
      * Waits until what was handed to {@link #later} before this call is queued in the outbox (Jenkins' shutdown,
      * tests). @return false when the wait ran out first
      */
-    public static boolean awaitRecorder(java.time.Duration wait) throws InterruptedException {
-        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+    public static boolean awaitRecorder(Duration wait) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
         RECORDER.execute(done::countDown);
-        return done.await(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        return done.await(wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** A piece of recording that may read build records and ask the store. */
