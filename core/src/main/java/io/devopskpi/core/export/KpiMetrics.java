@@ -1,5 +1,6 @@
 package io.devopskpi.core.export;
 
+import io.devopskpi.core.kpi.KpiFigures;
 import io.devopskpi.core.kpi.KpiQuery;
 import io.devopskpi.core.kpi.KpiReport;
 import io.devopskpi.core.kpi.KpiService;
@@ -48,6 +49,12 @@ public final class KpiMetrics {
         OPEN_FAILURES("open_failures", "Failed changes not restored yet", r -> r.timeToRestore().open()),
         TIME_TO_DETECT_MEAN("time_to_detect_mean_seconds", "Mean time from incident start to detection",
                 r -> r.timeToDetect().meanSeconds()),
+        TIME_TO_RESOLVE_MEAN("time_to_resolve_mean_seconds", "Mean time from incident start to its resolution",
+                r -> r.timeToResolve().meanSeconds()),
+        TIME_TO_RESOLVE_MEDIAN("time_to_resolve_median_seconds", "Median time from incident start to its resolution",
+                r -> r.timeToResolve().medianSeconds()),
+        OPEN_INCIDENTS("open_incidents", "Incidents started in the last 30 days and not resolved yet",
+                r -> r.timeToResolve().open()),
         AVAILABILITY("availability_ratio", "1 - downtime / window length", r -> r.availability().ratio());
 
         final String suffix;
@@ -92,7 +99,8 @@ public final class KpiMetrics {
                 add(perApplication, kpis.report(query.withScope(Scope.application(application.application()))),
                         labels);
             }
-            for (KpiReport report : suppliers.reports(query)) {
+            for (KpiFigures figures : suppliers.reports(query)) {
+                KpiReport report = figures.report();
                 Map<String, String> labels = new LinkedHashMap<>();
                 labels.put("supplier", report.query().scope().name());
                 labels.put("environment", environment);

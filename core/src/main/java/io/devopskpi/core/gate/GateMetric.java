@@ -1,6 +1,10 @@
 package io.devopskpi.core.gate;
 
+import io.devopskpi.core.kpi.Fraction;
 import io.devopskpi.core.kpi.KpiFigures;
+import io.devopskpi.core.kpi.KpiReport;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.function.Function;
 
 /**
@@ -33,6 +37,12 @@ public enum GateMetric {
             f -> f.report().timeToRestore().meanSeconds(), f -> f.report().timeToRestore().count(), "restores"),
     TIME_TO_DETECT_MEAN("timeToDetectMean", "time to detect (mean)", Unit.SECONDS,
             f -> f.report().timeToDetect().meanSeconds(), f -> f.report().timeToDetect().count(), "incidents"),
+    TIME_TO_RESOLVE_MEAN("timeToResolveMean", "time to resolve (mean)", Unit.SECONDS,
+            f -> f.report().timeToResolve().meanSeconds(), f -> f.report().timeToResolve().count(),
+            "resolved incidents"),
+    TIME_TO_RESOLVE_MEDIAN("timeToResolveMedian", "time to resolve (median)", Unit.SECONDS,
+            f -> f.report().timeToResolve().medianSeconds(), f -> f.report().timeToResolve().count(),
+            "resolved incidents"),
     REWORK_RATE("reworkRate", "rework rate", Unit.FRACTION,
             f -> f.report().reworkRate().rate(), f -> f.report().reworkRate().total(), "deployments"),
     AVAILABILITY("availability", "availability", Unit.FRACTION,
@@ -89,6 +99,47 @@ public enum GateMetric {
     public Integer samplesIn(KpiFigures figures) {
         return samples.apply(figures);
     }
+
+    /**
+     * The value in the exact form thresholds are compared with (metrics.md, "Gates"), or null without a value: a
+     * rate as the fraction of its counts, a per-day or per-week figure as deployments ÷ days (× 7), a duration as
+     * whole microseconds, availability as the fraction of microseconds up.
+     */
+    public Fraction exactIn(KpiFigures figures) {
+        if (valueIn(figures) == null) {
+            return null;
+        }
+        KpiReport report = figures.report();
+        return switch (this) {
+            case DEPLOYMENTS_PER_DAY -> perDay(report, 1);
+            case DEPLOYMENTS_PER_WEEK -> perDay(report, 7);
+            case MEDIAN_DEPLOYMENT_DAYS_PER_WEEK -> Fraction.exactly(valueIn(figures));
+            case CHANGE_FAILURE_RATE -> Fraction.of(report.changeFailureRate().failed(),
+                    report.changeFailureRate().total());
+            case CHANGE_SUCCESS_RATE -> Fraction.of(report.changeFailureRate().total()
+                    - report.changeFailureRate().failed(), report.changeFailureRate().total());
+            case REWORK_RATE -> Fraction.of(report.reworkRate().rework(), report.reworkRate().total());
+            case AVAILABILITY -> report.availability().exactRatio();
+            case SHARED_COMPONENT_USE -> Fraction.of(Math.round(valueIn(figures) * figures.components()
+                    .applications()), figures.components().applications());
+            case STAKEHOLDER_SATISFACTION -> Fraction.decimal(valueIn(figures));
+            default -> unit == Unit.SECONDS ? Fraction.seconds(valueIn(figures)) : Fraction.decimal(valueIn(figures));
+        };
+    }
+
+    /** deployments × factor ÷ (measured seconds ÷ 86,400); 0 over an empty window. */
+    private static Fraction perDay(KpiReport report, int factor) {
+        Duration measured = report.measured();
+        if (measured.isZero() || measured.isNegative()) {
+            return Fraction.of(0, 1);
+        }
+        BigDecimal nanos = BigDecimal.valueOf(measured.getSeconds()).movePointRight(9)
+                .add(BigDecimal.valueOf(measured.getNano()));
+        return new Fraction(BigDecimal.valueOf((long) report.deploymentFrequency().deployments() * factor)
+                .multiply(NANOS_PER_DAY), nanos);
+    }
+
+    private static final BigDecimal NANOS_PER_DAY = BigDecimal.valueOf(86_400L).movePointRight(9);
 
     public static GateMetric byApiName(String name) {
         for (GateMetric metric : values()) {

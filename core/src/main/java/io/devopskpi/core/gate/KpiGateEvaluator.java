@@ -62,7 +62,7 @@ public final class KpiGateEvaluator {
                             + ", fewer than the minimum of " + minSamples + ", so " + threshold.operator().symbol()
                             + " " + limit + " is not judged");
         }
-        if (threshold.operator().holds(actual, threshold.value())) {
+        if (threshold.heldBy(metric.exactIn(report))) {
             return new ThresholdResult(threshold, actual, samples, GateStatus.PASSED,
                     metric.label() + " " + value + sampleText + " meets " + threshold.operator().symbol() + " "
                             + limit);

@@ -24,12 +24,13 @@ public enum Operator {
         return breachWords;
     }
 
-    public boolean holds(double actual, double limit) {
+    /** Whether the operator holds given how the actual value compares with the limit (negative: below). */
+    public boolean holds(int comparison) {
         return switch (this) {
-            case AT_LEAST -> actual >= limit;
-            case ABOVE -> actual > limit;
-            case AT_MOST -> actual <= limit;
-            case BELOW -> actual < limit;
+            case AT_LEAST -> comparison >= 0;
+            case ABOVE -> comparison > 0;
+            case AT_MOST -> comparison <= 0;
+            case BELOW -> comparison < 0;
         };
     }
 

@@ -2,6 +2,8 @@ package io.devopskpi.core.gate;
 
 import io.devopskpi.core.text.Excerpt;
 import io.devopskpi.core.text.TimeText;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,24 +26,27 @@ public final class ThresholdText {
             throw new IllegalArgumentException(metric.apiName() + " must be an operator (>=, >, <=, <) and a value, "
                     + "e.g. '" + example(metric) + "': " + Excerpt.quoted(String.valueOf(text)));
         }
-        return new Threshold(metric, Operator.bySymbol(m.group(1)), value(metric, m.group(2)));
+        return new Threshold(metric, Operator.bySymbol(m.group(1)), value(metric, m.group(2)), null);
     }
 
     /** A threshold value: seconds or a duration ({@code 4h}, {@code PT4H}) for durations, a number otherwise. */
-    public static double value(GateMetric metric, String text) {
+    public static BigDecimal value(GateMetric metric, String text) {
         if (metric.unit() == GateMetric.Unit.SECONDS && !isNumber(text)) {
             try {
-                return TimeText.duration(text).toSeconds();
+                Duration duration = TimeText.duration(text);
+                return BigDecimal.valueOf(duration.getSeconds()).add(BigDecimal.valueOf(duration.getNano(), 9))
+                        .stripTrailingZeros();
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(metric.apiName() + " takes seconds or a duration such as 4h, 30m, "
-                        + "2d or PT4H: " + Excerpt.quoted(text), e);
+                        + "2d or PT4H (" + e.getMessage() + ")", e);
             }
         }
         if (!isNumber(text)) {
             throw new IllegalArgumentException(metric.apiName() + " takes a number" + (metric.unit()
                     == GateMetric.Unit.FRACTION ? " from 0 to 1 (0.9, not 90%)" : "") + ": " + Excerpt.quoted(text));
         }
-        return Double.parseDouble(text);
+        // Read as the decimal number it is written as (metrics.md: thresholds are compared exactly).
+        return new BigDecimal(text);
     }
 
     private static boolean isNumber(String text) {

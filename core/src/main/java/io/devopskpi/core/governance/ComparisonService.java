@@ -40,12 +40,12 @@ public final class ComparisonService {
     public SupplierComparison compare(KpiQuery window, Responsibility responsibility, String tag) {
         Responsibility side = responsibility == null ? Responsibility.BOTH : responsibility;
         Set<String> tagged = tag == null ? null : tagged(tag);
-        List<Assignment> assignments = events.allAssignments();
         List<SupplierComparison.Entry> entries = new ArrayList<>();
         for (String supplier : suppliers.candidates(window)) {
-            Set<String> kept = restriction(tagged, side, supplier, assignments, window);
-            KpiFigures figures = kpis.figures(window.withScope(Scope.supplier(supplier)), kept);
-            if (!figures.applications().isEmpty() && responsible(side, supplier, assignments, window, figures)) {
+            // metrics.md: each KPI counts only what the supplier was responsible for, so the engine's figures
+            // already leave out what it only built (operations side) or only ran (delivery side).
+            KpiFigures figures = kpis.figures(window.withScope(Scope.supplier(supplier)), tagged);
+            if (figures.responsibleFor(side)) {
                 entries.add(new SupplierComparison.Entry(supplier, figures));
             }
         }
@@ -70,51 +70,6 @@ public final class ComparisonService {
             }
         }
         return names;
-    }
-
-    /**
-     * Whether the supplier belongs in a comparison of one responsibility: assigned to it during the window, or
-     * credited with events of it (overrides, unassigned applications). A supplier that only runs applications
-     * has nothing to show in a comparison of what suppliers built, and the other way round.
-     */
-    private static boolean responsible(Responsibility side, String supplier, List<Assignment> assignments,
-            KpiQuery window, KpiFigures figures) {
-        if (side == Responsibility.BOTH) {
-            return true;
-        }
-        boolean assigned = assignments.stream().anyMatch(a -> a.supplier().equals(supplier)
-                && a.responsibility().sharesWith(side) && overlaps(a, window));
-        KpiReport report = figures.report();
-        return assigned || (side == Responsibility.DELIVERY
-                ? report.changeFailureRate().total() > 0 || report.deploymentFrequency().deployments() > 0
-                : report.timeToDetect().count() > 0 || report.timeToRestore().count() + report.timeToRestore().open()
-                        > 0 || report.availability().downtimeSeconds() > 0);
-    }
-
-    private static boolean overlaps(Assignment a, KpiQuery window) {
-        return a.from().isBefore(window.to()) && (a.to() == null || a.to().isAfter(window.from()));
-    }
-
-    /**
-     * For OPERATIONS, the applications the supplier was assigned to run during the window, so that availability
-     * leaves out what it only built (when it has no such assignment, all of its applications); and only tagged
-     * ones when a tag is asked for.
-     */
-    private static Set<String> restriction(Set<String> tagged, Responsibility side, String supplier,
-            List<Assignment> assignments, KpiQuery window) {
-        Set<String> operated = new HashSet<>();
-        for (Assignment a : assignments) {
-            if (a.supplier().equals(supplier) && a.responsibility().coversOperations() && overlaps(a, window)) {
-                operated.add(a.application());
-            }
-        }
-        if (side != Responsibility.OPERATIONS || operated.isEmpty()) {
-            return tagged;
-        }
-        if (tagged != null) {
-            operated.retainAll(tagged);
-        }
-        return operated;
     }
 
     static SupplierComparison.Difference difference(GateMetric metric, SupplierComparison.Entry a,

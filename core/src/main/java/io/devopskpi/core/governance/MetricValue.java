@@ -1,15 +1,17 @@
 package io.devopskpi.core.governance;
 
 import io.devopskpi.core.gate.GateMetric;
+import io.devopskpi.core.kpi.Fraction;
 import io.devopskpi.core.kpi.KpiFigures;
 import io.devopskpi.core.kpi.KpiReport;
 import io.devopskpi.core.kpi.WilsonInterval;
 
 /**
  * One metric of one scope and window: its value (null when undefined), its sample size (null for availability)
- * and, for the rates, the 95 % Wilson interval (metrics.md) that tells whether two values differ beyond chance.
+ * and, for the rates, the 95 % Wilson interval (metrics.md) that tells whether two values differ beyond chance;
+ * {@code exact} is the value targets are compared with (metrics.md, "Gates").
  */
-public record MetricValue(Double value, Integer samples, KpiReport.Interval ci95) {
+public record MetricValue(Double value, Integer samples, KpiReport.Interval ci95, Fraction exact) {
 
     public static MetricValue of(GateMetric metric, KpiFigures figures) {
         KpiReport report = figures.report();
@@ -19,7 +21,7 @@ public record MetricValue(Double value, Integer samples, KpiReport.Interval ci95
             case REWORK_RATE -> WilsonInterval.of(report.reworkRate().rework(), report.reworkRate().total());
             default -> null;
         };
-        return new MetricValue(metric.valueIn(figures), metric.samplesIn(figures), interval);
+        return new MetricValue(metric.valueIn(figures), metric.samplesIn(figures), interval, metric.exactIn(figures));
     }
 
     /** The verdict of a target on this value; see {@link ContractVerdict}. */
@@ -30,6 +32,6 @@ public record MetricValue(Double value, Integer samples, KpiReport.Interval ci95
         if (value == null || samples != null && samples < target.minSamples()) {
             return ContractVerdict.NOT_ENOUGH_DATA;
         }
-        return target.operator().holds(value, target.value()) ? ContractVerdict.MET : ContractVerdict.MISSED;
+        return target.threshold().heldBy(exact) ? ContractVerdict.MET : ContractVerdict.MISSED;
     }
 }

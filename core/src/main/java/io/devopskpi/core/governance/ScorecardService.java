@@ -25,7 +25,7 @@ public final class ScorecardService {
     /** Listed on every scorecard, targeted or not (contract, "scorecards"). */
     public static final List<GateMetric> STANDARD = List.of(GateMetric.DEPLOYMENTS_PER_WEEK,
             GateMetric.CHANGE_SUCCESS_RATE, GateMetric.TIME_TO_RESTORE_MEAN, GateMetric.TIME_TO_DETECT_MEAN,
-            GateMetric.AVAILABILITY, GateMetric.STAKEHOLDER_SATISFACTION, GateMetric.SHARED_COMPONENT_USE);
+            GateMetric.TIME_TO_RESOLVE_MEAN, GateMetric.AVAILABILITY, GateMetric.STAKEHOLDER_SATISFACTION, GateMetric.SHARED_COMPONENT_USE);
     static final int TREND_PERIODS = 6;
 
     private final EventReader events;
@@ -75,8 +75,9 @@ public final class ScorecardService {
             parts.add(new Scorecard.ApplicationPart(application, responsibility(responsibilities, application),
                     kpis.figures(query, Set.of(application))));
         }
-        return new Scorecard(supplier, period, environment, zone, responsibilities, lines, parts, current,
-                kpis.figures(query, operated(responsibilities)));
+        // metrics.md: the headline and "what they built" / "what they ran" are the same numbers, since every KPI
+        // of a supplier scope counts only what the supplier was responsible for.
+        return new Scorecard(supplier, period, environment, zone, responsibilities, lines, parts, current, current);
     }
 
     private static Scorecard.Line line(GateMetric metric, List<String> applications, ContractTarget target,
@@ -116,16 +117,5 @@ public final class ScorecardService {
             return Responsibility.BOTH;
         }
         return delivery ? Responsibility.DELIVERY : operations ? Responsibility.OPERATIONS : null;
-    }
-
-    /**
-     * The applications it ran during the period, so that the availability of "what they ran" leaves out
-     * applications it only built; null (all of its applications) when no assignment gave it operations.
-     */
-    static Set<String> operated(List<Assignment> responsibilities) {
-        Set<String> names = new TreeSet<>();
-        responsibilities.stream().filter(a -> a.responsibility().coversOperations())
-                .forEach(a -> names.add(a.application()));
-        return names.isEmpty() ? null : names;
     }
 }

@@ -210,7 +210,7 @@ final class EventFromJson {
             return null;
         }
         try {
-            return ThresholdText.value(metric, number ? value.getAsBigDecimal().toPlainString() : value.getAsString());
+            return ThresholdText.value(metric, number ? value.getAsBigDecimal().toPlainString() : value.getAsString()).doubleValue();
         } catch (IllegalArgumentException e) {
             fields.problem("value", "value: " + e.getMessage());
             return null;

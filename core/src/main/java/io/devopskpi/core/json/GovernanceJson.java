@@ -11,6 +11,7 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import io.devopskpi.core.governance.GatePolicies;
+import io.devopskpi.core.governance.KpiResponsibility;
 import io.devopskpi.core.governance.MetricValue;
 import io.devopskpi.core.governance.Scorecard;
 import io.devopskpi.core.governance.SupplierComparison;
@@ -28,11 +29,11 @@ import java.util.List;
  * target verdicts, scorecards and comparisons. Undefined values are null, as in {@link KpiJson}.
  */
 public final class GovernanceJson {
-    /** The sections of a KPI object that DELIVERY attribution decides (deployments and their changes). */
+    /** The sections of a KPI object that DELIVERY attribution decides (deployments, their changes and restores). */
     private static final List<String> DELIVERY_SECTIONS = List.of("deploymentFrequency", "leadTime",
-            "changeFailureRate", "changeSuccessRate", "reworkRate");
-    /** The sections OPERATIONS attribution decides (incidents, their restores and downtime). */
-    private static final List<String> OPERATIONS_SECTIONS = List.of("timeToRestore", "timeToDetect",
+            "changeFailureRate", "changeSuccessRate", "timeToRestore", "reworkRate");
+    /** The sections OPERATIONS attribution decides (incidents, their detection, resolution and downtime). */
+    private static final List<String> OPERATIONS_SECTIONS = List.of("timeToDetect", "timeToResolve",
             "availability");
 
     private GovernanceJson() {
@@ -152,8 +153,16 @@ public final class GovernanceJson {
             responsibilities.add(item);
         }
         json.add("responsibilities", responsibilities);
+        // metrics.md: the responsibilities it held in the period; a page shows "not responsible" for the others
+        JsonArray held = new JsonArray();
+        card.delivery().responsibilities().forEach(r -> held.add(r.name()));
+        json.add("responsibilitiesHeld", held);
         JsonArray kpis = new JsonArray();
-        card.kpis().forEach(line -> kpis.add(line(line)));
+        card.kpis().forEach(line -> {
+            JsonObject item = line(line);
+            item.addProperty("responsible", card.delivery().responsibleFor(KpiResponsibility.of(line.metric())));
+            kpis.add(item);
+        });
         json.add("kpis", kpis);
         JsonObject breakdown = new JsonObject();
         JsonArray applications = new JsonArray();
@@ -224,6 +233,9 @@ public final class GovernanceJson {
             JsonObject item = new JsonObject();
             item.addProperty("supplier", entry.supplier());
             item.add("applications", strings(entry.figures().applications()));
+            JsonArray held = new JsonArray();
+            entry.figures().responsibilities().forEach(r -> held.add(r.name()));
+            item.add("responsibilities", held);
             item.add("kpis", kpis(entry.figures(), comparison.responsibility()));
             suppliers.add(item);
         }
@@ -256,10 +268,14 @@ public final class GovernanceJson {
             OPERATIONS_SECTIONS.forEach(name -> json.add(name, JsonNull.INSTANCE));
         }
         json.add("stakeholderSatisfaction", satisfaction(figures.satisfaction()));
-        JsonObject shared = new JsonObject();
-        shared.add("ratio", number(figures.components().sharedComponentUse()));
-        shared.addProperty("applications", figures.components().applications());
-        json.add("sharedComponentUse", shared);
+        if (side.coversDelivery()) {
+            JsonObject shared = new JsonObject();
+            shared.add("ratio", number(figures.components().sharedComponentUse()));
+            shared.addProperty("applications", figures.components().applications());
+            json.add("sharedComponentUse", shared);
+        } else {
+            json.add("sharedComponentUse", JsonNull.INSTANCE);
+        }
         return json;
     }
 

@@ -29,6 +29,7 @@ public final class KpiJson {
         json.add("changeSuccessRate", changeSuccessRate(report.changeSuccessRate()));
         json.add("timeToRestore", timeToRestore(report.timeToRestore()));
         json.add("timeToDetect", timeToDetect(report.timeToDetect()));
+        json.add("timeToResolve", timeToResolve(report.timeToResolve()));
         json.add("reworkRate", reworkRate(report.reworkRate()));
         json.add("availability", availability(report.availability()));
         return json;
@@ -149,6 +150,26 @@ public final class KpiJson {
         json.addProperty("count", ttd.count());
         json.add("meanSeconds", number(ttd.meanSeconds()));
         json.add("medianSeconds", number(ttd.medianSeconds()));
+        return json;
+    }
+
+    private static JsonObject timeToResolve(KpiReport.TimeToResolve ttr) {
+        JsonObject json = new JsonObject();
+        json.addProperty("count", ttr.count());
+        json.addProperty("open", ttr.open());
+        json.add("meanSeconds", number(ttr.meanSeconds()));
+        json.add("medianSeconds", number(ttr.medianSeconds()));
+        json.add("p90Seconds", number(ttr.p90Seconds()));
+        JsonArray open = new JsonArray();
+        for (KpiReport.OpenIncident incident : ttr.openIncidents()) {
+            JsonObject item = new JsonObject();
+            item.addProperty("incident", incident.incident());
+            item.addProperty("application", incident.application());
+            item.addProperty("started", incident.started().toString());
+            item.addProperty("ageSeconds", incident.ageSeconds());
+            open.add(item);
+        }
+        json.add("openIncidents", open);
         return json;
     }
 

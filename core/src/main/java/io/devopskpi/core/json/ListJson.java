@@ -11,6 +11,7 @@ import io.devopskpi.core.governance.TargetVerdict;
 import io.devopskpi.core.kpi.Bucket;
 import io.devopskpi.core.kpi.FailedChangeView;
 import io.devopskpi.core.kpi.FailureReason;
+import io.devopskpi.core.kpi.KpiFigures;
 import io.devopskpi.core.kpi.KpiQuery;
 import io.devopskpi.core.kpi.KpiReport;
 import io.devopskpi.core.query.ApplicationSummary;
@@ -54,15 +55,19 @@ public final class ListJson {
      * Each supplier with its KPIs and the contract targets in force at the window's start, each judged over the
      * window ({@code verdicts} gives them per supplier name).
      */
-    public static JsonObject suppliers(KpiQuery query, List<KpiReport> reports,
+    public static JsonObject suppliers(KpiQuery query, List<KpiFigures> reports,
             Function<String, List<TargetVerdict>> verdicts) {
         JsonObject json = new JsonObject();
         json.add("window", KpiJson.window(query));
         json.addProperty("environment", query.environment());
         JsonArray suppliers = new JsonArray();
-        for (KpiReport report : reports) {
+        for (KpiFigures figures : reports) {
+            KpiReport report = figures.report();
             JsonObject item = new JsonObject();
             item.addProperty("supplier", report.query().scope().name());
+            JsonArray responsibilities = new JsonArray();
+            figures.responsibilities().forEach(r -> responsibilities.add(r.name()));
+            item.add("responsibilities", responsibilities);
             item.add("kpis", KpiJson.kpisOnly(report));
             List<TargetVerdict> judged = verdicts.apply(report.query().scope().name());
             JsonArray targets = new JsonArray();

@@ -12,7 +12,7 @@ final class Downtime {
     }
 
     /** Unresolved incidents last until the window's end. */
-    static double seconds(List<IncidentRecord> incidents, Instant from, Instant to) {
+    static Duration of(List<IncidentRecord> incidents, Instant from, Instant to) {
         List<Instant[]> intervals = new ArrayList<>();
         for (IncidentRecord incident : incidents) {
             Instant start = max(incident.started(), from);
@@ -31,7 +31,7 @@ final class Downtime {
                 coveredUntil = interval[1];
             }
         }
-        return FailedChange.seconds(total);
+        return total;
     }
 
     static Instant max(Instant a, Instant b) {

@@ -4,11 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * A failed change (metrics.md): its deployment, when the failure began, when it was restored (null while open),
- * and who the restore time belongs to.
+ * A failed change (metrics.md): its deployment, when the failure began and when it was restored (null while
+ * open). Its restore time belongs to the deployment's delivery side.
  */
 record FailedChange(DeploymentRecord deployment, Instant failureStart, Instant restored, String application,
-        Attribution restoreAttribution, java.util.List<FailureReason> reasons, String linkingIncident) {
+        java.util.List<FailureReason> reasons, String linkingIncident) {
 
     boolean isOpen() {
         return restored == null;
@@ -22,7 +22,7 @@ record FailedChange(DeploymentRecord deployment, Instant failureStart, Instant r
     FailedChangeView view() {
         return new FailedChangeView(deployment.id(), application, deployment.finished(), failureStart, restored,
                 isOpen() ? null : restoreSeconds(), reasons, linkingIncident, deployment.delivery().team(),
-                deployment.delivery().supplier(), restoreAttribution.team(), restoreAttribution.supplier());
+                deployment.delivery().supplier(), deployment.delivery().team(), deployment.delivery().supplier());
     }
 
     static double seconds(Duration duration) {

@@ -124,8 +124,9 @@ final class FailedChangeAnalysis {
                 && (restored == null || earliest.resolved().isBefore(restored))) {
             restored = earliest.resolved();
         }
-        Attribution owner = earliest != null ? earliest.operations() : d.delivery();
-        return new FailedChange(d, failureStart, restored, d.application(), owner, List.copyOf(reasons),
+        // metrics.md: the restore time belongs with the failed change, to the delivery side of the failed
+        // deployment, whoever restored it.
+        return new FailedChange(d, failureStart, restored, d.application(), List.copyOf(reasons),
                 earliest == null ? null : earliest.id());
     }
 

@@ -14,4 +14,9 @@ record IncidentRecord(String id, String application, Instant started, Instant de
     static final Comparator<IncidentRecord> EARLIEST = Comparator.comparing(IncidentRecord::started)
             .thenComparing(IncidentRecord::resolved, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(IncidentRecord::id);
+
+    /** Whether [started, resolved) overlaps [from, to); an unresolved incident never ends. */
+    boolean overlaps(Instant from, Instant to) {
+        return started.isBefore(to) && (resolved == null || resolved.isAfter(from));
+    }
 }

@@ -1,5 +1,6 @@
 package io.devopskpi.core.kpi;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,8 +16,29 @@ public record KpiReport(
         ChangeSuccessRate changeSuccessRate,
         TimeToRestore timeToRestore,
         TimeToDetect timeToDetect,
+        TimeToResolve timeToResolve,
         ReworkRate reworkRate,
-        Availability availability) {
+        Availability availability,
+        Duration measured) {
+
+    /**
+     * @param measured the window's length up to the query time: what per-day figures and availability divide by
+     *                 (metrics.md, "Windows"); null means the whole window
+     */
+    public KpiReport {
+        if (measured == null) {
+            measured = query == null ? Duration.ZERO : Duration.between(query.from(), query.to());
+        }
+    }
+
+    /** A report measured over its whole window. */
+    public KpiReport(KpiQuery query, DeploymentFrequency deploymentFrequency, LeadTime leadTime,
+            ChangeFailureRate changeFailureRate, ChangeSuccessRate changeSuccessRate, TimeToRestore timeToRestore,
+            TimeToDetect timeToDetect, TimeToResolve timeToResolve, ReworkRate reworkRate,
+            Availability availability) {
+        this(query, deploymentFrequency, leadTime, changeFailureRate, changeSuccessRate, timeToRestore,
+                timeToDetect, timeToResolve, reworkRate, availability, null);
+    }
 
     public record DeploymentFrequency(int deployments, double perDay, double perWeek,
             double medianDeploymentDaysPerWeek, double medianDeploymentDaysPerMonth, Band band) {
@@ -49,9 +71,32 @@ public record KpiReport(
     public record TimeToDetect(int count, Double meanSeconds, Double medianSeconds) {
     }
 
+    public record OpenIncident(String incident, String application, Instant started, double ageSeconds) {
+    }
+
+    /** Time to resolve incidents (metrics.md): the operations side's restore figure. */
+    public record TimeToResolve(int count, int open, Double meanSeconds, Double medianSeconds, Double p90Seconds,
+            List<OpenIncident> openIncidents) {
+        public TimeToResolve {
+            openIncidents = List.copyOf(openIncidents);
+        }
+
+        public static final TimeToResolve NONE = new TimeToResolve(0, 0, null, null, null, List.of());
+    }
+
     public record ReworkRate(int rework, int total, Double rate) {
     }
 
-    public record Availability(Double ratio, double downtimeSeconds, int applications, String worstApplication) {
+    /**
+     * Availability; {@code exactRatio} is the ratio as a fraction of microseconds (metrics.md, "Gates"), null with
+     * the ratio.
+     */
+    public record Availability(Double ratio, double downtimeSeconds, int applications, String worstApplication,
+            Fraction exactRatio) {
+
+        /** An availability whose ratio is known only as a double. */
+        public Availability(Double ratio, double downtimeSeconds, int applications, String worstApplication) {
+            this(ratio, downtimeSeconds, applications, worstApplication, Fraction.decimal(ratio));
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.devopskpi.core.kpi;
 
 import io.devopskpi.core.model.DeploymentKind;
 import io.devopskpi.core.model.DeploymentResult;
+import io.devopskpi.core.model.Responsibility;
 import io.devopskpi.core.store.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,10 +11,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The SQL behind the KPI engine. Every query is bounded by environment, window and (for one application) by
@@ -39,6 +42,9 @@ final class KpiRepository {
             + "FROM incident i LEFT JOIN assignment a ON a.application = i.application "
             + "AND a.responsibility IN ('OPERATIONS', 'BOTH') "
             + "AND a.valid_from <= i.started AND (a.valid_to IS NULL OR i.started < a.valid_to) ";
+    /** An assignment covering OPERATIONS whose period overlaps [from, to) (bound: to, from). */
+    private static final String OPERATED_DURING = "responsibility IN ('OPERATIONS', 'BOTH') AND valid_from < ? "
+            + "AND (valid_to IS NULL OR valid_to > ?)";
 
     private final Connection connection;
     private final String environment;
@@ -217,14 +223,18 @@ final class KpiRepository {
         return result;
     }
 
-    /** Incidents of the environment whose [started, resolved) overlaps [from, to); unresolved ones never end. */
-    List<IncidentRecord> incidentsOverlapping(Instant from, Instant to) throws SQLException {
+    /**
+     * Incidents of the environment that started in [from, to) or whose [started, resolved) overlaps it (unresolved
+     * ones never end): every incident a KPI of the window can count.
+     */
+    List<IncidentRecord> incidentsOfWindow(Instant from, Instant to) throws SQLException {
         String sql = INCIDENT_COLUMNS + "WHERE i.environment = ? AND i.started < ? "
-                + "AND (i.resolved IS NULL OR i.resolved > ?)" + applicationFilter("i");
+                + "AND (i.resolved IS NULL OR i.resolved > ? OR i.started >= ?)" + applicationFilter("i");
         List<IncidentRecord> result = new ArrayList<>();
         try (PreparedStatement s = connection.prepareStatement(sql)) {
             int i = bindEnvironment(s, 1);
             Sql.setInstant(s, i++, to);
+            Sql.setInstant(s, i++, from);
             Sql.setInstant(s, i++, from);
             bindApplication(s, i);
             readIncidents(s, result);
@@ -232,16 +242,57 @@ final class KpiRepository {
         return result;
     }
 
-    /** Applications with an assignment to the team or supplier that overlaps [from, to). */
-    Set<String> applicationsAssignedTo(Scope scope, Instant from, Instant to) throws SQLException {
+    /**
+     * Applications with an assignment covering OPERATIONS to the team or supplier that overlaps [from, to) (an
+     * assignment without a team counts for team {@code unassigned}).
+     */
+    Set<String> applicationsOperatedBy(Scope scope, Instant from, Instant to) throws SQLException {
         String owner = scope.kind() == Scope.Kind.TEAM ? "COALESCE(team, 'unassigned')" : "supplier";
-        String sql = "SELECT DISTINCT application FROM assignment WHERE " + owner + " = ? AND valid_from < ? "
-                + "AND (valid_to IS NULL OR valid_to > ?)";
-        Set<String> result = new java.util.TreeSet<>();
+        return applications("SELECT DISTINCT application FROM assignment WHERE " + owner + " = ? AND "
+                + OPERATED_DURING, scope.name(), from, to);
+    }
+
+    /**
+     * Per application, the responsibilities of the team's or supplier's assignments that overlap [from, to) (an
+     * assignment without a team counts for team {@code unassigned}); a stored responsibility this version does not
+     * know is left out.
+     */
+    Map<String, Set<Responsibility>> assignedTo(Scope scope, Instant from, Instant to) throws SQLException {
+        String owner = scope.kind() == Scope.Kind.TEAM ? "COALESCE(team, 'unassigned')" : "supplier";
+        String sql = "SELECT DISTINCT application, responsibility FROM assignment WHERE " + owner + " = ? "
+                + "AND valid_from < ? AND (valid_to IS NULL OR valid_to > ?)";
+        Map<String, Set<Responsibility>> result = new TreeMap<>();
         try (PreparedStatement s = connection.prepareStatement(sql)) {
             s.setString(1, scope.name());
             Sql.setInstant(s, 2, to);
             Sql.setInstant(s, 3, from);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    Responsibility responsibility = Responsibility.parse(rs.getString(2));
+                    if (responsibility != null) {
+                        result.computeIfAbsent(rs.getString(1), a -> EnumSet.noneOf(Responsibility.class))
+                                .add(responsibility);
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    /** Applications with any assignment covering OPERATIONS that overlaps [from, to). */
+    Set<String> applicationsWithOperationsAssignment(Instant from, Instant to) throws SQLException {
+        return applications("SELECT DISTINCT application FROM assignment WHERE " + OPERATED_DURING, null, from, to);
+    }
+
+    private Set<String> applications(String sql, String owner, Instant from, Instant to) throws SQLException {
+        Set<String> result = new java.util.TreeSet<>();
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            int i = 1;
+            if (owner != null) {
+                s.setString(i++, owner);
+            }
+            Sql.setInstant(s, i++, to);
+            Sql.setInstant(s, i, from);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     result.add(rs.getString(1));
@@ -249,6 +300,27 @@ final class KpiRepository {
             }
         }
         return result;
+    }
+
+    /**
+     * Whether any stored event names the application: a deployment (any result) or an incident in this
+     * environment, or an assignment (which holds for every environment). metrics.md: a typo reads "no data".
+     */
+    boolean names(String app) throws SQLException {
+        String sql = "SELECT 1 FROM deployment WHERE environment = ? AND application = ? UNION ALL "
+                + "SELECT 1 FROM incident WHERE environment = ? AND application = ? UNION ALL "
+                + "SELECT 1 FROM assignment WHERE application = ?";
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            s.setMaxRows(1);
+            s.setString(1, environment);
+            s.setString(2, app);
+            s.setString(3, environment);
+            s.setString(4, app);
+            s.setString(5, app);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     private DeploymentRecord deployment(ResultSet rs) throws SQLException {

@@ -1,13 +1,17 @@
 package io.devopskpi.core.kpi;
 
+import io.devopskpi.core.model.Responsibility;
 import io.devopskpi.core.store.Store;
 import io.devopskpi.core.store.StoreException;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,12 +68,12 @@ public final class KpiService {
             Satisfaction satisfaction = SurveyScores.of(connection, query, applications);
             ComponentReport components = components(query, connection, filter);
             return new KpiFigures(computed.report(), satisfaction, components,
-                    List.copyOf(computed.applications()));
+                    List.copyOf(computed.responsible().applications()), computed.responsible().responsibilities());
         });
     }
 
-    /** A report and the applications of its scope. */
-    private record Computed(KpiReport report, Set<String> applications) {
+    /** A report and what its scope was responsible for. */
+    private record Computed(KpiReport report, Responsible responsible) {
     }
 
     /** What a read does with its connection and the query time. */
@@ -134,14 +138,13 @@ public final class KpiService {
             throws SQLException {
         KpiRepository environmentWide = new KpiRepository(connection, query.environment(), null,
                 settings.failureIsFailedChange());
-        List<DeploymentRecord> window = environmentWide.deploymentsFinishedIn(query.from(), query.to());
-        List<DeploymentRecord> inScope = window.stream().filter(filter::matches).toList();
-        List<IncidentRecord> incidents = environmentWide.incidentsOverlapping(query.from(), query.to()).stream()
-                .filter(filter::matches).toList();
-        Set<String> applications = scopeApplications(query.scope(), filter, inScope, incidents, environmentWide,
-                query.from(), query.to());
-        return PlatformReuse.of(query, window.stream().filter(DeploymentRecord::isSuccess).toList(),
-                environmentWide.componentsOfSuccessesIn(query.from(), query.to()), filter, applications);
+        List<DeploymentRecord> successes = environmentWide.deploymentsFinishedIn(query.from(), query.to()).stream()
+                .filter(DeploymentRecord::isSuccess).toList();
+        // metrics.md: the scope's applications are those with an in-scope SUCCESS deployment (DELIVERY attribution).
+        Set<String> applications = successes.stream().filter(filter::matches).map(DeploymentRecord::application)
+                .collect(Collectors.toCollection(TreeSet::new));
+        return PlatformReuse.of(query, successes, environmentWide.componentsOfSuccessesIn(query.from(), query.to()),
+                filter, applications);
     }
 
     /**
@@ -189,31 +192,37 @@ public final class KpiService {
         KpiReport.ChangeFailureRate failureRate = new KpiReport.ChangeFailureRate(failedInScope, attempts,
                 Statistics.rate(failedInScope, attempts), failureInterval,
                 settings.bands().changeFailureRate(failedInScope, attempts));
-        Double failureValue = failureRate.rate();
+        // metrics.md: a success rate is (total − failed) ÷ total, never 1 − rate in floating point.
         KpiReport.ChangeSuccessRate successRate = new KpiReport.ChangeSuccessRate(
-                failureValue == null ? null : 1 - failureValue, WilsonInterval.complement(failureInterval));
+                Statistics.rate(attempts - failedInScope, attempts), WilsonInterval.complement(failureInterval));
 
         KpiReport.TimeToRestore restore = timeToRestore(failed, filter, now);
 
-        List<IncidentRecord> overlapping = repository.incidentsOverlapping(from, to);
-        List<IncidentRecord> incidentsInScope = overlapping.stream().filter(filter::matches).toList();
-        List<Double> detect = incidentsInScope.stream()
-                .filter(i -> !i.started().isBefore(from) && i.started().isBefore(to) && i.detected() != null)
+        // OPERATIONS KPIs: incidents by their operations attribution.
+        List<IncidentRecord> incidentsInScope = repository.incidentsOfWindow(from, to).stream()
+                .filter(filter::matches).toList();
+        List<IncidentRecord> startedInWindow = incidentsInScope.stream()
+                .filter(i -> !i.started().isBefore(from) && i.started().isBefore(to)).toList();
+        List<Double> detect = startedInWindow.stream()
+                .filter(i -> i.detected() != null)
                 .map(i -> FailedChange.seconds(Duration.between(i.started(), i.detected())))
                 .toList();
         KpiReport.TimeToDetect timeToDetect = new KpiReport.TimeToDetect(detect.size(), Statistics.mean(detect),
                 Statistics.median(detect));
+        KpiReport.TimeToResolve timeToResolve = timeToResolve(startedInWindow, now);
 
         int rework = (int) successes.stream()
                 .filter(d -> d.kind().isRemediation() || d.startedDuringIncident()).count();
         KpiReport.ReworkRate reworkRate = new KpiReport.ReworkRate(rework, successes.size(),
                 Statistics.rate(rework, successes.size()));
 
-        Set<String> applications = scopeApplications(scope, filter, inScope, incidentsInScope, repository, from, to);
-        KpiReport.Availability availability = availability(applications, incidentsInScope, from, cutTo);
+        List<IncidentRecord> overlapping = incidentsInScope.stream().filter(i -> i.overlaps(from, to)).toList();
+        Set<String> applications = operatedApplications(scope, filter, window, overlapping, repository, from, to);
+        KpiReport.Availability availability = availability(applications, overlapping, from, cutTo);
 
         return new Computed(new KpiReport(query, frequency, leadTime, failureRate, successRate, restore,
-                timeToDetect, reworkRate, availability), applications);
+                timeToDetect, timeToResolve, reworkRate, availability, Duration.between(from, cutTo)),
+                responsible(scope, filter, inScope, applications, repository, from, to));
     }
 
     private KpiReport.DeploymentFrequency deploymentFrequency(List<DeploymentRecord> successes, Instant from,
@@ -229,7 +238,7 @@ public final class KpiService {
 
     private KpiReport.TimeToRestore timeToRestore(List<FailedChange> failed, ScopeFilter filter, Instant now) {
         List<FailedChange> owned = failed.stream()
-                .filter(f -> filter.matches(f.application(), f.restoreAttribution()))
+                .filter(f -> filter.matches(f.deployment()))
                 .toList();
         List<Double> restored = owned.stream().filter(f -> !f.isOpen()).map(FailedChange::restoreSeconds).toList();
         List<KpiReport.OpenFailure> open = owned.stream()
@@ -244,48 +253,130 @@ public final class KpiService {
     }
 
     /**
-     * The applications of the scope (metrics.md, availability): for one application, itself; otherwise those
-     * with an in-scope deployment in the window or an in-scope incident overlapping it, and for a team or
-     * supplier those assigned to it during the window; only those the filter keeps.
+     * Time to resolve (metrics.md): incidents in scope by their OPERATIONS attribution that started in the window;
+     * unresolved ones are open, listed by started, then id.
      */
-    private static Set<String> scopeApplications(Scope scope, ScopeFilter filter, List<DeploymentRecord> deployments,
-            List<IncidentRecord> incidents, KpiRepository repository, Instant from, Instant to) throws SQLException {
+    private static KpiReport.TimeToResolve timeToResolve(List<IncidentRecord> startedInWindow, Instant now) {
+        List<Double> resolved = startedInWindow.stream()
+                .filter(i -> i.resolved() != null)
+                .map(i -> FailedChange.seconds(Duration.between(i.started(), i.resolved())))
+                .toList();
+        List<KpiReport.OpenIncident> open = startedInWindow.stream()
+                .filter(i -> i.resolved() == null)
+                .sorted(Comparator.comparing(IncidentRecord::started).thenComparing(IncidentRecord::id))
+                .map(i -> new KpiReport.OpenIncident(i.id(), i.application(), i.started(),
+                        FailedChange.seconds(Duration.between(i.started(), now))))
+                .toList();
+        return new KpiReport.TimeToResolve(resolved.size(), open.size(), Statistics.mean(resolved),
+                Statistics.median(resolved), Statistics.percentile(resolved, 0.9), open);
+    }
+
+    /**
+     * The applications whose availability the scope answers for (metrics.md, availability): one application when
+     * any stored event names it; for everything, those with a deployment (any result) finished in the window or an
+     * incident overlapping it; for a team or supplier, those it operated: an assignment covering OPERATIONS that
+     * overlaps the window, or an incident overlapping it attributed to it, and for {@code unassigned} every
+     * application of the everything scope without such an assignment. Only those the filter keeps.
+     */
+    private static Set<String> operatedApplications(Scope scope, ScopeFilter filter,
+            List<DeploymentRecord> window, List<IncidentRecord> overlappingInScope, KpiRepository repository,
+            Instant from, Instant to) throws SQLException {
         Set<String> applications = new TreeSet<>();
-        if (scope.kind() == Scope.Kind.APPLICATION) {
-            applications.add(scope.name());
-        } else {
-            deployments.forEach(d -> applications.add(d.application()));
-            incidents.forEach(i -> applications.add(i.application()));
-            if (scope.kind() == Scope.Kind.TEAM || scope.kind() == Scope.Kind.SUPPLIER) {
-                applications.addAll(repository.applicationsAssignedTo(scope, from, to));
+        switch (scope.kind()) {
+            case APPLICATION -> {
+                if (repository.names(scope.name())) {
+                    applications.add(scope.name());
+                }
+            }
+            case ALL -> applications.addAll(everythingScope(window, overlappingInScope));
+            case TEAM, SUPPLIER -> {
+                applications.addAll(repository.applicationsOperatedBy(scope, from, to));
+                overlappingInScope.forEach(i -> applications.add(i.application()));
+                if (Attribution.UNASSIGNED.equals(scope.name())) {
+                    Set<String> unassigned = everythingScope(window,
+                            repository.incidentsOfWindow(from, to).stream().filter(i -> i.overlaps(from, to))
+                                    .toList());
+                    unassigned.removeAll(repository.applicationsWithOperationsAssignment(from, to));
+                    applications.addAll(unassigned);
+                }
             }
         }
         applications.removeIf(application -> !filter.keeps(application));
         return applications;
     }
 
+    /**
+     * What the scope was responsible for in the window: the applications it delivered (a deployment of any result
+     * finished in it), operated, or had an assignment for, and its responsibilities (metrics.md): those of its
+     * assignments overlapping the window, plus DELIVERY when it delivered and OPERATIONS when it operated. Only
+     * teams and suppliers hold responsibilities; every scope's applications are those it delivered or operated.
+     */
+    private static Responsible responsible(Scope scope, ScopeFilter filter, List<DeploymentRecord> deliveredInWindow,
+            Set<String> operated, KpiRepository repository, Instant from, Instant to) throws SQLException {
+        Set<String> applications = new TreeSet<>(operated);
+        deliveredInWindow.forEach(d -> applications.add(d.application()));
+        Set<Responsibility> held = EnumSet.noneOf(Responsibility.class);
+        if (scope.kind() == Scope.Kind.TEAM || scope.kind() == Scope.Kind.SUPPLIER) {
+            repository.assignedTo(scope, from, to).forEach((application, responsibilities) -> {
+                if (filter.keeps(application)) {
+                    applications.add(application);
+                    held.addAll(responsibilities);
+                }
+            });
+            if (!deliveredInWindow.isEmpty()) {
+                held.add(Responsibility.DELIVERY);
+            }
+            if (!operated.isEmpty()) {
+                held.add(Responsibility.OPERATIONS);
+            }
+        }
+        return new Responsible(applications, held);
+    }
+
+    /** The applications a scope was responsible for and the responsibilities it held. */
+    private record Responsible(Set<String> applications, Set<Responsibility> responsibilities) {
+    }
+
+    /** The everything scope's applications: a deployment (any result) finished in the window or an incident. */
+    private static Set<String> everythingScope(List<DeploymentRecord> window, List<IncidentRecord> overlapping) {
+        Set<String> applications = new TreeSet<>();
+        window.forEach(d -> applications.add(d.application()));
+        overlapping.forEach(i -> applications.add(i.application()));
+        return applications;
+    }
+
+    /**
+     * The mean of the applications' ratios, each 1 − downtime ÷ window length, computed exactly in microseconds
+     * (metrics.md, "Gates"): (n × L − Σ downtime) ÷ (n × L). The worst application has the most downtime (ties:
+     * first by name).
+     */
     private static KpiReport.Availability availability(Set<String> applications, List<IncidentRecord> incidents,
             Instant from, Instant cutTo) {
-        double length = FailedChange.seconds(Duration.between(from, cutTo));
-        if (applications.isEmpty() || length <= 0) {
-            return new KpiReport.Availability(null, 0, applications.size(), null);
+        Duration length = Duration.between(from, cutTo);
+        if (applications.isEmpty() || length.isNegative() || length.isZero()) {
+            return new KpiReport.Availability(null, 0, applications.size(), null, null);
         }
         Map<String, List<IncidentRecord>> byApplication = incidents.stream()
                 .collect(Collectors.groupingBy(IncidentRecord::application));
-        Map<String, Double> ratios = new TreeMap<>();
-        double downtime = 0;
-        for (String application : applications) {
-            double down = Downtime.seconds(byApplication.getOrDefault(application, List.of()), from, cutTo);
-            downtime += down;
-            ratios.put(application, 1 - down / length);
-        }
+        Duration downtime = Duration.ZERO;
         String worst = null;
-        for (Map.Entry<String, Double> entry : ratios.entrySet()) {
-            if (worst == null || entry.getValue() < ratios.get(worst)) {
-                worst = entry.getKey();
+        Duration worstDowntime = null;
+        for (String application : applications) {
+            Duration down = Downtime.of(byApplication.getOrDefault(application, List.of()), from, cutTo);
+            downtime = downtime.plus(down);
+            if (worst == null || down.compareTo(worstDowntime) > 0) {
+                worst = application;
+                worstDowntime = down;
             }
         }
-        double mean = Statistics.mean(new ArrayList<>(ratios.values()));
-        return new KpiReport.Availability(mean, downtime, applications.size(), worst);
+        BigDecimal whole = nanos(length).multiply(BigDecimal.valueOf(applications.size()));
+        Fraction ratio = new Fraction(whole.subtract(nanos(downtime)), whole);
+        return new KpiReport.Availability(ratio.doubleValue(), FailedChange.seconds(downtime), applications.size(),
+                worst, ratio);
+    }
+
+    private static BigDecimal nanos(Duration duration) {
+        return BigDecimal.valueOf(duration.getSeconds()).multiply(BigDecimal.valueOf(1_000_000_000L))
+                .add(BigDecimal.valueOf(duration.getNano()));
     }
 }

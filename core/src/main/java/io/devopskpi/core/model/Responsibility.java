@@ -16,4 +16,14 @@ public enum Responsibility {
     public boolean sharesWith(Responsibility other) {
         return coversDelivery() && other.coversDelivery() || coversOperations() && other.coversOperations();
     }
+
+    /** The responsibility a stored text names, or null for one this version does not know (read, never refuse). */
+    public static Responsibility parse(String text) {
+        for (Responsibility responsibility : values()) {
+            if (responsibility.name().equals(text)) {
+                return responsibility;
+            }
+        }
+        return null;
+    }
 }

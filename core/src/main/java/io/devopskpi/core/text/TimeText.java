@@ -18,7 +18,9 @@ public final class TimeText {
             "P(?:(\\d{1,9})W)?(?:(\\d{1,9})D)?(?:T(?=\\d)(?:(\\d{1,9})H)?(?:(\\d{1,9})M)?(?:(\\d{1,9})S)?)?",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern CALENDAR_DURATION = Pattern.compile("P\\d+[YM].*", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})([wdhms])", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})([wdhmsWDHS])");
+    /** {@code 1M}: minutes to some, months to others; refused rather than guessed. */
+    private static final Pattern AMBIGUOUS_DURATION = Pattern.compile("\\d{1,9}M");
 
     private TimeText() {
     }
@@ -61,13 +63,17 @@ public final class TimeText {
 
     /**
      * A positive duration written either in ISO-8601 (see {@link #isoDuration}) or as a number and a unit:
-     * {@code 2w}, {@code 30d}, {@code 4h}, {@code 30m}, {@code 45s}.
+     * {@code 2w}, {@code 30d}, {@code 4h}, {@code 30m}, {@code 45s} ({@code 1M} is refused: minutes or months?).
      *
      * @throws IllegalArgumentException saying what is wrong, with the (shortened) text
      */
     public static Duration duration(String text) {
         Matcher m = SHORT_DURATION.matcher(text);
         if (!m.matches()) {
+            if (AMBIGUOUS_DURATION.matcher(text).matches()) {
+                throw new IllegalArgumentException("M could mean minutes or months: write m for minutes (30m) or "
+                        + "days for a month (30d): " + Excerpt.quoted(text));
+            }
             return isoDuration(text);
         }
         long amount = Long.parseLong(m.group(1));

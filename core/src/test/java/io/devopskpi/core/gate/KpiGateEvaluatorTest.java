@@ -36,6 +36,7 @@ class KpiGateEvaluatorTest {
                 new KpiReport.ChangeSuccessRate(34 / 41.0, new KpiReport.Interval(0.7, 0.92)),
                 new KpiReport.TimeToRestore(6, 1, 18_000.0, 20_000.0, 30_000.0, Band.HIGH, List.of()),
                 new KpiReport.TimeToDetect(3, 600.0, 500.0),
+                new KpiReport.TimeToResolve(2, 0, 5400.0, 5400.0, 6840.0, List.of()),
                 new KpiReport.ReworkRate(2, 38, 2 / 38.0),
                 new KpiReport.Availability(0.999, 2592.0, 1, "shop"));
     }
@@ -99,12 +100,54 @@ class KpiGateEvaluatorTest {
 
     @Test
     void strictOperatorsFailAtTheLimit() {
-        // rework 2 ÷ 38 = 0.0526…; "< 0.0526315789…" at exactly the value fails, "<=" passes
-        double rework = 2 / 38.0;
+        // rework 2 of 40 = 0.05 exactly: "< 0.05" fails at the limit, "<= 0.05" passes
+        KpiFigures figures = figures(7, 41, 2, 40, 18_000.0);
         assertThat(KpiGateEvaluator.judge(gate(0, false, new Threshold(GateMetric.REWORK_RATE, Operator.BELOW,
-                rework)), report()).status()).isEqualTo(GateStatus.FAILED);
+                0.05)), figures).status()).isEqualTo(GateStatus.FAILED);
         assertThat(KpiGateEvaluator.judge(gate(0, false, new Threshold(GateMetric.REWORK_RATE, Operator.AT_MOST,
-                rework)), report()).status()).isEqualTo(GateStatus.PASSED);
+                0.05)), figures).status()).isEqualTo(GateStatus.PASSED);
+    }
+
+    @Test
+    void comparesRatesAsTheFractionOfTheirCountsWithTheDecimalAsWritten() {
+        // metrics.md, Gates: 93 successful changes of 100 meet changeSuccessRate >= 0.93. In floating point
+        // 1 − 7/100 = 0.9299999999999999 < 0.93, which the old evaluation failed.
+        KpiFigures figures = figures(7, 100, 0, 0, null);
+        assertThat(KpiGateEvaluator.judge(gate(0, false, new Threshold(GateMetric.CHANGE_SUCCESS_RATE,
+                Operator.AT_LEAST, new java.math.BigDecimal("0.93"), null)), figures).status())
+                .isEqualTo(GateStatus.PASSED);
+        // 0.93 < 0.930000000000000000001 exactly, though both are the same double
+        assertThat(KpiGateEvaluator.judge(gate(0, false, new Threshold(GateMetric.CHANGE_SUCCESS_RATE,
+                Operator.AT_LEAST, new java.math.BigDecimal("0.930000000000000000001"), null)), figures).status())
+                .isEqualTo(GateStatus.FAILED);
+        // 7 of 100 failed: <= 0.07 holds exactly
+        assertThat(KpiGateEvaluator.judge(gate(0, false, new Threshold(GateMetric.CHANGE_FAILURE_RATE,
+                Operator.AT_MOST, new java.math.BigDecimal("0.07"), null)), figures).status())
+                .isEqualTo(GateStatus.PASSED);
+    }
+
+    @Test
+    void comparesDurationsInWholeMicroseconds() {
+        // 4 h = 14,400 s; a median of 14,400.0000000001 s is 14,400,000,000 µs, which meets "<= 4h" and "< 4h" fails
+        KpiFigures figures = figures(0, 10, 0, 0, 14_400.000_000_000_1);
+        assertThat(KpiGateEvaluator.judge(gate(0, false, new Threshold(GateMetric.TIME_TO_RESTORE_MEDIAN,
+                Operator.AT_MOST, 14_400)), figures).status()).isEqualTo(GateStatus.PASSED);
+        assertThat(KpiGateEvaluator.judge(gate(0, false, new Threshold(GateMetric.TIME_TO_RESTORE_MEDIAN,
+                Operator.BELOW, 14_400)), figures).status()).isEqualTo(GateStatus.FAILED);
+    }
+
+    /** Figures with the given counts; the other KPIs as in {@link #kpis()}. */
+    private static KpiFigures figures(int failed, int total, int rework, int reworkTotal, Double restoreMedian) {
+        KpiReport base = kpis();
+        KpiReport report = new KpiReport(QUERY, base.deploymentFrequency(), base.leadTime(),
+                new KpiReport.ChangeFailureRate(failed, total, failed / (double) total, null, null),
+                new KpiReport.ChangeSuccessRate((total - failed) / (double) total, null),
+                new KpiReport.TimeToRestore(restoreMedian == null ? 0 : 1, 0, restoreMedian, restoreMedian,
+                        restoreMedian, null, List.of()),
+                base.timeToDetect(), base.timeToResolve(),
+                new KpiReport.ReworkRate(rework, reworkTotal, reworkTotal == 0 ? null : rework / (double) reworkTotal),
+                base.availability());
+        return new KpiFigures(report, Satisfaction.NONE, new ComponentReport(QUERY, List.of(), null, 0), List.of());
     }
 
     @Test

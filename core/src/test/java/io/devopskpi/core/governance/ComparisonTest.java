@@ -34,7 +34,7 @@ class ComparisonTest {
                 new KpiReport.ChangeFailureRate(failed, total, (double) failed / total, ci, Band.LOW),
                 new KpiReport.ChangeSuccessRate(1 - (double) failed / total, WilsonInterval.complement(ci)),
                 new KpiReport.TimeToRestore(0, 0, null, null, null, null, List.of()),
-                new KpiReport.TimeToDetect(0, null, null), new KpiReport.ReworkRate(0, 0, null),
+                new KpiReport.TimeToDetect(0, null, null), KpiReport.TimeToResolve.NONE, new KpiReport.ReworkRate(0, 0, null),
                 new KpiReport.Availability(null, 0, 0, null));
         return new SupplierComparison.Entry(name, new KpiFigures(report, Satisfaction.NONE,
                 new ComponentReport(Q1, List.of(), null, 0), List.of("app")));
@@ -106,9 +106,10 @@ class ComparisonTest {
 
             // what they ran: northwind ran shop only; no deployment rates are compared
             SupplierComparison operations = service.compare(Q1, Responsibility.OPERATIONS, null);
-            // acme runs billing (BOTH); globex and unassigned ran nothing, so they are not compared here
+            // acme runs billing (BOTH); globex ran nothing, so it is not compared here; legacy has no operations
+            // assignment, so unassigned operated it (metrics.md, availability)
             assertThat(operations.suppliers()).extracting(SupplierComparison.Entry::supplier)
-                    .containsExactly("acme", "northwind");
+                    .containsExactly("acme", "northwind", "unassigned");
             SupplierComparison.Entry northwind = operations.suppliers().stream()
                     .filter(e -> e.supplier().equals("northwind")).findFirst().orElseThrow();
             assertThat(northwind.figures().applications()).containsExactly("shop");

@@ -51,9 +51,19 @@ class ScorecardTest {
                     GovernanceScenario.quarter("2026-Q1"), "production", ZoneOffset.UTC);
             // northwind built nothing ...
             assertThat(northwind.delivery().report().changeFailureRate().total()).isZero();
-            // ... and ran shop: INC-1 restored s4 after 2 h (resolved 02:00, before s5), detected after 30 min
-            assertThat(northwind.operations().report().timeToRestore().meanSeconds()).isEqualTo(7_200.0);
+            // ... and ran shop: INC-1 resolved after 2 h, detected after 30 min. Restoring s4 (start 00:00, INC-1
+            // resolved 02:00 before s5) is globex's time to restore, not northwind's (metrics.md, attribution).
+            assertThat(northwind.operations().report().timeToResolve().meanSeconds()).isEqualTo(7_200.0);
+            assertThat(northwind.operations().report().timeToRestore().count()).isZero();
             assertThat(northwind.operations().report().timeToDetect().meanSeconds()).isEqualTo(1_800.0);
+            assertThat(northwind.delivery()).isEqualTo(northwind.operations());
+            assertThat(northwind.delivery().responsibilities()).containsExactly(Responsibility.OPERATIONS);
+            Scorecard globex = GovernanceScenario.scorecards(s).scorecard("globex",
+                    GovernanceScenario.quarter("2026-Q1"), "production", ZoneOffset.UTC);
+            assertThat(globex.delivery().report().timeToRestore().meanSeconds()).isEqualTo(7_200.0);
+            // globex ran nothing: its availability is "no data", never 100 %
+            assertThat(globex.operations().report().availability().ratio()).isNull();
+            assertThat(globex.delivery().responsibilities()).containsExactly(Responsibility.DELIVERY);
             // availability of shop: 1 − 7,200 ÷ 7,776,000
             assertThat(northwind.operations().report().availability().ratio())
                     .isEqualTo(1 - 7_200.0 / 7_776_000);

@@ -91,19 +91,23 @@ class AttributionTest {
             assertThat(delivery.changeFailureRate().failed()).isEqualTo(1);
             assertThat(delivery.changeFailureRate().total()).isEqualTo(2);
             assertThat(delivery.reworkRate()).isEqualTo(new KpiReport.ReworkRate(0, 2, 0.0));
-            // the restore belongs to the linking incident's operations side
-            assertThat(delivery.timeToRestore().count()).isZero();
+            // metrics.md: the restore belongs with the failed change, to its delivery side:
+            // start 11:00 (i1), restore min(s2 Jan 6 10:00, resolved 12:00) = 12:00 → 3,600
+            assertThat(delivery.timeToRestore().count()).isEqualTo(1);
+            assertThat(delivery.timeToRestore().medianSeconds()).isCloseTo(3_600.0, within(1e-9));
             assertThat(delivery.timeToDetect().count()).isZero();
-            // shop is an application of the scope (its deployments), but the incident is not the scope's
-            assertThat(delivery.availability()).isEqualTo(new KpiReport.Availability(1.0, 0.0, 1, "shop"));
+            assertThat(delivery.timeToResolve().count()).isZero();
+            // acme only builds shop: it operated nothing, so its availability is "no data", never 100 %
+            assertThat(delivery.availability()).isEqualTo(new KpiReport.Availability(null, 0.0, 0, null));
         }
         for (KpiReport operations : new KpiReport[] {supplier("opsco"), team("run")}) {
             assertThat(operations.deploymentFrequency().deployments()).isZero();
             assertThat(operations.changeFailureRate().rate()).isNull();
             assertThat(operations.reworkRate().rate()).isNull();
-            // start 11:00, restore min(s2 Jan 6 10:00, resolved 12:00) = 12:00 → 3,600
-            assertThat(operations.timeToRestore().count()).isEqualTo(1);
-            assertThat(operations.timeToRestore().medianSeconds()).isCloseTo(3_600.0, within(1e-9));
+            // the restore of s1 is acme's; opsco's own figure is time to resolve: 12:00 − 11:00 = 3,600
+            assertThat(operations.timeToRestore().count()).isZero();
+            assertThat(operations.timeToResolve().count()).isEqualTo(1);
+            assertThat(operations.timeToResolve().meanSeconds()).isCloseTo(3_600.0, within(1e-9));
             // detected 11:10 − 11:00 = 600
             assertThat(operations.timeToDetect().count()).isEqualTo(1);
             assertThat(operations.timeToDetect().meanSeconds()).isCloseTo(600.0, within(1e-9));
@@ -128,10 +132,12 @@ class AttributionTest {
         // delivered by "contractor" (team "web" from the assignment)
         s.deploy("s3", "shop", "2026-01-20T10:00", DeploymentResult.SUCCESS, b -> b.supplier("contractor"));
 
-        // restore of s1: start 11:00 (i1), min(s2 15:00, i1 resolved 13:00) = 13:00 → 7,200, to firefighters
+        // restore of s1: start 11:00 (i1), min(s2 15:00, i1 resolved 13:00) = 13:00 → 7,200, to s1's delivery
+        // side (acme, web), not to firefighters, who resolved i1: theirs is time to resolve, 13:00 − 11:00 = 7,200
         KpiReport firefighters = supplier("firefighters");
-        assertThat(firefighters.timeToRestore().count()).isEqualTo(1);
-        assertThat(firefighters.timeToRestore().medianSeconds()).isCloseTo(7_200.0, within(1e-9));
+        assertThat(firefighters.timeToRestore().count()).isZero();
+        assertThat(firefighters.timeToResolve().count()).isEqualTo(1);
+        assertThat(firefighters.timeToResolve().medianSeconds()).isCloseTo(7_200.0, within(1e-9));
         assertThat(firefighters.deploymentFrequency().deployments()).isZero();
         assertThat(firefighters.changeFailureRate().rate()).isNull();
         assertThat(firefighters.timeToDetect().count()).isEqualTo(1);
@@ -145,7 +151,11 @@ class AttributionTest {
         assertThat(acme.deploymentFrequency().deployments()).isEqualTo(2);
         assertThat(acme.changeFailureRate().failed()).isEqualTo(1);
         assertThat(acme.changeFailureRate().total()).isEqualTo(2);
-        assertThat(acme.timeToRestore().count()).isZero();
+        assertThat(acme.timeToRestore().count()).isEqualTo(1);
+        assertThat(acme.timeToRestore().medianSeconds()).isCloseTo(7_200.0, within(1e-9));
+        // i2 resolved 12:00 − 11:30 = 1,800
+        assertThat(acme.timeToResolve().count()).isEqualTo(1);
+        assertThat(acme.timeToResolve().meanSeconds()).isCloseTo(1_800.0, within(1e-9));
         // i2: 600
         assertThat(acme.timeToDetect().count()).isEqualTo(1);
         assertThat(acme.timeToDetect().meanSeconds()).isCloseTo(600.0, within(1e-9));

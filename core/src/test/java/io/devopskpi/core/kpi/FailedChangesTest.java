@@ -47,12 +47,13 @@ class FailedChangesTest {
         assertThat(failed.get(0).restoreSeconds()).isEqualTo(1_800.0);
         assertThat(failed.get(0).restoreSupplier()).isEqualTo("acme");
         // s1: linked by time; failure start = i1.started 12:00; restore = min(next SUCCESS s2 at 01-07 10:00,
-        // i1.resolved 01-06 13:00) = 13:00 → 3,600 s, owned by i1's operations supplier
+        // i1.resolved 01-06 13:00) = 13:00 → 3,600 s, owned by s1's delivery supplier (metrics.md), not by
+        // northwind, who operates shop
         assertThat(failed.get(1).reasons()).containsExactly(FailureReason.INCIDENT_WITHIN_HORIZON);
         assertThat(failed.get(1).linkingIncident()).isEqualTo("i1");
         assertThat(failed.get(1).restoreSeconds()).isEqualTo(3_600.0);
         assertThat(failed.get(1).deliverySupplier()).isEqualTo("acme");
-        assertThat(failed.get(1).restoreSupplier()).isEqualTo("northwind");
+        assertThat(failed.get(1).restoreSupplier()).isEqualTo("acme");
         // s2: named by i2, unresolved and no later SUCCESS → open
         assertThat(failed.get(2).reasons()).containsExactly(FailureReason.NAMED_AS_CAUSE);
         assertThat(failed.get(2).restored()).isNull();

@@ -2,8 +2,10 @@ package io.devopskpi.core.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
+import io.devopskpi.core.model.Deployment;
+import io.devopskpi.core.model.DeploymentResult;
+import io.devopskpi.core.model.Responsibility;
 import io.devopskpi.core.testing.Scenario;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,7 @@ class NoDataTest {
     }
 
     @Test
-    void anApplicationWithoutAnyDataHasNullKpisAndFullAvailability() {
+    void anApplicationWithoutAnyDataHasNullKpisAndNoAvailability() {
         KpiReport r = s.application("shop", FROM, TO);
 
         KpiReport.DeploymentFrequency f = r.deploymentFrequency();
@@ -46,12 +48,30 @@ class NoDataTest {
         assertThat(r.timeToDetect()).isEqualTo(new KpiReport.TimeToDetect(0, null, null));
         assertThat(r.reworkRate()).isEqualTo(new KpiReport.ReworkRate(0, 0, null));
 
-        // one application: downtime 0 of the window → ratio 1 − 0 / 30 days = 1.0; the scope names its application
-        KpiReport.Availability a = r.availability();
-        assertThat(a.ratio()).isCloseTo(1.0, within(1e-9));
-        assertThat(a.downtimeSeconds()).isEqualTo(0.0);
-        assertThat(a.applications()).isEqualTo(1);
-        assertThat(a.worstApplication()).isEqualTo("shop");
+        assertThat(r.timeToResolve()).isEqualTo(KpiReport.TimeToResolve.NONE);
+
+        // metrics.md: no stored event names shop, so its availability is "no data" (a typo never reads 100 %)
+        assertThat(r.availability()).isEqualTo(new KpiReport.Availability(null, 0.0, 0, null));
+    }
+
+    @Test
+    void anApplicationNamedByAnyEventAtAnyTimeIsFullyAvailableWithoutIncidents() {
+        // a deployment long before the window names shop in production; an assignment names intranet in every
+        // environment; billing is named only in staging
+        s.aborted("old", "shop", "2025-06-01T10:00");
+        s.assign("intranet", "acme", null, Responsibility.DELIVERY, "2025-01-01T00:00", null);
+        s.event(Deployment.builder("b1").application("billing").environment("staging")
+                .started(Scenario.t("2026-01-05T09:50")).finished(Scenario.t("2026-01-05T10:00"))
+                .result(DeploymentResult.SUCCESS).build());
+
+        // downtime 0 of the window → ratio 1 − 0 ÷ 30 days = 1.0, the application named as the worst
+        for (String application : new String[] {"shop", "intranet"}) {
+            assertThat(s.application(application, FROM, TO).availability()).as(application)
+                    .isEqualTo(new KpiReport.Availability(1.0, 0.0, 1, application));
+        }
+        assertThat(s.application("billing", FROM, TO).availability())
+                .isEqualTo(new KpiReport.Availability(null, 0.0, 0, null));
+        assertThat(s.application("shpo", FROM, TO).availability().ratio()).isNull();
     }
 
     @Test

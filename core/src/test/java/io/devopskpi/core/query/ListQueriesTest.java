@@ -156,7 +156,7 @@ class ListQueriesTest {
 
             // assignments overlapping January: acme, northwind, globex; q2 has no supplier: unassigned
             assertThat(suppliers.reports(january(Scope.all())))
-                    .extracting(r -> r.query().scope().name())
+                    .extracting(r -> r.report().query().scope().name())
                     .containsExactly("acme", "globex", "northwind", "unassigned");
         }
     }

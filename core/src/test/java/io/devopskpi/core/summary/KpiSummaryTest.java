@@ -17,7 +17,7 @@ class KpiSummaryTest {
         KpiReport report = new KpiReport(null, frequency, new KpiReport.LeadTime(0, 0, null, null, null, null),
                 new KpiReport.ChangeFailureRate(0, 0, null, null, null), new KpiReport.ChangeSuccessRate(null, null),
                 new KpiReport.TimeToRestore(0, 0, null, null, null, null, List.of()),
-                new KpiReport.TimeToDetect(0, null, null), new KpiReport.ReworkRate(0, 0, null),
+                new KpiReport.TimeToDetect(0, null, null), KpiReport.TimeToResolve.NONE, new KpiReport.ReworkRate(0, 0, null),
                 new KpiReport.Availability(null, 0, 0, null));
         KpiSummary summary = KpiSummary.of("shop", report);
         assertThat(summary.deploymentsPerWeek()).isEqualTo("0.0");
