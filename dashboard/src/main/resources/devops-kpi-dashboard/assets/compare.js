@@ -99,6 +99,7 @@ function sideBySide(suppliers, state) {
     ['Lead time (median)', (k) => duration(k.leadTime.medianSeconds), (k) => plural(k.leadTime.count, 'change')],
     ['Time to restore (mean)', (k) => duration(k.timeToRestore.meanSeconds), (k) => plural(k.timeToRestore.count, 'restore')],
     ['Time to detect (mean)', (k) => duration(k.timeToDetect.meanSeconds), (k) => plural(k.timeToDetect.count, 'incident')],
+    ['Time to resolve (mean)', (k) => duration(k.timeToResolve.meanSeconds), (k) => plural(k.timeToResolve.count, 'incident')],
     ['Rework rate', (k) => percent(k.reworkRate.rate), (k) => plural(k.reworkRate.total, 'deployment')],
     ['Availability', (k) => (k.availability.ratio === null ? 'no data' : `${(k.availability.ratio * 100).toFixed(2)} %`),
       (k) => plural(k.availability.applications, 'application')],

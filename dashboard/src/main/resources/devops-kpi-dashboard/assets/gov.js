@@ -15,6 +15,8 @@ export const METRIC_LABELS = {
   timeToRestoreMedian: 'Time to restore (median)',
   timeToRestoreMean: 'Time to restore (mean)',
   timeToDetectMean: 'Time to detect (mean)',
+  timeToResolveMean: 'Time to resolve (mean)',
+  timeToResolveMedian: 'Time to resolve (median)',
   reworkRate: 'Rework rate',
   availability: 'Availability',
   stakeholderSatisfaction: 'Stakeholder satisfaction',

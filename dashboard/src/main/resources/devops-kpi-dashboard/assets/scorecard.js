@@ -151,8 +151,9 @@ function kpiTable(kpis) {
     { label: 'Sample', num: true }, 'Target', 'Verdict', 'Change vs previous period'];
   const rows = kpis.map((kpi) => el('tr', { 'data-metric': kpi.metric, class: `row-${(kpi.verdict || '').toLowerCase()}` },
     el('th', { scope: 'row', class: 'kpi-label', 'data-field': 'label' }, kpiLabel(kpi)),
-    el('td', { class: 'num figure-cell', 'data-field': 'value', 'data-value': kpi.value === null ? 'null' : String(kpi.value) },
-      formatWithUnit(kpi.metric, kpi.value)),
+    el('td', { class: `num figure-cell${kpi.responsible === false ? ' not-responsible' : ''}`, 'data-field': 'value',
+      'data-value': kpi.value === null ? 'null' : String(kpi.value) },
+      kpi.responsible === false ? 'not responsible' : formatWithUnit(kpi.metric, kpi.value)),
     el('td', { class: 'num', 'data-field': 'ci95' }, formatInterval(kpi.metric, kpi.ci95)),
     el('td', { class: 'num', 'data-field': 'samples', 'data-value': String(kpi.samples ?? '') },
       kpi.samples === null || kpi.samples === undefined ? '—' : String(kpi.samples)),
@@ -202,14 +203,22 @@ function responsibilityTable(list, state) {
     rows }));
 }
 
-function sideCard(title, kpis, rows, id) {
+function sideCard(title, kpis, rows, id, responsible) {
   if (!kpis) {
     return el('section', { class: 'side-card', id }, el('h3', {}, title),
       el('p', { class: 'muted' }, 'Not reported by this server.'));
   }
+  if (!responsible) {
+    // metrics.md: a KPI of a responsibility the supplier did not hold reads "not responsible", never 0 or 100 %
+    return el('section', { class: 'side-card not-responsible', id, 'aria-label': title }, el('h3', {}, title),
+      el('p', { class: 'muted' }, 'Not responsible in this period.'));
+  }
   return el('section', { class: 'side-card', id, 'aria-label': title }, el('h3', {}, title),
     el('dl', {}, rows(kpis).flatMap(([term, text]) => [el('dt', {}, term), el('dd', {}, text)])));
 }
+
+/** Whether the supplier held the responsibility in the period (older servers do not say: assume it did). */
+const held = (answer, side) => !answer.responsibilitiesHeld || answer.responsibilitiesHeld.includes(side);
 
 function rateWithSample(rate, ci, failed, total) {
   if (rate === null || rate === undefined) return `no data (${plural(total || 0, 'change')})`;
@@ -222,9 +231,10 @@ const delivered = (k) => [
     k.changeFailureRate.total)],
   ['Lead time (median)', `${duration(k.leadTime.medianSeconds)} (${plural(k.leadTime.count, 'change')})`],
   ['Rework rate', `${percent(k.reworkRate.rate)} (n = ${k.reworkRate.total})`],
+  ['Time to restore (mean)', `${duration(k.timeToRestore.meanSeconds)} (${plural(k.timeToRestore.count, 'restore')}, ${k.timeToRestore.open} open)`],
 ];
 const operated = (k) => [
-  ['Time to restore (mean)', `${duration(k.timeToRestore.meanSeconds)} (${plural(k.timeToRestore.count, 'restore')}, ${k.timeToRestore.open} open)`],
+  ['Time to resolve (mean)', k.timeToResolve ? `${duration(k.timeToResolve.meanSeconds)} (${plural(k.timeToResolve.count, 'incident')}, ${k.timeToResolve.open} open)` : 'not reported'],
   ['Time to detect (mean)', `${duration(k.timeToDetect.meanSeconds)} (${plural(k.timeToDetect.count, 'incident')})`],
   ['Availability', `${k.availability.ratio === null ? 'no data' : `${(k.availability.ratio * 100).toFixed(2)} %`}`
     + ` (${plural(k.availability.applications, 'application')})`],
@@ -335,8 +345,10 @@ async function render(state) {
       'print-break', trendCards(kpis)),
     section('built-heading', 'What they built and what they ran', 'print-break',
       el('div', { class: 'side-cards' },
-        sideCard('Delivery: what they built', byResponsibility.DELIVERY, delivered, 'delivery-kpis'),
-        sideCard('Operations: what they ran', byResponsibility.OPERATIONS, operated, 'operations-kpis'))),
+        sideCard('Delivery: what they built', byResponsibility.DELIVERY, delivered, 'delivery-kpis',
+          held(answer, 'DELIVERY')),
+        sideCard('Operations: what they ran', byResponsibility.OPERATIONS, operated, 'operations-kpis',
+          held(answer, 'OPERATIONS')))),
     section('apps-heading', 'Per application', 'print-keep', applicationTable(breakdown.applications, state)),
   ]);
   pruneCharts();

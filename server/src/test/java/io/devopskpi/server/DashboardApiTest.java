@@ -166,8 +166,11 @@ class DashboardApiTest {
         assertThat(kpis.getAsJsonObject("deploymentFrequency").get("deployments").getAsInt()).isZero();
         assertThat(kpis.getAsJsonObject("availability").get("applications").getAsInt()).isEqualTo(1);
         assertThat(kpis.getAsJsonObject("availability").get("downtimeSeconds").getAsDouble()).isEqualTo(46_800.0);
-        // d3's restore belongs to i1's operator: 09:00 → resolved 10:00
-        assertThat(kpis.getAsJsonObject("timeToRestore").get("medianSeconds").getAsDouble()).isEqualTo(3_600.0);
+        // d3's restore belongs to its delivery side (acme), not to i1's operator; northwind's own figure is time
+        // to resolve i1: 09:00 → resolved 10:00
+        assertThat(kpis.getAsJsonObject("timeToRestore").get("count").getAsInt()).isZero();
+        assertThat(kpis.getAsJsonObject("timeToResolve").get("meanSeconds").getAsDouble()).isEqualTo(3_600.0);
+        assertThat(northwind.getAsJsonArray("responsibilities").toString()).isEqualTo("[\"OPERATIONS\"]");
         for (JsonElement supplier : suppliers) {
             JsonObject expected = ok("/api/v1/kpis?" + JANUARY + "&supplier="
                     + supplier.getAsJsonObject().get("supplier").getAsString());
@@ -211,12 +214,13 @@ class DashboardApiTest {
         JsonArray failed = answer.getAsJsonArray("failedChanges");
         assertThat(answer.get("total").getAsInt()).isEqualTo(2);
         assertThat(strings(failed, "deployment")).containsExactly("d2", "d3");
-        // d3: failure start i1.started 09:00, restored at i1.resolved 10:00; the restore is northwind's
+        // d3: failure start i1.started 09:00, restored at i1.resolved 10:00; the restore is acme's, d3's delivery
+        // side (metrics.md), although northwind resolved i1
         assertThat(failed.get(1).toString()).isEqualTo("{\"deployment\":\"d3\",\"application\":\"shop\","
                 + "\"finished\":\"2026-01-12T11:00:00Z\",\"failureStart\":\"2026-01-13T09:00:00Z\","
                 + "\"restored\":\"2026-01-13T10:00:00Z\",\"restoreSeconds\":3600.0,"
                 + "\"reasons\":[\"INCIDENT_WITHIN_HORIZON\"],\"linkingIncident\":\"i1\",\"deliveryTeam\":\"web\","
-                + "\"deliverySupplier\":\"acme\",\"restoreTeam\":\"ops\",\"restoreSupplier\":\"northwind\"}");
+                + "\"deliverySupplier\":\"acme\",\"restoreTeam\":\"web\",\"restoreSupplier\":\"acme\"}");
         assertThat(strings(ok("/api/v1/failed-changes?offset=1&limit=1&" + JANUARY)
                 .getAsJsonArray("failedChanges"), "deployment")).containsExactly("d3");
     }

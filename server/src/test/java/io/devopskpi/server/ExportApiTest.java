@@ -153,7 +153,7 @@ class ExportApiTest {
                 .extracting(s -> s.substring(0, s.indexOf('{')))
                 .containsExactly("devops_kpi_deployments", "devops_kpi_deployments_per_day",
                         "devops_kpi_change_failure_ratio", "devops_kpi_change_attempts", "devops_kpi_failed_changes",
-                        "devops_kpi_open_failures", "devops_kpi_availability_ratio");
+                        "devops_kpi_open_failures", "devops_kpi_open_incidents", "devops_kpi_availability_ratio");
     }
 
     @Test

@@ -148,8 +148,8 @@ class GovernanceApiTest {
                 .endsWith("trend_2025-08,trend_2025-09,trend_2025-10,trend_2025-11,trend_2025-12,trend_2026-01");
         assertThat(lines[1]).startsWith("acme,2026-01,2026-01-01T00:00:00Z,2026-02-01T00:00:00Z,production,"
                 + "changeSuccessRate,,0.8,");
-        // a header, the 2 targeted metrics, the 5 standard ones without a target
-        assertThat(lines).hasSize(1 + 2 + 5);
+        // a header, the 2 targeted metrics, the 6 standard ones without a target (time to resolve among them)
+        assertThat(lines).hasSize(1 + 2 + 6);
         String evil = server.get("/api/v1/scorecards/%3Devil.csv?period=2026-01").body();
         assertThat(evil.split("\r\n")[1]).startsWith("'=evil,2026-01,");
     }

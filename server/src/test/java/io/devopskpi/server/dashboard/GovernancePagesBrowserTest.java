@@ -406,6 +406,9 @@ class GovernancePagesBrowserTest {
             figures.put("Time to detect (mean)", (x) -> new String[] {
                     durationOrNone(num(obj(x, "timeToDetect"), "meanSeconds")),
                     plural(num(obj(x, "timeToDetect"), "count"), "incident")});
+            figures.put("Time to resolve (mean)", (x) -> new String[] {
+                    durationOrNone(num(obj(x, "timeToResolve"), "meanSeconds")),
+                    plural(num(obj(x, "timeToResolve"), "count"), "incident")});
             figures.put("Rework rate", (x) -> new String[] {percent(num(obj(x, "reworkRate"), "rate")),
                     plural(num(obj(x, "reworkRate"), "total"), "deployment")});
             figures.put("Availability", (x) -> {
