@@ -1,5 +1,6 @@
 package io.devopskpi.server.demo;
 
+import io.devopskpi.core.governance.ReviewWindow;
 import io.devopskpi.core.model.Assignment;
 import io.devopskpi.core.model.Change;
 import io.devopskpi.core.model.Component;
@@ -16,75 +17,114 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
  * A deterministic, realistic data set for the dashboard: 12 applications of 4 teams, 3 suppliers and in-house
- * staff under hybrid contracts, 180 days of production and staging deployments ending at {@code now}. The same
- * seed and the same {@code now} give the same events, so the same KPIs.
+ * staff under hybrid contracts, about 180 days of production and staging deployments ending at {@code now}. The
+ * same seed and the same {@code now} give the same events, so the same KPIs.
+ *
+ * <p>The estate is what a governance meeting sees: each application's assignments begin on the day of its first
+ * event, never in quarters without data; northwind only runs applications (others build them); acme builds
+ * applications northwind runs and builds and runs one itself; checkout's delivery passes from globex to acme in the
+ * middle of the last complete quarter, with deployments on both sides; "reporting" has no assignment at all.
  */
 public final class DemoData {
     public static final long DEFAULT_SEED = 20261123L;
     static final int DAYS = 180;
+    /** The history begins at least this long before the last complete quarter, so contracts cover all of it. */
+    static final Duration BEFORE_LAST_QUARTER = Duration.ofDays(7);
 
     private final Random random;
     private final Instant now;
     private final Instant start;
+    private final Instant handover;
     private final List<Event> events = new ArrayList<>();
+    private int incidents;
 
     private DemoData(long seed, Instant now) {
         this.random = new Random(seed);
         this.now = now.truncatedTo(ChronoUnit.SECONDS);
-        this.start = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(DAYS).atStartOfDay(ZoneOffset.UTC)
+        ReviewWindow lastQuarter = ReviewWindow.lastCompleteQuarter(now, ZoneOffset.UTC);
+        Instant halfAYear = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(DAYS).atStartOfDay(ZoneOffset.UTC)
                 .toInstant();
+        Instant beforeLastQuarter = lastQuarter.from().minus(BEFORE_LAST_QUARTER);
+        this.start = halfAYear.isBefore(beforeLastQuarter) ? halfAYear : beforeLastQuarter;
+        this.handover = middleOf(lastQuarter);
+    }
+
+    /** Midnight (UTC) of the middle day of the quarter: where the demo's supplier change and renegotiation fall. */
+    static Instant middleOf(ReviewWindow quarter) {
+        return quarter.from().plus(Duration.ofDays(Duration.between(quarter.from(), quarter.to()).toDays() / 2));
     }
 
     /**
      * The events, in an order the ingestion accepts (assignments first, incidents after their deployments, the
-     * governance facts last: they draw nothing from the random sequence, so the KPIs stay those of the seed).
+     * governance facts last). Assignments and governance facts draw nothing from the random sequence, so the
+     * deployments and incidents, and so each application's KPIs, are those of the seed.
      */
     public static List<Event> generate(long seed, Instant now) {
         DemoData demo = new DemoData(seed, now);
-        demo.assignments();
         for (AppProfile app : AppProfile.ALL) {
             demo.history(app, "production");
             if (app.stagingToo()) {
                 demo.history(app, "staging");
             }
         }
-        demo.events.addAll(DemoGovernance.events(demo.start, demo.now));
-        return List.copyOf(demo.events);
+        List<Assignment> assignments = demo.assignments(firstEventDays(demo.events));
+        List<Event> all = new ArrayList<>(assignments);
+        all.addAll(demo.events);
+        all.addAll(DemoGovernance.events(assignments, demo.handover, demo.now));
+        return List.copyOf(all);
     }
 
-    private void assignments() {
-        Instant contractStart = start.minus(Duration.ofDays(365));
-        Instant switchover = start.plus(Duration.ofDays(DAYS / 2));
+    /** Per application, midnight (UTC) of the day of its first deployment or incident. */
+    private static Map<String, Instant> firstEventDays(List<Event> events) {
+        Map<String, Instant> first = new HashMap<>();
+        for (Event event : events) {
+            Instant at = event instanceof Deployment d ? d.started() : ((Incident) event).started();
+            first.merge(event.application(), at.truncatedTo(ChronoUnit.DAYS), (a, b) -> a.isBefore(b) ? a : b);
+        }
+        return first;
+    }
+
+    private List<Assignment> assignments(Map<String, Instant> since) {
+        List<Assignment> list = new ArrayList<>();
         // Built by acme, run by northwind: the hybrid contract governance meetings argue about.
-        assign("shop", "acme", "storefront", Responsibility.DELIVERY, contractStart, null);
-        assign("shop", "northwind", "storefront", Responsibility.OPERATIONS, contractStart, null);
-        assign("checkout", "acme", "payments", Responsibility.DELIVERY, contractStart, null);
-        assign("checkout", "northwind", "payments", Responsibility.OPERATIONS, contractStart, null);
-        assign("payments-api", "acme", "payments", Responsibility.BOTH, contractStart, null);
-        assign("catalog", "globex", "storefront", Responsibility.BOTH, contractStart, null);
-        assign("search", "globex", "storefront", Responsibility.BOTH, contractStart, null);
-        assign("recommendations", "globex", "storefront", Responsibility.DELIVERY, contractStart, null);
-        assign("recommendations", "northwind", "storefront", Responsibility.OPERATIONS, contractStart, null);
-        // Delivery moves from globex to acme half-way through the period; northwind runs it throughout.
-        assign("warehouse", "globex", "logistics", Responsibility.DELIVERY, contractStart, switchover);
-        assign("warehouse", "acme", "logistics", Responsibility.DELIVERY, switchover, null);
-        assign("warehouse", "northwind", "logistics", Responsibility.OPERATIONS, contractStart, null);
-        assign("shipping", "northwind", "logistics", Responsibility.BOTH, contractStart, null);
+        assign(list, since, "shop", "acme", "storefront", Responsibility.DELIVERY, null, null);
+        assign(list, since, "shop", "northwind", "storefront", Responsibility.OPERATIONS, null, null);
+        // Delivery passes from globex to acme in the middle of a quarter; northwind runs it throughout.
+        assign(list, since, "checkout", "globex", "payments", Responsibility.DELIVERY, null, handover);
+        assign(list, since, "checkout", "acme", "payments", Responsibility.DELIVERY, handover, null);
+        assign(list, since, "checkout", "northwind", "payments", Responsibility.OPERATIONS, null, null);
+        // acme also builds and runs one application: its scorecard has both sides, split by application.
+        assign(list, since, "payments-api", "acme", "payments", Responsibility.BOTH, null, null);
+        assign(list, since, "catalog", "globex", "storefront", Responsibility.BOTH, null, null);
+        assign(list, since, "search", "globex", "storefront", Responsibility.BOTH, null, null);
+        assign(list, since, "recommendations", "globex", "storefront", Responsibility.DELIVERY, null, null);
+        assign(list, since, "recommendations", "northwind", "storefront", Responsibility.OPERATIONS, null, null);
+        assign(list, since, "warehouse", "globex", "logistics", Responsibility.DELIVERY, null, null);
+        assign(list, since, "warehouse", "northwind", "logistics", Responsibility.OPERATIONS, null, null);
+        assign(list, since, "shipping", "globex", "logistics", Responsibility.DELIVERY, null, null);
+        assign(list, since, "shipping", "northwind", "logistics", Responsibility.OPERATIONS, null, null);
         // Built and run in-house by the platform team.
-        assign("invoicing", "in-house", "platform", Responsibility.BOTH, contractStart, null);
-        assign("identity", "in-house", "platform", Responsibility.BOTH, contractStart, null);
-        assign("notifications", "northwind", null, Responsibility.BOTH, contractStart, null);
+        assign(list, since, "invoicing", "in-house", "platform", Responsibility.BOTH, null, null);
+        assign(list, since, "identity", "in-house", "platform", Responsibility.BOTH, null, null);
+        // No team named: its figures go to team "unassigned".
+        assign(list, since, "notifications", "globex", null, Responsibility.DELIVERY, null, null);
+        assign(list, since, "notifications", "northwind", null, Responsibility.OPERATIONS, null, null);
         // "reporting" has no assignment at all: it shows as unassigned, never dropped.
+        return list;
     }
 
-    private void assign(String application, String supplier, String team, Responsibility responsibility,
-            Instant from, Instant to) {
-        events.add(new Assignment(application, supplier, team, responsibility, from, to));
+    /** From {@code from}, or when null from the day of the application's first event. */
+    private static void assign(List<Assignment> list, Map<String, Instant> since, String application,
+            String supplier, String team, Responsibility responsibility, Instant from, Instant to) {
+        list.add(new Assignment(application, supplier, team, responsibility,
+                from != null ? from : since.get(application), to));
     }
 
     private void history(AppProfile app, String environment) {
@@ -201,7 +241,7 @@ public final class DemoData {
                 && random.nextDouble() < 0.5;
         // Most monitoring tools do not know the change that caused an incident: half are linked by time only.
         String cause = random.nextBoolean() ? deployment.id() : null;
-        events.add(new Incident("INC-" + app.name() + "-" + (events.size() + 1), app.name(), "production", started,
+        events.add(new Incident("INC-" + app.name() + "-" + (++incidents), app.name(), "production", started,
                 detected.isAfter(now) ? null : detected, open ? null : resolved,
                 SEVERITIES[random.nextInt(SEVERITIES.length)], cause, null, null));
     }
@@ -212,7 +252,7 @@ public final class DemoData {
         if (resolved.isAfter(now)) {
             return;
         }
-        events.add(new Incident("INC-" + app.name() + "-" + (events.size() + 1), app.name(), "production", started,
+        events.add(new Incident("INC-" + app.name() + "-" + (++incidents), app.name(), "production", started,
                 started.plus(Duration.ofMinutes(2 + random.nextInt(30))), resolved, "minor", null, null, null));
     }
 
