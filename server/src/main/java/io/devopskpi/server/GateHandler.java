@@ -45,7 +45,7 @@ final class GateHandler implements Handler {
         GateVerdict verdict;
         try {
             Instant now = clock.instant();
-            KpiGate gate = GateJson.parse(body, now, name -> policies.definition(name, now));
+            KpiGate gate = GateJson.parse(body, now, policies.lookup());
             verdict = evaluator.evaluate(gate);
         } catch (InvalidQueryException e) {
             throw new ApiException(HttpStatus.BAD_REQUEST.getCode(), ApiJson.queryErrors(e.errors()));

@@ -15,8 +15,9 @@ public interface GatePolicyLookup {
     Optional<KpiGate> gate(String name, Instant now);
 
     /**
-     * The gate of {@code kpiGate(policy: ...)}: the policy's own scope, window and thresholds, so the step may not
-     * name any of those as well.
+     * The policy's gate for {@code kpiGate(policy: ...)}: the policy brings its own scope, environment and
+     * thresholds, so the step may not name any of those as well (its window, minSamples, failOnInsufficientData and
+     * onBreach replace the policy's: {@link GateOverrides}).
      *
      * @param ownArguments the step's other gate arguments by name, null or blank when not given
      * @throws IllegalArgumentException naming the arguments given besides the policy, or the unknown policy
@@ -27,8 +28,8 @@ public interface GatePolicyLookup {
                 .filter(e -> e.getValue() != null && !e.getValue().isBlank()).map(Map.Entry::getKey)
                 .sorted().toList();
         if (!given.isEmpty()) {
-            throw new IllegalArgumentException("policy '" + policy + "' brings its own scope, window and thresholds: "
-                    + "leave out " + String.join(", ", given));
+            throw new IllegalArgumentException("policy '" + policy + "' brings its own scope, environment and "
+                    + "thresholds: leave out " + String.join(", ", given));
         }
         return lookup.gate(policy.trim(), now)
                 .orElseThrow(() -> new IllegalArgumentException("no gate policy is named '" + policy + "'"));

@@ -1,7 +1,10 @@
 package io.devopskpi.core.gate;
 
 import io.devopskpi.core.kpi.KpiFigures;
+import io.devopskpi.core.kpi.KpiQuery;
 import io.devopskpi.core.kpi.KpiService;
+import io.devopskpi.core.kpi.Scope;
+import io.devopskpi.core.text.Excerpt;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,8 +35,15 @@ public final class KpiGateEvaluator {
                 summary(GateStatus.INSUFFICIENT_DATA, results, gate) + " (" + reason + ")");
     }
 
-    /** Judges already computed KPIs. */
+    /**
+     * Judges already computed KPIs. A scope nothing was recorded for (an application no event names, a team or
+     * supplier without any responsibility in the window: a typo, most likely) lacks data for every threshold.
+     */
     public static GateVerdict judge(KpiGate gate, KpiFigures report) {
+        String unknown = unknownScope(gate.query(), report);
+        if (unknown != null) {
+            return unavailable(gate, unknown);
+        }
         List<ThresholdResult> results = new ArrayList<>();
         for (Threshold threshold : gate.thresholds()) {
             results.add(judge(threshold, report, threshold.minSamplesOr(gate.minSamples())));
@@ -42,6 +52,19 @@ public final class KpiGateEvaluator {
                 : results.stream().anyMatch(r -> r.status() == GateStatus.INSUFFICIENT_DATA)
                         ? GateStatus.INSUFFICIENT_DATA : GateStatus.PASSED;
         return new GateVerdict(gate, status, results, summary(status, results, gate));
+    }
+
+    /** Why the gate's scope cannot be judged at all, or null when it can. */
+    private static String unknownScope(KpiQuery query, KpiFigures figures) {
+        Scope scope = query.scope();
+        boolean unknown = switch (scope.kind()) {
+            case ALL -> false;
+            case APPLICATION -> figures.applications().isEmpty();
+            case TEAM, SUPPLIER -> figures.responsibilities().isEmpty();
+        };
+        return unknown ? "no events recorded for " + scope.kind().name().toLowerCase(java.util.Locale.ROOT) + " "
+                + Excerpt.quoted(scope.name()) + " in " + query.environment()
+                + (scope.kind() == Scope.Kind.APPLICATION ? "" : " in the window") : null;
     }
 
     private static ThresholdResult judge(Threshold threshold, KpiFigures report, int minSamples) {

@@ -10,6 +10,15 @@ public enum OnBreach {
      * @throws IllegalArgumentException when it is none of the three
      */
     public static OnBreach parse(String text) {
-        return text == null ? FAILURE : valueOf(text.trim().toUpperCase(java.util.Locale.ROOT));
+        if (text == null) {
+            return FAILURE;
+        }
+        for (OnBreach value : values()) {
+            if (value.name().equalsIgnoreCase(text.trim())) {
+                return value;
+            }
+        }
+        throw new IllegalArgumentException("onBreach must be FAILURE, UNSTABLE or WARNING: "
+                + io.devopskpi.core.text.Excerpt.quoted(text));
     }
 }

@@ -3,12 +3,20 @@ package io.devopskpi.core.governance;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.devopskpi.core.gate.GatePolicyLookup;
+import io.devopskpi.core.gate.KpiGate;
+import io.devopskpi.core.gate.OnBreach;
+import io.devopskpi.core.gate.Threshold;
+import io.devopskpi.core.json.GateJson;
+import io.devopskpi.core.kpi.KpiQuery;
+import io.devopskpi.core.kpi.Scope;
 import io.devopskpi.core.model.ContractTarget;
 import io.devopskpi.core.model.GatePolicy;
 import io.devopskpi.core.store.EventReader;
 import io.devopskpi.core.store.Store;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +40,37 @@ public final class GatePolicies {
     public record NamedGate(String name, JsonObject gate, boolean derived) {
     }
 
-    /** The policies as gates: a stored or derived definition read like a body of {@code POST /api/v1/gate}. */
-    public io.devopskpi.core.gate.GatePolicyLookup lookup() {
-        return (name, now) -> definition(name, now)
-                .map(definition -> io.devopskpi.core.json.GateJson.parse(definition.toString(), now));
+    /**
+     * The policies as gates ending at the lookup's time: a stored definition read like a body of
+     * {@code POST /api/v1/gate}; a derived one built from the targets' own thresholds (no JSON in between).
+     */
+    public GatePolicyLookup lookup() {
+        return (name, now) -> {
+            if (name.startsWith(GatePolicy.CONTRACT_PREFIX)) {
+                List<ContractTarget> targets = targetsInForce(now).get(name.substring(
+                        GatePolicy.CONTRACT_PREFIX.length()));
+                return Optional.ofNullable(targets == null ? null : derivedGate(targets, now));
+            }
+            return events.findPolicy(name).map(policy -> GateJson.parse(policy.gate(), now));
+        };
+    }
+
+    private static KpiGate derivedGate(List<ContractTarget> targets, Instant now) {
+        List<Threshold> thresholds = targets.stream().map(ContractTarget::threshold).toList();
+        KpiQuery query = KpiQuery.ending(Scope.supplier(targets.get(0).supplier()), KpiQuery.DEFAULT_ENVIRONMENT, now,
+                window(targets), ZoneOffset.UTC);
+        return new KpiGate(query, thresholds, 0, false, OnBreach.FAILURE);
+    }
+
+    /** The longest review period of the targets, as a gate window. */
+    private static Duration window(List<ContractTarget> targets) {
+        Duration window = Duration.ZERO;
+        for (ContractTarget target : targets) {
+            if (target.period().gateWindow().compareTo(window) > 0) {
+                window = target.period().gateWindow();
+            }
+        }
+        return window;
     }
 
     /** Every policy, stored ones and derived ones, by name. */
@@ -58,23 +93,28 @@ public final class GatePolicies {
     }
 
     private Map<String, JsonObject> derived(Instant now) {
+        Map<String, JsonObject> gates = new TreeMap<>();
+        targetsInForce(now).forEach((supplier, targets) -> gates.put(GatePolicy.CONTRACT_PREFIX + supplier,
+                gate(supplier, targets)));
+        return gates;
+    }
+
+    /** Per supplier, its supplier-wide targets in force at {@code now}. */
+    private Map<String, List<ContractTarget>> targetsInForce(Instant now) {
         Map<String, List<ContractTarget>> bySupplier = new TreeMap<>();
         for (ContractTarget target : events.targets(null)) {
             if (target.inForceAt(now) && target.applications().isEmpty()) {
                 bySupplier.computeIfAbsent(target.supplier(), s -> new ArrayList<>()).add(target);
             }
         }
-        Map<String, JsonObject> gates = new TreeMap<>();
-        bySupplier.forEach((supplier, targets) -> gates.put(GatePolicy.CONTRACT_PREFIX + supplier,
-                gate(supplier, targets)));
-        return gates;
+        return bySupplier;
     }
 
+    /** A derived policy as listed by {@code GET /api/v1/policies}. */
     private static JsonObject gate(String supplier, List<ContractTarget> targets) {
         JsonObject scope = new JsonObject();
         scope.addProperty("supplier", supplier);
         JsonArray thresholds = new JsonArray();
-        Duration window = Duration.ZERO;
         for (ContractTarget target : targets) {
             JsonObject threshold = new JsonObject();
             threshold.addProperty("metric", target.metric().apiName());
@@ -82,13 +122,10 @@ public final class GatePolicies {
             threshold.addProperty("value", target.value());
             threshold.addProperty("minSamples", target.minSamples());
             thresholds.add(threshold);
-            if (target.period().gateWindow().compareTo(window) > 0) {
-                window = target.period().gateWindow();
-            }
         }
         JsonObject gate = new JsonObject();
         gate.add("scope", scope);
-        gate.addProperty("window", "P" + window.toDays() + "D");
+        gate.addProperty("window", "P" + window(targets).toDays() + "D");
         gate.add("thresholds", thresholds);
         return gate;
     }

@@ -8,6 +8,8 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import io.devopskpi.core.gate.GateMetric;
+import io.devopskpi.core.gate.GateOverrides;
+import io.devopskpi.core.gate.GatePolicyLookup;
 import io.devopskpi.core.gate.GateVerdict;
 import io.devopskpi.core.gate.KpiGate;
 import io.devopskpi.core.gate.OnBreach;
@@ -39,9 +41,9 @@ public final class GateJson {
             "failOnInsufficientData", "onBreach");
     private static final Set<String> SCOPE = Set.of("application", "team", "supplier", "environment");
     private static final Set<String> THRESHOLD = Set.of("metric", "operator", "value", "minSamples");
-    /** What a request naming a policy may add: a window of its own, and what a breach does to its build. */
+    /** What a request naming a policy may add ({@link GateOverrides}): never a scope or thresholds. */
     private static final Set<String> WITH_POLICY = Set.of("policy", "window", "from", "to", "zone", "onBreach",
-            "failOnInsufficientData");
+            "failOnInsufficientData", "minSamples");
     private static final List<String> WINDOW_FIELDS = List.of("window", "from", "to");
     /**
      * Checking a stored definition consults no clock: this stands in for "now", so a window is checked for its
@@ -64,13 +66,13 @@ public final class GateJson {
 
     /**
      * A gate body that may name a policy instead of thresholds: {@code {"policy": "release-shop"}}, optionally
-     * with {@code window} or {@code from} + {@code to}, {@code zone}, {@code onBreach} and
-     * {@code failOnInsufficientData} replacing the policy's.
+     * with {@code window} or {@code from} + {@code to}, {@code zone}, {@code minSamples}, {@code onBreach} and
+     * {@code failOnInsufficientData} replacing the policy's ({@link GateOverrides}, as for {@code kpiGate}).
      *
-     * @param policies the gate definition of a policy name, or empty when there is no such policy
+     * @param policies the gate of a policy name, or empty when there is no such policy
      * @throws InvalidQueryException listing every problem of the body, or naming {@code policy} when unknown
      */
-    public static KpiGate parse(String body, Instant now, Function<String, Optional<JsonObject>> policies) {
+    public static KpiGate parse(String body, Instant now, GatePolicyLookup policies) {
         GateJson reader = new GateJson();
         JsonObject json = reader.object(body);
         if (!json.has("policy")) {
@@ -78,24 +80,29 @@ public final class GateJson {
         }
         reader.unknown(json, WITH_POLICY, "");
         String name = reader.string(json, "policy", "policy");
+        GateOverrides overrides = reader.overrides(json);
         if (!reader.errors.isEmpty()) {
             throw new InvalidQueryException(reader.errors);
         }
         if (name == null) {
             throw new InvalidQueryException(List.of(new QueryError("policy", "policy must name a gate policy")));
         }
-        JsonObject definition = policies.apply(name).orElseThrow(() -> new InvalidQueryException(List.of(
+        KpiGate policy = policies.gate(name, now).orElseThrow(() -> new InvalidQueryException(List.of(
                 new QueryError("policy", "no gate policy named " + Excerpt.quoted(name) + " (GET /api/v1/policies "
-                        + "lists them)")))).deepCopy();
-        if (WINDOW_FIELDS.stream().anyMatch(json::has)) {
-            WINDOW_FIELDS.forEach(definition::remove);
-        }
-        for (String field : List.of("window", "from", "to", "zone", "onBreach", "failOnInsufficientData")) {
-            if (json.has(field)) {
-                definition.add(field, json.get(field));
-            }
-        }
-        return reader.gate(definition, now);
+                        + "lists them)"))));
+        return overrides.applyTo(policy, now);
+    }
+
+    /** The arguments given with a policy; each absent one is null. */
+    private GateOverrides overrides(JsonObject json) {
+        Integer minSamples = json.has("minSamples") && !json.get("minSamples").isJsonNull()
+                ? minSamples(json.get("minSamples"), "minSamples") : null;
+        Boolean failOnInsufficient = json.has("failOnInsufficientData")
+                && !json.get("failOnInsufficientData").isJsonNull() ? bool(json.get("failOnInsufficientData")) : null;
+        String breach = string(json, "onBreach", "onBreach");
+        return new GateOverrides(string(json, "window", "window"), string(json, "from", "from"),
+                string(json, "to", "to"), string(json, "zone", "zone"), minSamples, failOnInsufficient,
+                breach == null ? null : onBreach(breach));
     }
 
     /** Every problem of a gate definition (a stored policy's gate), without consulting the clock. */

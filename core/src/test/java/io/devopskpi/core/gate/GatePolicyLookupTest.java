@@ -32,7 +32,7 @@ class GatePolicyLookupTest {
     void aPolicyTakesNoScopeOrThresholdsOfTheStep() {
         assertThatThrownBy(() -> GatePolicyLookup.resolve(STORED, "release",
                 Map.of("team", "payments", "changeFailureRate", "<= 0.1"), NOW))
-                .hasMessage("policy 'release' brings its own scope, window and thresholds: leave out "
+                .hasMessage("policy 'release' brings its own scope, environment and thresholds: leave out "
                         + "changeFailureRate, team");
         assertThatThrownBy(() -> GatePolicyLookup.resolve(STORED, "nightly", Map.of(), NOW))
                 .hasMessage("no gate policy is named 'nightly'");

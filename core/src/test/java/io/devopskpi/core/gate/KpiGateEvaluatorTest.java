@@ -147,7 +147,8 @@ class KpiGateEvaluatorTest {
                 base.timeToDetect(), base.timeToResolve(),
                 new KpiReport.ReworkRate(rework, reworkTotal, reworkTotal == 0 ? null : rework / (double) reworkTotal),
                 base.availability());
-        return new KpiFigures(report, Satisfaction.NONE, new ComponentReport(QUERY, List.of(), null, 0), List.of());
+        return new KpiFigures(report, Satisfaction.NONE, new ComponentReport(QUERY, List.of(), null, 0),
+                List.of("shop"));
     }
 
     @Test

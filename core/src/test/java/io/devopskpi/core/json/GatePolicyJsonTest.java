@@ -19,8 +19,8 @@ class GatePolicyJsonTest {
              "thresholds":[{"metric":"changeSuccessRate","operator":">=","value":0.9,"minSamples":10}]}""")
             .getAsJsonObject();
 
-    private static Optional<JsonObject> policies(String name) {
-        return name.equals("release-shop") ? Optional.of(RELEASE) : Optional.empty();
+    private static Optional<KpiGate> policies(String name, Instant now) {
+        return name.equals("release-shop") ? Optional.of(GateJson.parse(RELEASE.toString(), now)) : Optional.empty();
     }
 
     @Test
@@ -55,5 +55,31 @@ class GatePolicyJsonTest {
                 .getAsJsonObject())).extracting(QueryError::field)
                 .containsExactlyInAnyOrder("window", "thresholds[0].metric", "thresholds[0].operator",
                         "thresholds[1].minSamples");
+    }
+
+    @Test
+    void minSamplesAndFailOnInsufficientDataReplaceThePolicysToo() {
+        // the policy says minSamples 5, failOnInsufficientData false, onBreach FAILURE
+        KpiGate gate = GateJson.parse("{\"policy\":\"release-shop\",\"minSamples\":50,"
+                + "\"failOnInsufficientData\":true,\"onBreach\":\"UNSTABLE\"}", NOW, GatePolicyJsonTest::policies);
+        assertThat(gate.minSamples()).isEqualTo(50);
+        assertThat(gate.failOnInsufficientData()).isTrue();
+        assertThat(gate.onBreach().name()).isEqualTo("UNSTABLE");
+        // a threshold's own minimum stays
+        assertThat(gate.thresholds().get(0).minSamples()).isEqualTo(10);
+    }
+
+    @Test
+    void aWindowThatCouldMeanMinutesOrMonthsIsRefused() {
+        assertThatThrownBy(() -> GateJson.parse("{\"policy\":\"release-shop\",\"window\":\"1M\"}", NOW,
+                GatePolicyJsonTest::policies))
+                .isInstanceOfSatisfying(InvalidQueryException.class, e -> assertThat(e.errors())
+                        .extracting(QueryError::field).containsExactly("window"));
+        assertThatThrownBy(() -> GateJson.parse("""
+                {"scope":{"application":"shop"},"window":"1M",
+                 "thresholds":[{"metric":"changeSuccessRate","operator":">=","value":0.9}]}""", NOW))
+                .isInstanceOfSatisfying(InvalidQueryException.class, e -> assertThat(e.errors())
+                        .extracting(QueryError::message).singleElement().asString()
+                        .contains("minutes or months"));
     }
 }

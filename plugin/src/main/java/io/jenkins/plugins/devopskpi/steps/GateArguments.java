@@ -1,9 +1,12 @@
 package io.jenkins.plugins.devopskpi.steps;
 
+import io.devopskpi.core.gate.GateOverrides;
 import io.devopskpi.core.gate.GatePolicyLookup;
 import io.devopskpi.core.gate.KpiGate;
 import io.devopskpi.core.gate.KpiGateText;
 import io.devopskpi.core.gate.OnBreach;
+import io.devopskpi.core.kpi.InvalidQueryException;
+import io.devopskpi.core.kpi.QueryError;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.HashMap;
@@ -23,8 +26,9 @@ final class GateArguments implements Serializable {
     String policy;
     String environment;
     String window;
-    int minSamples;
-    boolean failOnInsufficientData;
+    /** Null while not given, so that a policy's own value stays (GateOverrides). */
+    Integer minSamples;
+    Boolean failOnInsufficientData;
     String onBreach;
 
     GateArguments() {
@@ -67,7 +71,11 @@ final class GateArguments implements Serializable {
     }
 
     boolean failOnInsufficientData() {
-        return failOnInsufficientData;
+        return Boolean.TRUE.equals(failOnInsufficientData);
+    }
+
+    int minSamples() {
+        return minSamples == null ? 0 : minSamples;
     }
 
     /** The step's own onBreach (FAILURE when not given or not one of the three). */
@@ -86,14 +94,25 @@ final class GateArguments implements Serializable {
     /** The gate, ending {@code now}. @throws IllegalArgumentException naming every problem */
     KpiGate gate(Instant now, GatePolicyLookup policies) {
         if (!namesPolicy()) {
-            return KpiGateText.parse(scopes, environment, window, thresholds, minSamples, failOnInsufficientData,
-                    onBreach, now);
+            return KpiGateText.parse(scopes, environment, window, thresholds, minSamples(),
+                    failOnInsufficientData(), onBreach, now);
         }
         Map<String, String> own = new HashMap<>(scopes);
         own.putAll(thresholds);
         own.put("environment", environment);
-        own.put("window", window);
-        return GatePolicyLookup.resolve(policies, policy, own, now);
+        KpiGate gate = GatePolicyLookup.resolve(policies, policy, own, now);
+        // the step's window, minSamples, failOnInsufficientData and onBreach replace the policy's, as over HTTP
+        try {
+            return new GateOverrides(blankToNull(window), null, null, null, minSamples, failOnInsufficientData,
+                    blankToNull(onBreach) == null ? null : OnBreach.parse(onBreach)).applyTo(gate, now);
+        } catch (InvalidQueryException e) {
+            throw new IllegalArgumentException(String.join("; ", e.errors().stream().map(QueryError::message)
+                    .toList()), e);
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
     }
 
     /** The gate to judge as "no data" when the store is not usable; null for a policy (only the store knows it). */

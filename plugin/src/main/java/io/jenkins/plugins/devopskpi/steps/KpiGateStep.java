@@ -186,7 +186,7 @@ public final class KpiGateStep extends Step {
     }
 
     public int getMinSamples() {
-        return arguments.minSamples;
+        return arguments.minSamples();
     }
 
     @DataBoundSetter
@@ -195,7 +195,7 @@ public final class KpiGateStep extends Step {
     }
 
     public boolean isFailOnInsufficientData() {
-        return arguments.failOnInsufficientData;
+        return arguments.failOnInsufficientData();
     }
 
     @DataBoundSetter
@@ -300,6 +300,24 @@ public final class KpiGateStep extends Step {
     @DataBoundSetter
     public void setTimeToDetectMean(String threshold) {
         arguments.threshold("timeToDetectMean", threshold);
+    }
+
+    public String getTimeToResolveMean() {
+        return arguments.threshold("timeToResolveMean");
+    }
+
+    @DataBoundSetter
+    public void setTimeToResolveMean(String threshold) {
+        arguments.threshold("timeToResolveMean", threshold);
+    }
+
+    public String getTimeToResolveMedian() {
+        return arguments.threshold("timeToResolveMedian");
+    }
+
+    @DataBoundSetter
+    public void setTimeToResolveMedian(String threshold) {
+        arguments.threshold("timeToResolveMedian", threshold);
     }
 
     public String getReworkRate() {

@@ -51,7 +51,7 @@ class KpiGateStepTest {
         own.setApplication("shop");
         own.setChangeFailureRate("<= 0.15");
         KpiGate release = own.gate(NOW, NO_POLICIES);
-        assertThat(step.gate(NOW, (name, now) -> Optional.of(release))).isSameAs(release);
+        assertThat(step.gate(NOW, (name, now) -> Optional.of(release))).isEqualTo(release);
 
         step.setTeam("payments");
         assertThatThrownBy(() -> step.gate(NOW, (name, now) -> Optional.of(release)))
@@ -63,5 +63,47 @@ class KpiGateStepTest {
         KpiGateStep step = new KpiGateStep();
         step.setPolicy("release");
         assertThatThrownBy(() -> step.gate(NOW, NO_POLICIES)).hasMessage("no gate policy is named 'release'");
+    }
+
+    @Test
+    void argumentsGivenWithAPolicyReplaceItsOwnAsOverHttp() {
+        KpiGateStep own = new KpiGateStep();
+        own.setApplication("shop");
+        own.setChangeFailureRate("<= 0.15");
+        KpiGate release = own.gate(NOW, NO_POLICIES);
+        GatePolicyLookup policies = (name, now) -> Optional.of(release);
+
+        // issue 12: kpiGate(policy: 'release', onBreach: 'WARNING', minSamples: 50, failOnInsufficientData: true)
+        // used to run with FAILURE / 0 / false
+        KpiGateStep step = new KpiGateStep();
+        step.setPolicy("release");
+        step.setOnBreach("WARNING");
+        step.setMinSamples(50);
+        step.setFailOnInsufficientData(true);
+        step.setWindow("7d");
+        KpiGate gate = step.gate(NOW, policies);
+        assertThat(gate.onBreach()).isEqualTo(OnBreach.WARNING);
+        assertThat(gate.minSamples()).isEqualTo(50);
+        assertThat(gate.failOnInsufficientData()).isTrue();
+        assertThat(java.time.Duration.between(gate.query().from(), gate.query().to()))
+                .isEqualTo(java.time.Duration.ofDays(7));
+        assertThat(gate.query().scope()).isEqualTo(Scope.application("shop"));
+        assertThat(gate.thresholds()).isEqualTo(release.thresholds());
+
+        // the same body over HTTP gives the same gate
+        KpiGate http = io.devopskpi.core.json.GateJson.parse("{\"policy\": \"release\", \"onBreach\": \"WARNING\", "
+                + "\"minSamples\": 50, \"failOnInsufficientData\": true, \"window\": \"7d\"}", NOW, policies);
+        assertThat(gate).isEqualTo(http);
+    }
+
+    @Test
+    void timeToResolveIsAThreshold() {
+        KpiGateStep step = new KpiGateStep();
+        step.setSupplier("opsco");
+        step.setTimeToResolveMean("<= 4h");
+        step.setTimeToResolveMedian("< 2h");
+        assertThat(step.gate(NOW, NO_POLICIES).thresholds()).extracting(t -> t.metric().apiName(), t -> t.value())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("timeToResolveMean", 14_400.0),
+                        org.assertj.core.groups.Tuple.tuple("timeToResolveMedian", 7_200.0));
     }
 }
