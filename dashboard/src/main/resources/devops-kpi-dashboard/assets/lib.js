@@ -151,6 +151,42 @@ function askForReadToken(refused) {
   return tokenPrompt;
 }
 
+/**
+ * With a read token, a click on one of the page's links to the API (the JSON and CSV links) reads the answer with
+ * the token and saves it, instead of opening a URL that would answer 401 (the token never goes into the link).
+ */
+function readApiLinksWithToken() {
+  document.addEventListener('click', async (event) => {
+    const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
+    if (!link || !readToken() || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey
+      || event.shiftKey || event.altKey) return;
+    const url = new URL(link.href);
+    if (url.origin !== apiBase.origin || !url.pathname.startsWith(apiBase.pathname)) return;
+    event.preventDefault();
+    link.removeAttribute('data-read-error');
+    let response;
+    try {
+      response = await authorizedFetch(url, { cache: 'no-store' });
+    } catch (e) {
+      link.dataset.readError = e.message;
+      return;
+    }
+    if (!response.ok) {
+      link.dataset.readError = `HTTP ${response.status}`;
+      return;
+    }
+    const file = decodeURIComponent(url.pathname.split('/').pop() || 'answer');
+    const save = document.createElement('a');
+    save.href = URL.createObjectURL(await response.blob());
+    save.download = /\.(csv|json)$/.test(file) ? file : `${file}.json`;
+    document.body.append(save);
+    save.click();
+    save.remove();
+    setTimeout(() => URL.revokeObjectURL(save.href), 60000);
+  });
+}
+readApiLinksWithToken();
+
 async function fetchJson(url) {
   let response;
   try {

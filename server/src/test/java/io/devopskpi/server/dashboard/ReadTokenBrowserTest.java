@@ -112,6 +112,27 @@ class ReadTokenBrowserTest {
         assertTokenKeptOnlyInSessionStorage("/suppliers/acme");
     }
 
+    @Test
+    void thePagesJsonAndCsvLinksAreReadWithTheTokenNotOpenedWithoutIt() {
+        browser.driver.get(server.url("/suppliers/acme"));
+        awaitTokenForm("/suppliers/acme").sendKeys(READ_TOKEN, Keys.ENTER);
+        browser.waitForRender();
+        awaitTrue(pages().get("/suppliers/acme"), "the scorecard");
+        String page = browser.driver.getCurrentUrl();
+
+        for (String link : List.of("csv-link", "json-link")) {
+            String href = browser.driver.findElement(By.id(link)).getAttribute("href");
+            assertThat(href).as(link).contains("/api/v1/scorecards/acme").doesNotContain(READ_TOKEN);
+            assertThat(server.getAnonymously(href.substring(server.url("").length())).statusCode())
+                    .as("the premise: %s answers 401 without the token", href).isEqualTo(401);
+            browser.driver.findElement(By.id(link)).click();
+            awaitTrue("return performance.getEntriesByType('resource').some((e) => e.name === '" + href + "'"
+                    + " && e.initiatorType === 'fetch' && e.responseStatus === 200);", link + ": read with the token");
+            assertThat(browser.driver.getCurrentUrl()).as("%s: the page stays", link).isEqualTo(page);
+        }
+        assertTokenKeptOnlyInSessionStorage("/suppliers/acme");
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
 
     /** Each page and a script that is true once it shows the API's figures (compared here with the API's JSON). */
