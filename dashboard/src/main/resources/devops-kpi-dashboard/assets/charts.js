@@ -309,7 +309,8 @@ export function periodChart({ id, title, points, format, target = null, kind = '
       el('th', { scope: 'row' }, labels[i]),
       el('td', { class: 'num' }, format(p.value)),
       el('td', { class: `num${small[i] ? ' small-sample' : ''}` }, String(p.samples ?? '—'),
-        small[i] ? ` (below ${minSamples})` : '')))));
+        small[i] ? el('span', { title: `below the minimum of ${minSamples}` }, el('span', { 'aria-hidden': 'true' }, ' ○'),
+          el('span', { class: 'visually-hidden' }, ` (below the minimum of ${minSamples})`)) : '')))));
   const values = points.map((p) => p.value);
   const scale = valueAxis(kind, values, target, { max: kind === 'score' ? 5 : null });
   whenReady(chartNode, (echarts) => {

@@ -128,7 +128,7 @@ function rateCard(metric, suppliers, differences) {
         r.samples === null ? '—' : String(r.samples)))) });
   return el('figure', { class: 'compare-card', 'data-metric': metric },
     el('figcaption', {}, withInterval ? `${label} with its 95 % interval`
-      : `${label}: no 95 % interval (the API gives none for this rate), so the dots stand alone`),
+      : `${label}: no 95 % interval (the API gives none for this rate)`),
     errorBarChart({ id: `errorbars-${metric}`, title: label, rows, format: (v) => formatValue(metric, v) }),
     el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': `${label}: table of the numbers` }, table),
     significanceList(metric, differences, rows));

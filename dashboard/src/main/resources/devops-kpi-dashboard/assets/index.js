@@ -22,7 +22,7 @@ const GROUPS = [
 const SORTS = [
   { value: 'name', label: 'Name' },
   { value: 'frequency', label: 'Deployment frequency (highest first)' },
-  { value: 'success', label: 'Change success rate: lower end of its 95 % interval, highest first' },
+  { value: 'success', label: 'Change success rate (lower end of its 95 % interval)' },
   { value: 'lead', label: 'Lead time (shortest first)' },
   { value: 'restore', label: 'Time to restore (shortest first)' },
 ];
