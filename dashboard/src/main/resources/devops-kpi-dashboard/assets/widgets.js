@@ -60,7 +60,8 @@ export function kpiWidget({ title, href, scope, extra = [], data, state }) {
   const heading = el('h3', { class: 'widget-title' }, href ? el('a', { href }, title) : title);
   const deployments = weekly(trend, state, (k) => k.deploymentFrequency.deployments);
   const success = weekly(trend, state, (k) => k.changeSuccessRate.rate, (k) => k.changeFailureRate.total);
-  const partialNote = (points) => (points.some((p) => p.partial) ? ' (dashed: partial weeks)' : '');
+  const partialNote = (points) => (points.some((p) => p.partial)
+    ? el('span', { class: 'spark-note' }, 'dashed: partial weeks') : null);
 
   const dfBox = el('section', { class: `kpi kpi-big band-edge-${df.band || 'none'}`, 'aria-label': 'Deployment frequency' },
     el('h4', {}, 'Deployment frequency'),
@@ -71,10 +72,9 @@ export function kpiWidget({ title, href, scope, extra = [], data, state }) {
     ` · median ${decimal(df.medianDeploymentDaysPerWeek)} deployment days a week`),
     previous ? delta(df.perWeek, previous.deploymentFrequency.perWeek,
       { unit: ' per week', digits: 1, label }) : null,
-    deployments ? el('div', { class: 'spark-wrap' }, el('span', { class: 'spark-label', 'aria-hidden': 'true' },
-      `weekly${partialNote(deployments)}`),
-    sparkline(deployments, { kind: 'bar', label: `Deployments per week: ${deployments.map((p) => `${p.value}${p.partial
-      ? ' (partial week)' : ''}`).join(', ')}`, format: (v) => plural(v, 'deployment') })) : null);
+    deployments ? el('div', { class: 'spark-wrap' }, el('span', { class: 'spark-label', 'aria-hidden': 'true' }, 'weekly'),
+      sparkline(deployments, { kind: 'bar', label: `Deployments per week: ${deployments.map((p) => `${p.value}${p.partial
+        ? ' (partial week)' : ''}`).join(', ')}`, format: (v) => plural(v, 'deployment') }), partialNote(deployments)) : null);
 
   const csrBox = el('section', { class: `kpi kpi-big band-edge-${cfr.band || 'none'}`, 'aria-label': 'Change success rate' },
     el('h4', {}, 'Change success rate'),
@@ -86,11 +86,10 @@ export function kpiWidget({ title, href, scope, extra = [], data, state }) {
     csr.ci95 ? ` · 95 % interval ${percent(csr.ci95[0])} – ${percent(csr.ci95[1])}` : ''),
     previous ? delta(csr.rate, previous.changeSuccessRate.rate,
       { unit: ' pts', digits: 1, scale: 100, label }) : null,
-    success ? el('div', { class: 'spark-wrap' }, el('span', { class: 'spark-label', 'aria-hidden': 'true' },
-      `weekly${partialNote(success)}`),
-    sparkline(success, { kind: 'line', max: 1, format: (v) => (v === 1 ? '100 %' : percent(v)), minSamples: MIN_SAMPLES,
-      label: `Change success rate per week: ${success.map((p) => `${percent(p.value)} (n = ${p.samples}${p.partial
-        ? ', partial week' : ''})`).join(', ')}` })) : null);
+    success ? el('div', { class: 'spark-wrap' }, el('span', { class: 'spark-label', 'aria-hidden': 'true' }, 'weekly'),
+      sparkline(success, { kind: 'line', max: 1, format: (v) => (v === 1 ? '100 %' : percent(v)), minSamples: MIN_SAMPLES,
+        label: `Change success rate per week: ${success.map((p) => `${percent(p.value)} (n = ${p.samples}${p.partial
+          ? ', partial week' : ''})`).join(', ')}` }), partialNote(success)) : null);
 
   const side = el('div', { class: 'kpi-side' },
     el('section', { class: 'kpi kpi-small', 'aria-label': 'Lead time for changes' },
