@@ -4,7 +4,7 @@
 // the tab closes), never in localStorage, a cookie or the URL.
 import { field } from './controls.js';
 import { historyTable, markNav, METRIC_LABELS, RESPONSIBILITIES } from './gov.js';
-import { apiBase, append, clear, el, errorBox, getJson } from './lib.js';
+import { apiBase, append, authorizedFetch, clear, el, errorBox, getJson } from './lib.js';
 
 markNav('admin');
 const TOKEN_KEY = 'devops-kpi-write-token';
@@ -190,7 +190,7 @@ function tokenBar() {
 async function fresh(endpoint, params) {
   const url = new URL(endpoint, apiBase);
   for (const [k, v] of Object.entries(params)) if (v) url.searchParams.set(k, v);
-  const response = await fetch(url, { headers: { Accept: 'application/json' }, cache: 'no-store' });
+  const response = await authorizedFetch(url, { headers: { Accept: 'application/json' }, cache: 'no-store' });
   if (!response.ok) {
     const error = new Error(`HTTP ${response.status}`);
     error.status = response.status;

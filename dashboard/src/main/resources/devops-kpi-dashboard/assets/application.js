@@ -4,7 +4,7 @@ import { setUpControls } from './controls.js';
 import { pruneCharts, trendChart } from './charts.js';
 import { historyTable } from './gov.js';
 import { apiBase, apiParams, append, bandChip, clear, dateTime, decimal, duration, el, emptyState, errorBox,
-  getJson, pageLink, percent, plural, windowText } from './lib.js';
+  getJson, MIN_SAMPLES, pageLink, percent, plural, windowText } from './lib.js';
 
 const REASONS = {
   FAILED_RESULT: 'the deployment failed',
@@ -81,23 +81,26 @@ function trends(trend, state) {
   const buckets = trend.buckets || [];
   if (buckets.length === 0) return emptyState('No weeks in this window.');
   const pick = (f) => buckets.map((b) => f(b.kpis));
-  const hours = (s) => (s === null ? null : s / 3600);
   const num = (digits) => (v) => (v === null || v === undefined ? '—' : v.toFixed(digits));
   const pct = (v) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)} %`);
+  const time = (v) => (v === null || v === undefined ? '—' : duration(v));
   return el('div', { class: 'trends' },
     trendChart({ id: 'trend-deployments', title: 'Deployments', buckets, zone: state.zone,
       yFormat: (v) => (v === null || v === undefined ? '' : String(Math.round(v * 10) / 10)),
       series: [{ name: 'Successful deployments', kind: 'bar', values: pick((k) => k.deploymentFrequency.deployments),
         format: num(0) }, { name: 'Changes attempted', kind: 'line', values: pick((k) => k.changeFailureRate.total),
         format: num(0) }] }),
-    trendChart({ id: 'trend-success', title: 'Change success rate', buckets, zone: state.zone, yMax: 1,
-      yFormat: (v) => (v === null || v === undefined ? '' : `${Math.round(v * 100)} %`),
-      series: [{ name: 'Change success rate', values: pick((k) => k.changeSuccessRate.rate), format: pct },
-        { name: 'Rework rate', values: pick((k) => k.reworkRate.rate), format: pct }] }),
-    trendChart({ id: 'trend-times', title: 'Lead time and time to restore (hours, median)', buckets, zone: state.zone,
-      yFormat: (v) => (v === null || v === undefined ? '' : `${Math.round(v * 10) / 10} h`),
-      series: [{ name: 'Lead time', values: pick((k) => hours(k.leadTime.medianSeconds)), format: num(1) },
-        { name: 'Time to restore', values: pick((k) => hours(k.timeToRestore.medianSeconds)), format: num(1) }] }));
+    trendChart({ id: 'trend-success', title: 'Change success rate', buckets, zone: state.zone, axis: 'rate',
+      series: [{ name: 'Change success rate', values: pick((k) => k.changeSuccessRate.rate), format: pct,
+        samples: pick((k) => k.changeFailureRate.total), minSamples: MIN_SAMPLES },
+      { name: 'Rework rate', values: pick((k) => k.reworkRate.rate), format: pct,
+        samples: pick((k) => k.reworkRate.total), minSamples: MIN_SAMPLES }] }),
+    trendChart({ id: 'trend-times', title: 'Lead time and time to restore (median)', buckets, zone: state.zone,
+      axis: 'duration',
+      series: [{ name: 'Lead time', values: pick((k) => k.leadTime.medianSeconds), format: time,
+        samples: pick((k) => k.leadTime.count), minSamples: MIN_SAMPLES },
+      { name: 'Time to restore', values: pick((k) => k.timeToRestore.medianSeconds), format: time,
+        samples: pick((k) => k.timeToRestore.count), minSamples: MIN_SAMPLES }] }));
 }
 
 function table(caption, headers, rows, id) {

@@ -4,8 +4,8 @@
 import { errorBarChart, multiLineChart, pruneCharts } from './charts.js';
 import { field, select, setUpControls } from './controls.js';
 import { dataTable, formatInterval, formatValue, markNav, METRIC_LABELS, RESPONSIBILITIES } from './gov.js';
-import { addStateKeys, apiBase, apiParams, append, clear, decimal, duration, el, emptyState, errorBox, getJson, pageLink, percent,
-  plural, readState, shortDay, windowText } from './lib.js';
+import { addStateKeys, apiBase, apiParams, append, clear, decimal, duration, el, emptyState, errorBox, getJson,
+  isPartialBucket, MIN_SAMPLES, pageLink, percent, plural, readState, shortDay, windowText } from './lib.js';
 
 markNav('compare');
 const RATES = ['changeSuccessRate', 'changeFailureRate', 'reworkRate'];
@@ -14,6 +14,10 @@ const RESPONSIBILITY_OPTIONS = [
   { value: 'DELIVERY', label: 'Delivery only (what they built)' },
   { value: 'OPERATIONS', label: 'Operations only (what they ran)' },
 ];
+const SORT_OPTIONS = [
+  { value: 'name', label: 'Name' },
+  { value: 'success', label: 'Change success rate: lower end of its 95 % interval, highest first' },
+];
 let renderCount = 0;
 let tagSelect;
 
@@ -21,7 +25,8 @@ addStateKeys({ responsibility: 'BOTH', tag: '' });
 
 function compareState() {
   const state = readState();
-  return { responsibility: state.responsibility || 'BOTH', tag: state.tag || '' };
+  return { responsibility: state.responsibility || 'BOTH', tag: state.tag || '',
+    sort: SORT_OPTIONS.some((o) => o.value === state.sort) ? state.sort : 'name' };
 }
 
 /** responsibility and tag live in the URL next to the shared window/environment/zone. */
@@ -30,18 +35,22 @@ function extras(form) {
   const responsibility = select('responsibility', 'responsibility', RESPONSIBILITY_OPTIONS, state.responsibility);
   tagSelect = select('tag', 'tag', [{ value: '', label: 'All applications' }], '');
   setTags([], state.tag);
+  const sort = select('sort', 'sort', SORT_OPTIONS, state.sort);
   form.append(el('div', { class: 'break', 'aria-hidden': 'true' }),
     field('responsibility', 'Like for like: responsibility', responsibility),
-    field('tag', 'Like for like: application tag', tagSelect));
+    field('tag', 'Like for like: application tag', tagSelect),
+    field('sort', 'Order suppliers by', sort));
   return {
-    read: () => ({ responsibility: responsibility.value, tag: tagSelect.value }),
+    read: () => ({ responsibility: responsibility.value, tag: tagSelect.value, sort: sort.value }),
     onChange: (go) => {
       responsibility.addEventListener('change', go);
       tagSelect.addEventListener('change', go);
+      sort.addEventListener('change', go);
     },
     sync: () => {
       const back = compareState();
       responsibility.value = back.responsibility;
+      sort.value = back.sort;
       setTags([], back.tag);
     },
   };
@@ -64,18 +73,50 @@ function rateOf(kpis, metric) {
   return { value: k.rate ?? null, ci: k.ci95 || null, samples: samples ?? null };
 }
 
-function significanceList(metric, differences) {
+/**
+ * Suppliers ranked by the lower end of their change success rate's 95 % Wilson interval (highest first): 4 of 4
+ * (lower end 51 %) does not outrank 95 of 100 (89 %). Without an interval (no changes): last, by name.
+ */
+function rankBySuccessLowerBound(suppliers) {
+  const lower = (s) => {
+    const ci = (s.kpis.changeSuccessRate || {}).ci95;
+    return Array.isArray(ci) ? ci[0] : null;
+  };
+  return [...suppliers].sort((a, b) => {
+    const x = lower(a);
+    const y = lower(b);
+    if (x === null || y === null) return (x === null) - (y === null) || a.supplier.localeCompare(b.supplier);
+    return y - x || a.supplier.localeCompare(b.supplier);
+  });
+}
+
+/**
+ * The API's verdict on each pair, where both suppliers have an interval; a pair where one has none was not
+ * tested ("not compared"), which is not the same as "not significant".
+ */
+function significanceList(metric, differences, rows) {
   const mine = differences.filter((d) => d.metric === metric);
   if (mine.length === 0) return el('p', { class: 'note' }, 'No pair of suppliers has this rate on both sides.');
+  const interval = new Map(rows.map((r) => [r.name, !!r.ci]));
+  const none = rows.every((r) => !r.ci);
   return el('ul', { class: 'significance', 'aria-label': `${METRIC_LABELS[metric]}: differences between suppliers` },
-    mine.map((d) => el('li', { 'data-metric': metric, 'data-a': d.a, 'data-b': d.b, 'data-significant': String(d.significant) },
-      el('span', { class: `sig ${d.significant ? 'sig-yes' : 'sig-no'}` }, d.significant ? 'significant' : 'not significant'),
-      `${d.a} vs ${d.b}`, d.reason ? el('span', { class: 'muted' }, ` — ${d.reason}`) : null)));
+    mine.map((d) => {
+      const tested = interval.get(d.a) && interval.get(d.b);
+      const missing = [d.a, d.b].filter((n) => !interval.get(n));
+      const why = none ? 'this rate has no 95 % interval, so no difference can be tested'
+        : `no 95 % interval for ${missing.join(' and ')} (no changes in this view)`;
+      return el('li', { 'data-metric': metric, 'data-a': d.a, 'data-b': d.b,
+        'data-significant': tested ? String(d.significant) : 'untested' },
+      el('span', { class: `sig ${tested ? (d.significant ? 'sig-yes' : 'sig-no') : 'sig-untested'}` },
+        tested ? (d.significant ? 'significant' : 'not significant') : 'not compared'),
+      `${d.a} vs ${d.b}`, el('span', { class: 'muted' }, ` — ${tested ? d.reason || '' : why}`));
+    }));
 }
 
 function rateCard(metric, suppliers, differences) {
   const rows = suppliers.map((s) => ({ name: s.supplier, ...rateOf(s.kpis, metric) }));
   const label = METRIC_LABELS[metric];
+  const withInterval = rows.some((r) => r.ci);
   const table = dataTable({ caption: `${label} per supplier`, captionHidden: true, id: `table-${metric}`, className: 'data compact',
     headers: ['Supplier', { label: 'Rate', num: true }, { label: '95 % interval', num: true }, { label: 'Sample', num: true }],
     rows: rows.map((r) => el('tr', { 'data-supplier': r.name },
@@ -86,10 +127,11 @@ function rateCard(metric, suppliers, differences) {
       el('td', { class: 'num', 'data-field': 'samples', 'data-value': String(r.samples ?? '') },
         r.samples === null ? '—' : String(r.samples)))) });
   return el('figure', { class: 'compare-card', 'data-metric': metric },
-    el('figcaption', {}, `${label} with its 95 % interval`),
+    el('figcaption', {}, withInterval ? `${label} with its 95 % interval`
+      : `${label}: no 95 % interval (the API gives none for this rate)`),
     errorBarChart({ id: `errorbars-${metric}`, title: label, rows, format: (v) => formatValue(metric, v) }),
     el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': `${label}: table of the numbers` }, table),
-    significanceList(metric, differences));
+    significanceList(metric, differences, rows));
 }
 
 function sideBySide(suppliers, state) {
@@ -129,20 +171,30 @@ async function trendLines(suppliers, state) {
   if (failed) return errorBox(failed.error, 'The trends per supplier');
   const buckets = answers[0] ? answers[0].buckets || [] : [];
   if (buckets.length === 0) return emptyState('No trend buckets in this window.');
+  const partial = buckets.map((b) => isPartialBucket(b, bucket, state.zone));
   const labels = buckets.map((b) => shortDay(b.from, state.zone));
-  const pick = (f) => answers.map((a, i) => ({ name: suppliers[i].supplier, values: (a.buckets || []).map((b) => f(b.kpis)) }));
+  const pick = (f, n = () => null) => answers.map((a, i) => ({ name: suppliers[i].supplier,
+    values: (a.buckets || []).map((b) => f(b.kpis)), samples: (a.buckets || []).map((b) => n(b.kpis)) }));
   const charts = [
-    { id: 'trend-success', title: 'Change success rate', lines: pick((k) => k.changeSuccessRate.rate), format: (v) => percent(v), max: 1 },
-    { id: 'trend-deployments', title: 'Successful deployments', lines: pick((k) => k.deploymentFrequency.deployments),
+    { id: 'trend-success', title: 'Change success rate', axis: 'rate', minSamples: MIN_SAMPLES,
+      lines: pick((k) => k.changeSuccessRate.rate, (k) => k.changeFailureRate.total), format: (v) => percent(v) },
+    { id: 'trend-deployments', title: 'Successful deployments', axis: 'count', minSamples: 0,
+      lines: pick((k) => k.deploymentFrequency.deployments),
       format: (v) => (v === null || v === undefined ? '—' : String(v)) },
   ];
+  const anyPartial = partial.some(Boolean);
   return el('div', { class: 'compare-grid' }, charts.map((c) => el('figure', { class: 'compare-card', id: c.id },
     el('figcaption', {}, `${c.title} per ${bucket} and supplier`),
-    multiLineChart({ id: `${c.id}-chart`, title: c.title, labels, lines: c.lines, format: c.format, max: c.max ?? null }),
+    multiLineChart({ id: `${c.id}-chart`, title: c.title, labels, lines: c.lines, format: c.format, axis: c.axis,
+      partial, minSamples: c.minSamples }),
     el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': `${c.title}: table of the numbers` },
       dataTable({ caption: `${c.title} per ${bucket}`, captionHidden: true, className: 'data compact', id: `${c.id}-table`,
         headers: [bucket === 'week' ? 'Week of' : 'Month of', ...c.lines.map((l) => ({ label: l.name, num: true }))],
-        rows: labels.map((label, i) => [label, ...c.lines.map((l) => c.format(l.values[i]))]) })))));
+        rows: labels.map((label, i) => [`${label}${partial[i] ? ' (partial)' : ''}`, ...c.lines.map((l) => `${c.format(l.values[i])}`
+          + `${c.minSamples && Number.isFinite(l.samples[i]) ? ` (n = ${l.samples[i]})` : ''}`)]) })),
+    anyPartial || c.minSamples ? el('p', { class: 'note chart-markers' }, [anyPartial
+      ? `◇ dashed: a partial ${bucket}, cut by the window or by now (fewer days; not comparable with whole ones)` : null,
+    c.minSamples ? `○ hollow: fewer than ${c.minSamples} changes` : null].filter(Boolean).join(' · ')) : null)));
 }
 
 async function render(state) {
@@ -172,7 +224,7 @@ async function render(state) {
     .filter(Boolean);
   head.append(el('p', { class: 'subtitle', id: 'compare-scope' }, el('span', { class: 'env' }, state.environment),
     ...parts.map((p) => ` · ${p}`)));
-  const suppliers = answer.suppliers || [];
+  const suppliers = like.sort === 'success' ? rankBySuccessLowerBound(answer.suppliers || []) : answer.suppliers || [];
   if (suppliers.length === 0) {
     main.append(emptyState('No supplier has applications in this view.',
       'Choose a longer window, another environment or no tag; assignments name the suppliers (Admin page).'));
@@ -181,9 +233,10 @@ async function render(state) {
   const differences = answer.differences || [];
   const section = (id, heading, ...content) => el('section', { 'aria-labelledby': id }, el('h2', { id }, heading), ...content);
   append(main, [
-    section('rates-heading', 'Rates with their 95 % intervals',
+    section('rates-heading', 'Rates and their 95 % intervals',
       el('p', { class: 'note' }, 'A dot is the rate, the bar its 95 % Wilson interval, n the sample size. When two '
-        + 'suppliers\' intervals overlap, the difference between them is "not significant": the data cannot tell them apart.'),
+        + 'suppliers\' intervals overlap, the difference between them is "not significant": the data cannot tell them apart. '
+        + 'A rate without an interval (the rework rate has none) is shown without a bar, and its pairs are "not compared".'),
       el('div', { class: 'compare-grid' }, RATES.map((m) => rateCard(m, suppliers, differences)))),
     section('all-heading', 'Every KPI side by side', sideBySide(suppliers, state)),
     section('trends-heading', 'Trends per supplier', el('p', { class: 'loading-trends muted' }, 'Loading trends…')),

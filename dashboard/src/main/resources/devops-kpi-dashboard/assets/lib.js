@@ -71,10 +71,126 @@ export function getJson(endpoint, params = {}) {
   return responses.get(key);
 }
 
+// ---------------------------------------------------------------- the read token
+
+const READ_TOKEN_KEY = 'devops-kpi-read-token';
+let tokenPrompt = null;
+
+/** The read token of this tab ('' for none): sessionStorage only, never localStorage, a cookie or a URL. */
+export function readToken() {
+  try {
+    return window.sessionStorage.getItem(READ_TOKEN_KEY) || '';
+  } catch (e) {
+    return '';
+  }
+}
+
+/**
+ * A read (GET) with the tab's read token as `Authorization: Bearer …` when there is one. When the server asks for a
+ * bearer token (401 with `WWW-Authenticate: Bearer`: it was started with a read token), the page asks for it once,
+ * then repeats the read; a token refused again is said so, and asked for again. Every read of a page waiting at the
+ * same time shares the one form.
+ */
+export async function authorizedFetch(url, init = {}) {
+  for (;;) {
+    const sent = readToken();
+    const headers = { ...(init.headers || {}) };
+    if (sent) headers.Authorization = `Bearer ${sent}`;
+    const response = await fetch(url, { ...init, headers });
+    if (response.status !== 401 || !/^bearer/i.test(response.headers.get('WWW-Authenticate') || '')) return response;
+    // another read may have stored a new token meanwhile: try that one before asking
+    if (readToken() === sent) {
+      await askForReadToken(sent !== '');
+    }
+  }
+}
+
+/** Shows the read-token form above the page's content; resolves once a token is entered. */
+function askForReadToken(refused) {
+  if (tokenPrompt) return tokenPrompt;
+  tokenPrompt = new Promise((resolve) => {
+    const input = el('input', { id: 'read-token-input', name: 'read-token', type: 'password', autocomplete: 'off',
+      spellcheck: 'false', required: true, 'aria-describedby': 'read-token-hint read-token-status',
+      'aria-invalid': refused ? 'true' : null });
+    const form = el('form', { class: 'read-token-form', id: 'read-token-form', novalidate: true },
+      el('div', { class: 'field' }, el('label', { for: 'read-token-input' }, 'Read token'), input),
+      el('button', { type: 'submit', class: 'apply' }, 'Show the KPIs'));
+    const box = el('section', { class: 'notice read-token', id: 'read-token', role: 'region',
+      'aria-labelledby': 'read-token-title' },
+    el('h2', { id: 'read-token-title' }, 'This server needs a read token'),
+    el('p', { class: `form-status ${refused ? 'bad' : ''}`, id: 'read-token-status', role: refused ? 'alert' : 'status',
+      'data-refused': refused ? 'true' : 'false' },
+    refused ? 'The read token was refused (HTTP 401): check it and enter it again.'
+      : 'Its KPIs are confidential: enter the read token you were given to see them.'),
+    form,
+    el('p', { class: 'hint', id: 'read-token-hint' }, 'Kept only in this browser tab (sessionStorage) until it closes '
+      + 'and sent with each read as an Authorization header; never stored on disk or put in a URL.'));
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const value = input.value.trim();
+      if (!value) {
+        input.setAttribute('aria-invalid', 'true');
+        input.focus();
+        return;
+      }
+      try {
+        window.sessionStorage.setItem(READ_TOKEN_KEY, value);
+      } catch (e) {
+        // storage refused (private mode): the token cannot be kept, reads will ask again
+      }
+      input.value = '';
+      box.remove();
+      tokenPrompt = null;
+      resolve();
+    });
+    const main = document.getElementById('main');
+    if (main) main.before(box);
+    else document.body.prepend(box);
+    input.focus();
+  });
+  return tokenPrompt;
+}
+
+/**
+ * With a read token, a click on one of the page's links to the API (the JSON and CSV links) reads the answer with
+ * the token and saves it, instead of opening a URL that would answer 401 (the token never goes into the link).
+ */
+function readApiLinksWithToken() {
+  document.addEventListener('click', async (event) => {
+    const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
+    if (!link || !readToken() || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey
+      || event.shiftKey || event.altKey) return;
+    const url = new URL(link.href);
+    if (url.origin !== apiBase.origin || !url.pathname.startsWith(apiBase.pathname)) return;
+    event.preventDefault();
+    link.removeAttribute('data-read-error');
+    let response;
+    try {
+      response = await authorizedFetch(url, { cache: 'no-store' });
+    } catch (e) {
+      link.dataset.readError = e.message;
+      return;
+    }
+    if (!response.ok) {
+      link.dataset.readError = `HTTP ${response.status}`;
+      return;
+    }
+    const file = decodeURIComponent(url.pathname.split('/').pop() || 'answer');
+    const save = document.createElement('a');
+    save.href = URL.createObjectURL(await response.blob());
+    save.download = /\.(csv|json)$/.test(file) ? file : `${file}.json`;
+    document.body.append(save);
+    save.click();
+    save.remove();
+    setTimeout(() => URL.revokeObjectURL(save.href), 60000);
+  });
+}
+readApiLinksWithToken();
+
 async function fetchJson(url) {
   let response;
   try {
-    response = await fetch(url, { headers: { Accept: 'application/json' } });
+    response = await authorizedFetch(url, { headers: { Accept: 'application/json' } });
   } catch (e) {
     throw new ApiError(0, `the server could not be reached (${e.message})`, url.href);
   }
@@ -185,6 +301,43 @@ function zoneOffset(zone, epoch) {
   const asUtc = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour % 24, +parts.minute, +parts.second);
   return asUtc - Math.floor(epoch / 1000) * 1000;
 }
+
+/** The wall-clock parts of an instant in a time zone: year, month (1-12), day, hour, minute, second, weekday (1 = Monday). */
+export function localParts(epoch, zone) {
+  const parts = {};
+  for (const part of new Intl.DateTimeFormat('en-US', {
+    timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
+    hour: '2-digit', minute: '2-digit', second: '2-digit', weekday: 'short',
+  }).formatToParts(new Date(epoch))) {
+    parts[part.type] = part.value;
+  }
+  return { year: +parts.year, month: +parts.month, day: +parts.day, hour: +parts.hour % 24, minute: +parts.minute,
+    second: +parts.second, weekday: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts.weekday) + 1 };
+}
+
+/**
+ * Whether a trend bucket ({from, to}) is partial: clipped by the window (it does not start at the beginning of its
+ * ISO week or calendar month, or does not end at the next one, in the zone) or not over yet at `now`. A partial
+ * bucket holds fewer days than a whole one, so its counts must not be read as a whole week's or month's.
+ */
+export function isPartialBucket(bucket, kind, zone, now = Date.now()) {
+  const from = Date.parse(bucket.from);
+  const to = Date.parse(bucket.to);
+  if (to > now) return true;
+  const start = localParts(from, zone);
+  const end = localParts(to, zone);
+  const midnight = (p) => p.hour === 0 && p.minute === 0 && p.second === 0;
+  if (!midnight(start) || !midnight(end)) return true;
+  if (kind === 'month') {
+    const months = (end.year - start.year) * 12 + end.month - start.month;
+    return start.day !== 1 || end.day !== 1 || months !== 1;
+  }
+  // a week: Monday to Monday, 7 days (± a daylight-saving hour)
+  return start.weekday !== 1 || end.weekday !== 1 || Math.abs(to - from - 7 * 86400000) > 3600000;
+}
+
+/** The fewest samples a rate or a duration needs before the charts draw it as a full point (docs/dashboard.md). */
+export const MIN_SAMPLES = 5;
 
 /** The window of equal length just before the one a report covers. */
 export function previousWindow(report, state) {

@@ -5,8 +5,8 @@ import { periodChart, pruneCharts } from './charts.js';
 import { field, select } from './controls.js';
 import { dataTable, formatChange, formatInterval, formatTarget, formatValue, formatWithUnit, markNav,
   METRIC_LABELS, metricKind, RESPONSIBILITIES, verdictChip } from './gov.js';
-import { apiBase, append, clear, day, decimal, duration, el, emptyState, errorBox, getJson, pageLink, percent,
-  plural } from './lib.js';
+import { apiBase, append, clear, day, decimal, duration, el, emptyState, errorBox, getJson, MIN_SAMPLES, pageLink,
+  percent, plural } from './lib.js';
 
 const supplier = decodeURIComponent(window.location.pathname.split('/').filter(Boolean).pop() || '');
 document.title = `${supplier} · Scorecard · devops-kpi`;
@@ -178,12 +178,17 @@ function verdictSummary(kpis) {
 
 function trendCards(kpis) {
   return el('div', { class: 'trend-cards' }, kpis.map((kpi, i) => {
-    const points = (kpi.trend || []).map((p) => ({ label: p.label, value: p.value, samples: p.samples }));
+    const points = (kpi.trend || []).map((p) => ({ label: p.label, value: p.value, samples: p.samples, from: p.from,
+      to: p.to }));
+    const kind = metricKind(kpi.metric);
+    // a target's own minimum sample, else the dashboard's for rates and durations (counts have no sample to lack)
+    const minSamples = kpi.target && kpi.target.minSamples > 0 ? kpi.target.minSamples
+      : (kind === 'rate' || kind === 'duration' ? MIN_SAMPLES : 0);
     return el('figure', { class: 'trend-card', 'data-metric': kpi.metric },
       el('figcaption', {}, el('span', { class: 'trend-title kpi-label' }, kpiLabel(kpi)), ' ', verdictChip(kpi.verdict),
         el('span', { class: 'trend-target' }, kpi.target ? `target ${formatTarget(kpi.metric, kpi.target)}` : '')),
       points.length === 0 ? emptyState('No trend for this KPI.') : periodChart({ id: `trend-${i}`, title: kpiLabel(kpi),
-        points, format: (v) => formatValue(kpi.metric, v), rate: metricKind(kpi.metric) === 'rate',
+        points, format: (v) => formatValue(kpi.metric, v), kind, minSamples,
         target: kpi.target && typeof kpi.target.value === 'number' ? kpi.target.value : null }));
   }));
 }

@@ -1,8 +1,8 @@
 // The KPI widget of the overview and team pages: deployment frequency and change success rate as large figures
 // with band colour and band name, sample sizes, the change against the previous window, weekly sparklines, and
 // lead time and time to restore beside them.
-import { apiParams, bandChip, decimal, duration, el, errorBox, getJson, percent, plural, previousWindow,
-  windowLength } from './lib.js';
+import { apiParams, bandChip, decimal, duration, el, errorBox, getJson, isPartialBucket, MIN_SAMPLES, percent, plural,
+  previousWindow, shortDay, windowLength } from './lib.js';
 import { sparkline } from './charts.js';
 
 /** Fetches what one widget shows: the report, the previous window's report and the weekly trend. */
@@ -39,8 +39,11 @@ function figure(kpi, value, text, unit) {
     unit ? el('span', { class: 'unit' }, unit) : null);
 }
 
-function weekly(trend, pick) {
-  return trend && trend.buckets ? trend.buckets.map((bucket) => pick(bucket.kpis)) : null;
+/** The weekly points of a sparkline: week label, value, sample size and whether the week is partial. */
+function weekly(trend, state, pick, samples = () => null) {
+  if (!trend || !trend.buckets) return null;
+  return trend.buckets.map((bucket) => ({ label: shortDay(bucket.from, state.zone), value: pick(bucket.kpis),
+    samples: samples(bucket.kpis), partial: isPartialBucket(bucket, 'week', state.zone) }));
 }
 
 /** One widget. title: a node or text; extra: nodes shown under the title (attribution). */
@@ -55,8 +58,10 @@ export function kpiWidget({ title, href, scope, extra = [], data, state }) {
   const scopeText = Object.entries(scope).map(([k, v]) => `${k}:${v}`).join(',') || 'all';
 
   const heading = el('h3', { class: 'widget-title' }, href ? el('a', { href }, title) : title);
-  const deployments = weekly(trend, (k) => k.deploymentFrequency.deployments);
-  const success = weekly(trend, (k) => k.changeSuccessRate.rate);
+  const deployments = weekly(trend, state, (k) => k.deploymentFrequency.deployments);
+  const success = weekly(trend, state, (k) => k.changeSuccessRate.rate, (k) => k.changeFailureRate.total);
+  const partialNote = (points) => (points.some((p) => p.partial)
+    ? el('span', { class: 'spark-note' }, 'dashed: partial weeks') : null);
 
   const dfBox = el('section', { class: `kpi kpi-big band-edge-${df.band || 'none'}`, 'aria-label': 'Deployment frequency' },
     el('h4', {}, 'Deployment frequency'),
@@ -68,7 +73,8 @@ export function kpiWidget({ title, href, scope, extra = [], data, state }) {
     previous ? delta(df.perWeek, previous.deploymentFrequency.perWeek,
       { unit: ' per week', digits: 1, label }) : null,
     deployments ? el('div', { class: 'spark-wrap' }, el('span', { class: 'spark-label', 'aria-hidden': 'true' }, 'weekly'),
-      sparkline(deployments, { kind: 'bar', label: `Deployments per week: ${deployments.join(', ')}` })) : null);
+      sparkline(deployments, { kind: 'bar', label: `Deployments per week: ${deployments.map((p) => `${p.value}${p.partial
+        ? ' (partial week)' : ''}`).join(', ')}`, format: (v) => plural(v, 'deployment') }), partialNote(deployments)) : null);
 
   const csrBox = el('section', { class: `kpi kpi-big band-edge-${cfr.band || 'none'}`, 'aria-label': 'Change success rate' },
     el('h4', {}, 'Change success rate'),
@@ -81,8 +87,9 @@ export function kpiWidget({ title, href, scope, extra = [], data, state }) {
     previous ? delta(csr.rate, previous.changeSuccessRate.rate,
       { unit: ' pts', digits: 1, scale: 100, label }) : null,
     success ? el('div', { class: 'spark-wrap' }, el('span', { class: 'spark-label', 'aria-hidden': 'true' }, 'weekly'),
-      sparkline(success, { kind: 'line', max: 1,
-        label: `Change success rate per week: ${success.map((v) => percent(v)).join(', ')}` })) : null);
+      sparkline(success, { kind: 'line', max: 1, format: (v) => (v === 1 ? '100 %' : percent(v)), minSamples: MIN_SAMPLES,
+        label: `Change success rate per week: ${success.map((p) => `${percent(p.value)} (n = ${p.samples}${p.partial
+          ? ', partial week' : ''})`).join(', ')}` }), partialNote(success)) : null);
 
   const side = el('div', { class: 'kpi-side' },
     el('section', { class: 'kpi kpi-small', 'aria-label': 'Lead time for changes' },

@@ -30,18 +30,32 @@ final class DemoServer implements AutoCloseable {
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     final KpiServer server;
+    /** The token reads must present (null: reads are public); this class's own reads send it. */
+    private final String readToken;
     private final HttpClient client = HttpClient.newHttpClient();
 
-    private DemoServer(KpiServer server) {
+    private DemoServer(KpiServer server, String readToken) {
         this.server = server;
+        this.readToken = readToken;
     }
 
     static DemoServer start() {
+        return start(null);
+    }
+
+    /** As started with {@code --read-token-file} holding {@code readToken}: every read needs it. */
+    static DemoServer startWithReadToken(String readToken) {
+        return start(readToken);
+    }
+
+    private static DemoServer start(String readToken) {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         StoreConfig store = StoreConfig.inMemory("dashboard-" + COUNTER.incrementAndGet());
-        KpiServer server = KpiServer.start(ServerOptions.forTests(store, TOKEN, clock));
+        ServerOptions options = ServerOptions.forTests(store, TOKEN, clock);
+        KpiServer server = KpiServer.start(new ServerOptions(options.bind(), options.port(), store, TOKEN, readToken,
+                clock, options.settings()));
         DemoSeeder.seedIfEmpty(server.store(), clock, new PrintStream(OutputStream.nullOutputStream()));
-        return new DemoServer(server);
+        return new DemoServer(server, readToken);
     }
 
     String url(String pathAndQuery) {
@@ -49,6 +63,15 @@ final class DemoServer implements AutoCloseable {
     }
 
     HttpResponse<String> get(String pathAndQuery) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(pathAndQuery))).GET();
+        if (readToken != null) {
+            request.header("Authorization", "Bearer " + readToken);
+        }
+        return send(request.build());
+    }
+
+    /** A read without any token. */
+    HttpResponse<String> getAnonymously(String pathAndQuery) {
         return send(HttpRequest.newBuilder(URI.create(url(pathAndQuery))).GET().build());
     }
 
