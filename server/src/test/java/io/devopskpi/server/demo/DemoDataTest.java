@@ -343,6 +343,52 @@ class DemoDataTest {
     }
 
     /**
+     * issue 12, "done when": for every supplier of the demo, the scorecard's headline figures are its "what they
+     * built" / "what they ran" figures, and a responsibility it did not hold is "not responsible", never 100 %.
+     */
+    @Test
+    void everyScorecardsHeadlineIsWhatItBuiltAndWhatItRan() {
+        ReviewWindow quarter = ReviewWindow.lastCompleteQuarter(NOW, ZoneOffset.UTC);
+        KpiService kpis = new KpiService(store, KpiSettings.defaults(), clock);
+        ScorecardService scorecards = new ScorecardService(store, kpis, clock);
+        Set<String> suppliers = new java.util.TreeSet<>();
+        of(Assignment.class).forEach(a -> suppliers.add(a.supplier()));
+        suppliers.add("unassigned");
+        for (String supplier : suppliers) {
+            Scorecard card = scorecards.scorecard(supplier, quarter, "production", ZoneOffset.UTC);
+            com.google.gson.JsonObject json = io.devopskpi.core.json.GovernanceJson.scorecard(card);
+            com.google.gson.JsonObject built = json.getAsJsonObject("breakdown").getAsJsonObject("responsibilities")
+                    .getAsJsonObject("DELIVERY");
+            com.google.gson.JsonObject ran = json.getAsJsonObject("breakdown").getAsJsonObject("responsibilities")
+                    .getAsJsonObject("OPERATIONS");
+            for (com.google.gson.JsonElement element : json.getAsJsonArray("kpis")) {
+                com.google.gson.JsonObject line = element.getAsJsonObject();
+                if (line.has("applications")) {
+                    continue; // a target on some applications only
+                }
+                String metric = line.get("metric").getAsString();
+                com.google.gson.JsonElement value = line.get("value");
+                com.google.gson.JsonElement side = switch (metric) {
+                    case "changeSuccessRate" -> built.getAsJsonObject("changeSuccessRate").get("rate");
+                    case "deploymentsPerWeek" -> built.getAsJsonObject("deploymentFrequency").get("perWeek");
+                    case "timeToRestoreMean" -> built.getAsJsonObject("timeToRestore").get("meanSeconds");
+                    case "timeToDetectMean" -> ran.getAsJsonObject("timeToDetect").get("meanSeconds");
+                    case "timeToResolveMean" -> ran.getAsJsonObject("timeToResolve").get("meanSeconds");
+                    case "availability" -> ran.getAsJsonObject("availability").get("ratio");
+                    default -> value;
+                };
+                assertThat(value).as("%s %s: headline vs built/ran", supplier, metric).isEqualTo(side);
+            }
+            boolean runs = json.getAsJsonArray("responsibilitiesHeld").toString().contains("OPERATIONS");
+            com.google.gson.JsonElement availability = ran.getAsJsonObject("availability").get("ratio");
+            if (!runs) {
+                // metrics.md: a supplier that operated nothing has no availability, never 100 %
+                assertThat(availability.isJsonNull()).as("%s's availability", supplier).isTrue();
+            }
+        }
+    }
+
+    /**
      * The dashboard tests seed the demo at the real time: the estate keeps its shape whatever day it is seeded,
      * also in the last days of a quarter, when half a year does not reach back to the last complete quarter.
      */
