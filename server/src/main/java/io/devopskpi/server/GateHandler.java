@@ -1,6 +1,7 @@
 package io.devopskpi.server;
 
 import io.devopskpi.core.api.ApiJson;
+import io.devopskpi.core.api.WindowRefusal;
 import io.devopskpi.core.gate.GateVerdict;
 import io.devopskpi.core.governance.GatePolicies;
 import io.devopskpi.core.gate.KpiGate;
@@ -50,6 +51,9 @@ final class GateHandler implements Handler {
         } catch (InvalidQueryException e) {
             throw new ApiException(HttpStatus.BAD_REQUEST.getCode(), ApiJson.queryErrors(e.errors()));
         } catch (IllegalArgumentException e) {
+            if (!WindowRefusal.isWindowAfterQueryTime(e)) {
+                throw e; // a fault of the server (500 with an error id), not of the gate's window
+            }
             throw new ApiException(HttpStatus.BAD_REQUEST.getCode(),
                     ApiJson.queryErrors(List.of(new QueryError("window", e.getMessage()))));
         }

@@ -114,8 +114,9 @@ public final class KpiServer implements AutoCloseable {
                     ApiJson.error("the store is not usable right now, try again later"));
         });
         app.exception(Exception.class, (e, ctx) -> {
-            LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
-            JsonAnswers.write(ctx, HttpStatus.INTERNAL_SERVER_ERROR.getCode(), ApiJson.error("internal error"));
+            String id = ApiJson.newErrorId();
+            LOG.error("internal error, id {}, on {} {}", id, ctx.method(), ctx.path(), e);
+            JsonAnswers.write(ctx, HttpStatus.INTERNAL_SERVER_ERROR.getCode(), ApiJson.internalError(id));
         });
     }
 

@@ -26,7 +26,7 @@ public final class DeploymentCsv {
     private static List<String> row(DeploymentEntry d) {
         FailedChangeView failure = d.failure();
         return Arrays.asList(d.id(), d.application(), d.environment(), text(d.started()), text(d.finished()),
-                d.result().name(), d.kind().name(), d.revision(), d.pipeline(), d.url(),
+                d.resultName(), d.kindName(), d.revision(), d.pipeline(), d.url(),
                 String.valueOf(d.imported()), d.delivery().team(), d.delivery().supplier(),
                 String.valueOf(d.changes()), String.valueOf(d.isFailedChange()),
                 failure == null ? null : failure.reasons().stream().map(FailureReason::name)

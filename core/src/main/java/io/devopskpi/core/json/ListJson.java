@@ -110,8 +110,8 @@ public final class ListJson {
             json.addProperty("environment", d.environment());
             json.addProperty("started", d.started().toString());
             json.addProperty("finished", d.finished().toString());
-            json.addProperty("result", d.result().name());
-            json.addProperty("kind", d.kind().name());
+            json.addProperty("result", d.resultName());
+            json.addProperty("kind", d.kindName());
             json.add("revision", text(d.revision()));
             json.add("pipeline", text(d.pipeline()));
             json.add("url", text(d.url()));
