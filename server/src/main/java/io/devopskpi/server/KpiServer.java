@@ -118,6 +118,7 @@ public final class KpiServer implements AutoCloseable {
         config.http.maxRequestSize = EventsHandler.MAX_BODY;
         config.http.prefer405over404 = true;
         config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+        config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
         config.requestLogger.http(KpiServer::logRequest);
     }
 
