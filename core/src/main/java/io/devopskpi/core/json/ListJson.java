@@ -51,8 +51,9 @@ public final class ListJson {
     }
 
     /**
-     * Each supplier with its KPIs and the contract targets in force at the window's start, each judged over the
-     * window ({@code verdicts} gives them per supplier name).
+     * Each supplier with its KPIs (with their {@code window}, as {@code /kpis} gives it, so an entry read on its own
+     * says what it covers) and the contract targets in force at the window's start, each judged over the window
+     * ({@code verdicts} gives them per supplier name).
      */
     public static JsonObject suppliers(KpiQuery query, List<KpiReport> reports,
             Function<String, List<TargetVerdict>> verdicts) {
@@ -63,7 +64,10 @@ public final class ListJson {
         for (KpiReport report : reports) {
             JsonObject item = new JsonObject();
             item.addProperty("supplier", report.query().scope().name());
-            item.add("kpis", KpiJson.kpisOnly(report));
+            JsonObject kpis = new JsonObject();
+            kpis.add("window", KpiJson.window(report.query()));
+            KpiJson.kpisOnly(report).entrySet().forEach(e -> kpis.add(e.getKey(), e.getValue()));
+            item.add("kpis", kpis);
             List<TargetVerdict> judged = verdicts.apply(report.query().scope().name());
             JsonArray targets = new JsonArray();
             judged.forEach(v -> targets.add(GovernanceJson.target(v.target())));
