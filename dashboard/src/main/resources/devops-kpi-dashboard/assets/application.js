@@ -4,7 +4,7 @@ import { setUpControls } from './controls.js';
 import { pruneCharts, trendChart } from './charts.js';
 import { historyTable } from './gov.js';
 import { apiBase, apiParams, append, bandChip, clear, dateTime, decimal, duration, el, emptyState, errorBox,
-  getJson, MIN_SAMPLES, pageLink, percent, plural, windowText } from './lib.js';
+  getJson, MIN_SAMPLES, pageLink, percent, plural, setApiLink, windowText } from './lib.js';
 
 const REASONS = {
   FAILED_RESULT: 'the deployment failed',
@@ -191,6 +191,7 @@ async function render(state) {
   const mine = ++renderCount;
   const main = document.getElementById('main');
   const params = { application: name, ...apiParams(state) };
+  setApiLink('kpis', params);
   const [report, trend, apps, deps, failed, incs, assignments] = await Promise.all([
     optional(getJson('kpis', params)),
     optional(getJson('trends', { ...params, bucket: 'week' })),

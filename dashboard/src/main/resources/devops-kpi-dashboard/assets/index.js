@@ -2,7 +2,8 @@
 // the whole environment.
 import { setUpControls, field, select } from './controls.js';
 import { pruneCharts } from './charts.js';
-import { apiBase, apiParams, append, clear, el, emptyState, errorBox, getJson, pageLink, windowText } from './lib.js';
+import { apiBase, apiParams, append, clear, el, emptyState, errorBox, getJson, pageLink, setApiLink, windowText }
+  from './lib.js';
 import { failedWidget, kpiWidget, widgetData } from './widgets.js';
 
 /** A supplier's scorecard (its own review periods: the environment and zone carry over, the window does not). */
@@ -122,6 +123,7 @@ async function render(state) {
   const mine = ++renderCount;
   const main = document.getElementById('main');
   const params = apiParams(state);
+  setApiLink('kpis', params);
   const [total, appList, teamList] = await Promise.all([
     optional(widgetData({}, state)),
     optional(getJson('applications', params)),

@@ -58,12 +58,24 @@ export class ApiError extends Error {
 
 const responses = new Map();
 
-/** GET a JSON endpoint of the API; answers are remembered for the page's lifetime (one view, one fetch). */
-export function getJson(endpoint, params = {}) {
+/** The URL of an API endpoint with the given parameters (empty ones left out). */
+function apiUrl(endpoint, params) {
   const url = new URL(endpoint, apiBase);
   for (const [key, value] of Object.entries(params)) {
     if (value !== null && value !== undefined && value !== '') url.searchParams.append(key, value);
   }
+  return url;
+}
+
+/** Points the footer's JSON link at what the page shows: the endpoint with the page's scope and query. */
+export function setApiLink(endpoint, params = {}) {
+  const link = document.getElementById('api-link');
+  if (link) link.href = apiUrl(endpoint, params).href;
+}
+
+/** GET a JSON endpoint of the API; answers are remembered for the page's lifetime (one view, one fetch). */
+export function getJson(endpoint, params = {}) {
+  const url = apiUrl(endpoint, params);
   const key = url.href;
   if (!responses.has(key)) {
     responses.set(key, fetchJson(url));

@@ -49,9 +49,6 @@ final class GateHandler implements Handler {
             verdict = evaluator.evaluate(gate);
         } catch (InvalidQueryException e) {
             throw new ApiException(HttpStatus.BAD_REQUEST.getCode(), ApiJson.queryErrors(e.errors()));
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST.getCode(),
-                    ApiJson.queryErrors(List.of(new QueryError("window", e.getMessage()))));
         }
         int status = verdict.breached() ? HttpStatus.PRECONDITION_FAILED.getCode() : HttpStatus.OK.getCode();
         JsonAnswers.write(ctx, status, GateJson.toJson(verdict));

@@ -18,6 +18,9 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
+import java.time.Duration;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +31,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class KpiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KpiServer.class);
+    /**
+     * A client gets between this and twice this to send the headers of a request ({@link HeaderTimeout}); the body
+     * and idle keep-alive connections have Jetty's idle timeout (30 s).
+     */
+    static final Duration HEADER_TIMEOUT = Duration.ofSeconds(10);
 
     private final Javalin app;
     private final Store store;
@@ -66,6 +74,7 @@ public final class KpiServer implements AutoCloseable {
             Dashboard.register(app);
             handleErrors(app);
             app.start(options.bind(), options.port());
+            limitHeaderTime(app);
             return new KpiServer(app, store, health, options.bind());
         } catch (RuntimeException e) {
             if (app != null) {
@@ -89,6 +98,15 @@ public final class KpiServer implements AutoCloseable {
                 new ApplicationList(store, clock), new SupplierKpis(store, kpis), clock), clock));
     }
 
+    /** Every connector of the started server cuts off clients that trickle their headers. */
+    private static void limitHeaderTime(Javalin app) {
+        for (Connector connector : app.jettyServer().server().getConnectors()) {
+            if (connector instanceof AbstractConnector started) {
+                started.addBean(new HeaderTimeout(started.getScheduler(), HEADER_TIMEOUT));
+            }
+        }
+    }
+
     /** The store this server opened (and closes). */
     public Store store() {
         return store;
@@ -100,6 +118,7 @@ public final class KpiServer implements AutoCloseable {
         config.http.maxRequestSize = EventsHandler.MAX_BODY;
         config.http.prefer405over404 = true;
         config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+        config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
         config.requestLogger.http(KpiServer::logRequest);
     }
 
@@ -114,8 +133,9 @@ public final class KpiServer implements AutoCloseable {
                     ApiJson.error("the store is not usable right now, try again later"));
         });
         app.exception(Exception.class, (e, ctx) -> {
-            LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
-            JsonAnswers.write(ctx, HttpStatus.INTERNAL_SERVER_ERROR.getCode(), ApiJson.error("internal error"));
+            String id = ApiJson.newErrorId();
+            LOG.error("internal error, id {}, on {} {}", id, ctx.method(), ctx.path(), e);
+            JsonAnswers.write(ctx, HttpStatus.INTERNAL_SERVER_ERROR.getCode(), ApiJson.internalError(id));
         });
     }
 

@@ -242,7 +242,8 @@ class EventsApiTest {
         for (HttpResponse<String> response : new HttpResponse[] {server.post(DEPLOYMENT), server.post("{"),
                 server.post(DEPLOYMENT, null), server.get("/nowhere"), server.get("/api/v1/health")}) {
             assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
-            assertThat(response.headers().firstValue("Content-Security-Policy")).contains("default-src 'self'");
+            assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                    assertThat(csp).startsWith("default-src 'self';").contains("frame-ancestors 'none'"));
             assertThat(response.headers().firstValue("Referrer-Policy")).contains("no-referrer");
             assertThat(response.headers().firstValue("Server")).isEmpty();
         }

@@ -81,7 +81,7 @@ class ExportApiTest {
         // p1: failed because i1 names it; failure from i1's start (10:00) to its resolution (11:00)
         assertThat(rows.get(7)).containsExactly("p1", "shop", "production", "2026-01-20T09:50:00Z",
                 "2026-01-20T10:00:00Z", "SUCCESS", "NORMAL", "", PIPELINE, "", "false", "web", "acme", "1", "true",
-                "NAMED_AS_CAUSE", "2026-01-27T10:00:00Z", "2026-01-27T11:00:00Z", "3600.0");
+                "NAMED_AS_CAUSE", "2026-01-27T10:00:00Z", "2026-01-27T11:00:00Z", "3600");
         // p2: failed by its result, never restored
         assertThat(rows.get(2)).containsExactly("p2", "shop", "production", "2026-01-25T09:50:00Z",
                 "2026-01-25T10:00:00Z", "FAILURE", "NORMAL", "", "", "", "false", "web", "acme", "0", "true",

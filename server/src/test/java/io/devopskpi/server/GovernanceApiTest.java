@@ -104,6 +104,21 @@ class GovernanceApiTest {
         assertThat(suppliers.get(2).getAsJsonObject().getAsJsonArray("verdicts")).isEmpty();
     }
 
+    /** Issue 12 item 9: each entry's kpis carry their window, as /kpis does. */
+    @Test
+    void everySupplierEntryCarriesItsWindow() {
+        JsonObject answer = ok("/api/v1/suppliers?" + JANUARY);
+        JsonArray suppliers = answer.getAsJsonArray("suppliers");
+        assertThat(suppliers).hasSize(3);
+        for (JsonElement supplier : suppliers) {
+            JsonObject window = supplier.getAsJsonObject().getAsJsonObject("kpis").getAsJsonObject("window");
+            assertThat(window).isEqualTo(answer.getAsJsonObject("window"));
+            assertThat(window.get("from").getAsString()).isEqualTo("2026-01-01T00:00:00Z");
+            assertThat(window.get("to").getAsString()).isEqualTo("2026-02-01T00:00:00Z");
+            assertThat(window.get("zone").getAsString()).isEqualTo("UTC");
+        }
+    }
+
     @Test
     void aMonthlyScorecardWithTargetsTrendAndBreakdown() {
         JsonObject card = ok("/api/v1/scorecards/acme?period=2026-01");

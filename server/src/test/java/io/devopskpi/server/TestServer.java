@@ -104,6 +104,16 @@ final class TestServer implements AutoCloseable {
         }
     }
 
+    /** Runs a statement on the server's database through a second connection, as another program sharing it would. */
+    int execute(String sql) {
+        try (Store store = Store.open(storeConfig); Connection c = store.connection();
+                Statement s = c.createStatement()) {
+            return s.executeUpdate(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private long single(String sql) {
         return Long.parseLong(text(sql));
     }

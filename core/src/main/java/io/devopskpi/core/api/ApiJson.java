@@ -36,6 +36,29 @@ public final class ApiJson {
         return body;
     }
 
+    /**
+     * A fault of the server (500): {@code {"error": m, "errors": [{"field": null, "message": m}], "id": id}} with
+     * {@code m} = "internal error, id <id>". The id is the one logged with the stack trace; no request field is
+     * named, since the request is not to blame. Both error shapes are written, so a client reading either finds it.
+     */
+    public static JsonObject internalError(String id) {
+        String message = "internal error, id " + id;
+        JsonObject item = new JsonObject();
+        item.add("field", null);
+        item.addProperty("message", message);
+        JsonArray list = new JsonArray();
+        list.add(item);
+        JsonObject body = error(message);
+        body.add("errors", list);
+        body.addProperty("id", id);
+        return body;
+    }
+
+    /** A new error id: 16 random hexadecimal digits, to find a 500's stack trace in the log. */
+    public static String newErrorId() {
+        return java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    }
+
     /** {@code {"errors": [{"index": i, "field": f, "message": m}]}} */
     public static JsonObject eventErrors(List<EventError> errors) {
         JsonArray list = new JsonArray();

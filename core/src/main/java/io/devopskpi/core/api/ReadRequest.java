@@ -112,15 +112,18 @@ final class ReadRequest {
 
     /**
      * Runs the engine; its own check of the window against its clock (read a moment after the parser's) is the
-     * caller's mistake, so it answers 400 as the parser would.
+     * caller's mistake ({@link InvalidQueryException}), so it answers 400 as the parser would. Any other exception
+     * is a fault of the server, not of a parameter, and goes on to the caller (500): a bug must never read as
+     * "window: ...".
      */
     static <T> T evaluate(Supplier<T> computation) {
         try {
             return computation.get();
-        } catch (IllegalArgumentException e) {
-            throw new BadRequest(List.of(new QueryError("window", e.getMessage())));
+        } catch (InvalidQueryException e) {
+            throw new BadRequest(e.errors());
         }
     }
+
 
     private <T> T collect(Supplier<T> part) {
         try {

@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  * plugin: pages ({@code /}, {@code /applications/<name>}, {@code /teams/<name>}, {@code /suppliers/<name>},
  * {@code /compare}, {@code /admin}), their assets
  * ({@code /assets/...}) and the WebJars they import ({@code /webjars/...}). Nothing outside those folders is ever
- * read, whatever the path says. Files are read from the classpath once.
+ * read, whatever the path says. Files are read from the classpath once; a path that names no file is looked up
+ * again each time and never remembered, so requests for made-up paths (public even with a read token) cannot grow
+ * memory: the cache holds at most the files that exist.
  */
 public final class DashboardFiles {
     static final String FOLDER = "devops-kpi-dashboard/";
@@ -45,7 +47,7 @@ public final class DashboardFiles {
     private static final Pattern SAFE_PATH = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*(/[A-Za-z0-9_][A-Za-z0-9._-]*)*");
 
     private final ClassLoader loader = DashboardFiles.class.getClassLoader();
-    private final Map<String, Optional<DashboardFile>> cache = new ConcurrentHashMap<>();
+    private final Map<String, DashboardFile> cache = new ConcurrentHashMap<>();
 
     /** The file a site path names, e.g. {@code /applications/shop} or {@code /assets/index.js}; empty if none. */
     public Optional<DashboardFile> find(String sitePath) {
@@ -91,7 +93,18 @@ public final class DashboardFiles {
     }
 
     private Optional<DashboardFile> load(String name, boolean immutable) {
-        return cache.computeIfAbsent(name, n -> read(n, immutable));
+        DashboardFile cached = cache.get(name);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<DashboardFile> found = read(name, immutable);
+        found.ifPresent(file -> cache.putIfAbsent(name, file));
+        return found;
+    }
+
+    /** How many files are held in memory: only files that exist, whatever paths were asked for. */
+    int cachedFiles() {
+        return cache.size();
     }
 
     private Optional<DashboardFile> read(String name, boolean immutable) {

@@ -23,18 +23,17 @@ public final class DeploymentCsv {
         return csv.toString();
     }
 
-    private static List<String> row(DeploymentEntry d) {
+    private static List<Object> row(DeploymentEntry d) {
         FailedChangeView failure = d.failure();
         return Arrays.asList(d.id(), d.application(), d.environment(), text(d.started()), text(d.finished()),
-                d.result().name(), d.kind().name(), d.revision(), d.pipeline(), d.url(),
+                d.resultName(), d.kindName(), d.revision(), d.pipeline(), d.url(),
                 String.valueOf(d.imported()), d.delivery().team(), d.delivery().supplier(),
-                String.valueOf(d.changes()), String.valueOf(d.isFailedChange()),
+                d.changes(), String.valueOf(d.isFailedChange()),
                 failure == null ? null : failure.reasons().stream().map(FailureReason::name)
                         .collect(Collectors.joining(";")),
                 failure == null ? null : text(failure.failureStart()),
                 failure == null ? null : text(failure.restored()),
-                failure == null || failure.restoreSeconds() == null ? null
-                        : String.valueOf(failure.restoreSeconds()));
+                failure == null ? null : failure.restoreSeconds());
     }
 
     private static String text(Instant instant) {

@@ -1,9 +1,11 @@
 package io.devopskpi.core.governance;
 
 import io.devopskpi.core.gate.GateMetric;
+import io.devopskpi.core.kpi.InvalidQueryException;
 import io.devopskpi.core.kpi.KpiFigures;
 import io.devopskpi.core.kpi.KpiQuery;
 import io.devopskpi.core.kpi.KpiService;
+import io.devopskpi.core.kpi.QueryError;
 import io.devopskpi.core.kpi.Scope;
 import io.devopskpi.core.model.Assignment;
 import io.devopskpi.core.model.ContractTarget;
@@ -41,12 +43,12 @@ public final class ScorecardService {
     }
 
     /**
-     * @throws IllegalArgumentException when the period starts after the query time
+     * @throws InvalidQueryException naming {@code period} when the period starts after the query time
      */
     public Scorecard scorecard(String supplier, ReviewWindow period, String environment, ZoneId zone) {
         if (period.from().isAfter(clock.instant())) {
-            throw new IllegalArgumentException("the period " + period.label() + " starts after the query time "
-                    + clock.instant());
+            throw new InvalidQueryException(List.of(new QueryError("period", "the period " + period.label()
+                    + " starts after the query time " + clock.instant())));
         }
         KpiQuery query = new KpiQuery(Scope.supplier(supplier), environment, period.from(), period.to(), zone);
         List<ReviewWindow> periods = period.trend(TREND_PERIODS, zone);

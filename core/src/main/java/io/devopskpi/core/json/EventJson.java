@@ -1,22 +1,15 @@
 package io.devopskpi.core.json;
 
 import com.google.gson.JsonElement;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
-import com.google.gson.Strictness;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
 import io.devopskpi.core.ingest.EventError;
 import io.devopskpi.core.ingest.InvalidEventsException;
 import io.devopskpi.core.model.Event;
-import java.io.IOException;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The JSON form of events (api.md, "Events"): a body holding one event object or an array of them, read strictly.
- * Unknown fields at any depth, wrong JSON types, malformed instants and unknown constants are refused, as is
+ * Duplicate keys, nesting beyond {@link StrictJson#MAX_DEPTH}, unknown fields at any depth, wrong JSON types, malformed instants and unknown constants are refused, as is
  * anything the model refuses; every event is checked, so one answer lists all problems of a batch.
  */
 public final class EventJson {
@@ -56,35 +49,28 @@ public final class EventJson {
         return events;
     }
 
-    /** The JSON tree of the body, read strictly: no comments, unquoted names, single quotes or trailing data. */
+    /**
+     * The JSON tree of the body, read strictly ({@link StrictJson}): no comments, unquoted names, single quotes,
+     * trailing data, duplicate keys or nesting deeper than {@link StrictJson#MAX_DEPTH}. A duplicate key is
+     * reported on its event (the index in the batch) and field (its path in the event).
+     */
     private static JsonElement tree(String body) {
         if (body.isBlank()) {
             throw bodyError("the body is empty, expected an event object or an array of event objects");
         }
-        try (JsonReader reader = new JsonReader(new StringReader(body))) {
-            reader.setStrictness(Strictness.STRICT);
-            JsonElement root = JsonParser.parseReader(reader);
-            if (reader.peek() != JsonToken.END_DOCUMENT) {
-                throw bodyError("the body is not valid JSON: unexpected data after the first value" + at(reader));
+        try {
+            return StrictJson.parse(body);
+        } catch (StrictJson.Refused e) {
+            List<Object> path = e.path();
+            if (path.isEmpty()) {
+                throw bodyError(e.getMessage());
             }
-            return root;
-        } catch (JsonParseException | IOException e) {
-            throw bodyError("the body is not valid JSON: " + reason(e));
+            boolean inArray = path.get(0) instanceof Integer;
+            int index = inArray ? (Integer) path.get(0) : 0;
+            List<Object> inEvent = inArray ? path.subList(1, path.size()) : path;
+            throw new InvalidEventsException(List.of(new EventError(index, StrictJson.field(inEvent),
+                    e.getMessage() + " (event " + index + ")")));
         }
-    }
-
-    /** Gson's message without the exception class it sometimes prefixes; it carries line, column and path. */
-    private static String reason(Exception e) {
-        Throwable cause = e.getCause() != null ? e.getCause() : e;
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        int seeHelp = message.indexOf("\nSee ");
-        return seeHelp < 0 ? message : message.substring(0, seeHelp);
-    }
-
-    private static String at(JsonReader reader) {
-        String location = reader.toString();
-        int at = location.indexOf(" at line ");
-        return at < 0 ? "" : location.substring(at);
     }
 
     private static InvalidEventsException bodyError(String message) {

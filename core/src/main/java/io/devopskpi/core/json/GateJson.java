@@ -4,8 +4,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import io.devopskpi.core.gate.GateMetric;
 import io.devopskpi.core.gate.GateOverrides;
@@ -171,10 +169,10 @@ public final class GateJson {
     private JsonObject object(String body) {
         JsonElement json;
         try {
-            json = body == null || body.isBlank() ? null : JsonParser.parseString(body);
-        } catch (JsonParseException e) {
-            throw new InvalidQueryException(List.of(new QueryError("body", "the body is not valid JSON: "
-                    + Excerpt.cut(String.valueOf(e.getMessage()), Excerpt.MAX_VALUE))));
+            json = body == null || body.isBlank() ? null : StrictJson.parse(body);
+        } catch (StrictJson.Refused e) {
+            String field = e.path().isEmpty() ? "body" : StrictJson.field(e.path());
+            throw new InvalidQueryException(List.of(new QueryError(field, e.getMessage())));
         }
         if (json == null || !json.isJsonObject()) {
             throw new InvalidQueryException(List.of(new QueryError("body", "the body must be a JSON object with "

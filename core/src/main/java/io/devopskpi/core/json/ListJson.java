@@ -52,8 +52,9 @@ public final class ListJson {
     }
 
     /**
-     * Each supplier with its KPIs and the contract targets in force at the window's start, each judged over the
-     * window ({@code verdicts} gives them per supplier name).
+     * Each supplier with its KPIs (with their {@code window}, as {@code /kpis} gives it, so an entry read on its own
+     * says what it covers) and the contract targets in force at the window's start, each judged over the window
+     * ({@code verdicts} gives them per supplier name).
      */
     public static JsonObject suppliers(KpiQuery query, List<KpiFigures> reports,
             Function<String, List<TargetVerdict>> verdicts) {
@@ -68,7 +69,10 @@ public final class ListJson {
             JsonArray responsibilities = new JsonArray();
             figures.responsibilities().forEach(r -> responsibilities.add(r.name()));
             item.add("responsibilities", responsibilities);
-            item.add("kpis", KpiJson.kpisOnly(report));
+            JsonObject kpis = new JsonObject();
+            kpis.add("window", KpiJson.window(report.query()));
+            KpiJson.kpisOnly(report).entrySet().forEach(e -> kpis.add(e.getKey(), e.getValue()));
+            item.add("kpis", kpis);
             List<TargetVerdict> judged = verdicts.apply(report.query().scope().name());
             JsonArray targets = new JsonArray();
             judged.forEach(v -> targets.add(GovernanceJson.target(v.target())));
@@ -115,8 +119,8 @@ public final class ListJson {
             json.addProperty("environment", d.environment());
             json.addProperty("started", d.started().toString());
             json.addProperty("finished", d.finished().toString());
-            json.addProperty("result", d.result().name());
-            json.addProperty("kind", d.kind().name());
+            json.addProperty("result", d.resultName());
+            json.addProperty("kind", d.kindName());
             json.add("revision", text(d.revision()));
             json.add("pipeline", text(d.pipeline()));
             json.add("url", text(d.url()));

@@ -1,9 +1,9 @@
 package io.devopskpi.core.kpi;
 
-import io.devopskpi.core.model.DeploymentKind;
 import io.devopskpi.core.model.DeploymentResult;
 import io.devopskpi.core.model.Responsibility;
 import io.devopskpi.core.store.Sql;
+import io.devopskpi.core.store.StoredValues;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -158,7 +158,7 @@ final class KpiRepository {
                     if (d == null) {
                         d = new DeploymentRecord(id, rs.getString("application"), Sql.getInstant(rs, "started"),
                                 Sql.getInstant(rs, "finished"), DeploymentResult.SUCCESS,
-                                DeploymentKind.valueOf(rs.getString("kind")), rs.getBoolean("imported"), null, false);
+                                StoredValues.countedKind(rs.getString("kind")), rs.getBoolean("imported"), null, false);
                     }
                     listings.add(new ChangeListing(rs.getString("change_id"), Sql.getInstant(rs, "committed"), d));
                 }
@@ -324,12 +324,12 @@ final class KpiRepository {
     }
 
     private DeploymentRecord deployment(ResultSet rs) throws SQLException {
-        DeploymentResult result = DeploymentResult.valueOf(rs.getString("result"));
+        DeploymentResult result = StoredValues.countedResult(rs.getString("result"));
         if (result == DeploymentResult.FAILURE && !failureIsFailedChange) {
             result = DeploymentResult.ABORTED;
         }
         return new DeploymentRecord(rs.getString("id"), rs.getString("application"), Sql.getInstant(rs, "started"),
-                Sql.getInstant(rs, "finished"), result, DeploymentKind.valueOf(rs.getString("kind")),
+                Sql.getInstant(rs, "finished"), result, StoredValues.countedKind(rs.getString("kind")),
                 rs.getBoolean("imported"), new Attribution(rs.getString("att_team"), rs.getString("att_supplier")),
                 rs.getInt("during_incident") == 1);
     }

@@ -41,7 +41,7 @@ public final class KpiService {
     /**
      * All KPIs for the query, evaluated over everything stored now.
      *
-     * @throws IllegalArgumentException when the window starts after the query time
+     * @throws InvalidQueryException naming {@code window} when the window starts after the query time
      * @throws StoreException when the store cannot be read
      */
     public KpiReport report(KpiQuery query) {
@@ -84,8 +84,8 @@ public final class KpiService {
     private <T> T read(KpiQuery query, Read<T> work) {
         Instant now = clock.instant();
         if (query.from().isAfter(now)) {
-            throw new IllegalArgumentException("the window must not start after the query time: from "
-                    + query.from() + ", now " + now);
+            throw new InvalidQueryException(List.of(new QueryError("window", "the window must not start after "
+                    + "the query time: from " + query.from() + ", now " + now)));
         }
         try (Connection connection = store.connection()) {
             // One snapshot for all the queries of a read.

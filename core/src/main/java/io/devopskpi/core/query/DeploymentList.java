@@ -3,9 +3,8 @@ package io.devopskpi.core.query;
 import io.devopskpi.core.kpi.FailedChangeView;
 import io.devopskpi.core.kpi.KpiQuery;
 import io.devopskpi.core.kpi.KpiService;
-import io.devopskpi.core.model.DeploymentKind;
-import io.devopskpi.core.model.DeploymentResult;
 import io.devopskpi.core.store.Sql;
+import io.devopskpi.core.store.StoredValues;
 import io.devopskpi.core.store.Store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -81,8 +80,8 @@ public final class DeploymentList {
                 while (rs.next()) {
                     rows.add(new DeploymentEntry(rs.getString("id"), rs.getString("application"),
                             rs.getString("environment"), Sql.getInstant(rs, "started"),
-                            Sql.getInstant(rs, "finished"), DeploymentResult.valueOf(rs.getString("result")),
-                            DeploymentKind.valueOf(rs.getString("kind")), rs.getString("revision"),
+                            Sql.getInstant(rs, "finished"), StoredValues.result(rs.getString("result")).orElse(null),
+                            StoredValues.kind(rs.getString("kind")).orElse(null), rs.getString("revision"),
                             rs.getString("pipeline"), rs.getString("url"), rs.getBoolean("imported"),
                             new Owner(rs.getString("att_team"), rs.getString("att_supplier")),
                             rs.getInt("changes"), null));

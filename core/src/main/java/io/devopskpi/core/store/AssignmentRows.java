@@ -8,8 +8,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** Assignments in the table assignment, keyed by (application, responsibility, from), on the caller's connection. */
+/**
+ * Assignments in the table assignment, keyed by (application, responsibility, from), on the caller's connection.
+ * A row whose responsibility this version does not know (written by a newer version, {@link StoredValues}) is
+ * left out of every read, as the KPIs' attribution leaves it out.
+ */
 final class AssignmentRows {
     private AssignmentRows() {
     }
@@ -22,9 +27,13 @@ final class AssignmentRows {
             s.setString(1, application);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    assignments.add(new Assignment(application, rs.getString("supplier"), rs.getString("team"),
-                            Responsibility.valueOf(rs.getString("responsibility")),
-                            Sql.getInstant(rs, "valid_from"), Sql.getInstant(rs, "valid_to")));
+                    Optional<Responsibility> responsibility = StoredValues.responsibility(
+                            rs.getString("responsibility"));
+                    if (responsibility.isPresent()) {
+                        assignments.add(new Assignment(application, rs.getString("supplier"), rs.getString("team"),
+                                responsibility.get(), Sql.getInstant(rs, "valid_from"),
+                                Sql.getInstant(rs, "valid_to")));
+                    }
                 }
             }
         }
@@ -36,9 +45,12 @@ final class AssignmentRows {
         try (PreparedStatement s = c.prepareStatement("SELECT application, responsibility, valid_from, valid_to,"
                 + " supplier, team FROM assignment"); ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                assignments.add(new Assignment(rs.getString("application"), rs.getString("supplier"),
-                        rs.getString("team"), Responsibility.valueOf(rs.getString("responsibility")),
-                        Sql.getInstant(rs, "valid_from"), Sql.getInstant(rs, "valid_to")));
+                Optional<Responsibility> responsibility = StoredValues.responsibility(rs.getString("responsibility"));
+                if (responsibility.isPresent()) {
+                    assignments.add(new Assignment(rs.getString("application"), rs.getString("supplier"),
+                            rs.getString("team"), responsibility.get(), Sql.getInstant(rs, "valid_from"),
+                            Sql.getInstant(rs, "valid_to")));
+                }
             }
         }
         assignments.sort(java.util.Comparator.comparing(Assignment::application)

@@ -4,8 +4,6 @@ import io.devopskpi.core.mapping.DeploymentTarget;
 import io.devopskpi.core.model.Change;
 import io.devopskpi.core.model.Component;
 import io.devopskpi.core.model.Deployment;
-import io.devopskpi.core.model.DeploymentKind;
-import io.devopskpi.core.model.DeploymentResult;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,7 +37,7 @@ final class DeploymentRows {
             s.setString(2, pipeline);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? Optional.of(new DeploymentTarget(rs.getString("application"),
-                        rs.getString("environment"), DeploymentKind.valueOf(rs.getString("kind")),
+                        rs.getString("environment"), StoredValues.countedKind(rs.getString("kind")),
                         rs.getString("team"))) : Optional.empty();
             }
         }
@@ -58,8 +56,8 @@ final class DeploymentRows {
                         .environment(rs.getString("environment"))
                         .started(Sql.getInstant(rs, "started"))
                         .finished(Sql.getInstant(rs, "finished"))
-                        .result(DeploymentResult.valueOf(rs.getString("result")))
-                        .kind(DeploymentKind.valueOf(rs.getString("kind")))
+                        .result(known(id, "result", rs.getString("result"), StoredValues::result))
+                        .kind(known(id, "kind", rs.getString("kind"), StoredValues::kind))
                         .revision(rs.getString("revision"))
                         .pipeline(rs.getString("pipeline"))
                         .url(rs.getString("url"))
@@ -69,6 +67,17 @@ final class DeploymentRows {
             }
         }
         return Optional.of(builder.changes(changes(c, id)).components(components(c, id)).build());
+    }
+
+    /**
+     * A stored constant that a deployment compared with a re-send must have: a value only a newer version knows
+     * cannot be compared, so the re-send fails with a message naming the deployment, the field and the value.
+     */
+    private static <T> T known(String id, String field, String stored,
+            java.util.function.Function<String, Optional<T>> parse) {
+        return parse.apply(stored).orElseThrow(() -> new IllegalStateException("deployment '" + id + "' is stored "
+                + "with " + field + " '" + stored + "', which this version does not know (written by a newer "
+                + "version?)"));
     }
 
     private static List<Change> changes(Connection c, String deploymentId) throws SQLException {

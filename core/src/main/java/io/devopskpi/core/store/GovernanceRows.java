@@ -82,7 +82,7 @@ final class GovernanceRows {
             }
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    targets.add(target(rs));
+                    target(rs).ifPresent(targets::add);
                 }
             }
         }
@@ -135,15 +135,23 @@ final class GovernanceRows {
         return names.toString();
     }
 
-    private static ContractTarget target(ResultSet rs) throws SQLException {
+    /**
+     * The target of the row; empty when a newer version stored a metric, operator or review period this version
+     * does not know (StoredValues): such a target cannot be evaluated here and is left out.
+     */
+    private static Optional<ContractTarget> target(ResultSet rs) throws SQLException {
+        GateMetric metric = GateMetric.byApiName(rs.getString("metric"));
+        Operator operator = Operator.bySymbol(rs.getString("operator"));
+        Optional<ReviewPeriod> period = StoredValues.reviewPeriod(rs.getString("review_period"));
+        if (metric == null || operator == null || period.isEmpty()) {
+            return Optional.empty();
+        }
         List<String> applications = new ArrayList<>();
         JsonParser.parseString(rs.getString("applications")).getAsJsonArray()
                 .forEach(name -> applications.add(name.getAsString()));
-        return new ContractTarget(rs.getString("supplier"), applications.isEmpty() ? null : applications,
-                GateMetric.byApiName(rs.getString("metric")), Operator.bySymbol(rs.getString("operator")),
-                rs.getDouble("target_value"), rs.getInt("min_samples"),
-                ReviewPeriod.valueOf(rs.getString("review_period")), Sql.getInstant(rs, "valid_from"),
-                Sql.getInstant(rs, "valid_to"));
+        return Optional.of(new ContractTarget(rs.getString("supplier"), applications.isEmpty() ? null : applications,
+                metric, operator, rs.getDouble("target_value"), rs.getInt("min_samples"), period.get(),
+                Sql.getInstant(rs, "valid_from"), Sql.getInstant(rs, "valid_to")));
     }
 
     static Optional<Survey> survey(Connection c, String id) throws SQLException {

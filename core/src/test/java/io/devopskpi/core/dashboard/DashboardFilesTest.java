@@ -42,6 +42,23 @@ class DashboardFilesTest {
         assertThat(files.find(path)).as(path).isEmpty();
     }
 
+    /** Issue 13: 20,000 distinct missing asset paths kept 81 MB; a miss must not be remembered. */
+    @Test
+    void missingPathsAreNotRemembered() {
+        files.find("/assets/lib.js").orElseThrow();
+        files.find("/assets/dashboard.css").orElseThrow();
+        int held = files.cachedFiles();
+
+        for (int i = 0; i < 20_000; i++) {
+            assertThat(files.find("/assets/missing-" + i + ".js")).isEmpty();
+            assertThat(files.find("/webjars/nothing/" + i + "/x.js")).isEmpty();
+        }
+
+        assertThat(held).isEqualTo(2);
+        assertThat(files.cachedFiles()).isEqualTo(held);
+        assertThat(files.find("/assets/lib.js")).isPresent();
+    }
+
     @Test
     void aPageCanReadAnotherApiBaseAndThenHasAnotherTag() {
         DashboardFile page = files.find("/applications/shop").orElseThrow();

@@ -113,6 +113,6 @@ class NoDataTest {
     @Test
     void aWindowStartingAfterTheQueryTimeIsRefused() {
         assertThatThrownBy(() -> s.application("shop", "2026-02-01T00:00:01", "2026-03-01T00:00"))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(InvalidQueryException.class);
     }
 }

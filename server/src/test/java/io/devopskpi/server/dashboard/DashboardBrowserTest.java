@@ -84,6 +84,26 @@ class DashboardBrowserTest {
         assertThat(browser.errors()).isEmpty();
     }
 
+    /** Issue 12 item 9: the footer's JSON link is the API answer behind the page, with the page's query. */
+    @Test
+    void theFootersJsonLinkKeepsThePagesScopeAndQuery() {
+        for (String[] page : new String[][] {
+                {"/?window=P90D&environment=staging", "/api/v1/kpis?environment=staging&zone=UTC&window=P90D"},
+                {"/applications/shop?window=P90D&environment=qa",
+                        "/api/v1/kpis?application=shop&environment=qa&zone=UTC&window=P90D"},
+                {"/teams/web?window=P90D", "/api/v1/kpis?team=web&environment=production&zone=UTC&window=P90D"}}) {
+            browser.open(server.url(page[0]));
+            new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> String.valueOf(browser.js(
+                    "const a = document.getElementById('api-link'); return a && new URL(a.href).search"))
+                    .length() > 1);
+
+            Object link = browser.js("const u = new URL(document.getElementById('api-link').href);"
+                    + " return u.pathname + u.search");
+            assertThat(link).as(page[0]).isEqualTo(page[1]);
+        }
+        assertThat(browser.errors()).isEmpty();
+    }
+
     @Test
     void widgetFiguresEqualTheApiForTheSameQuery() {
         browser.open(server.url("/?window=P90D"));

@@ -50,7 +50,8 @@ class DashboardServingTest {
         assertThat(response.headers().firstValue("Content-Type").orElseThrow().replace(" ", ""))
                 .isEqualTo(type.replace(" ", ""));
         assertThat(response.headers().firstValue("Cache-Control")).hasValue(caching);
-        assertThat(response.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'self'");
+        assertThat(response.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'self'; "
+                + "base-uri 'none'; object-src 'none'; form-action 'self'; frame-ancestors 'none'");
         assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         String etag = response.headers().firstValue("ETag").orElseThrow();
 
