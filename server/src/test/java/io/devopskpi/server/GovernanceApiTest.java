@@ -193,11 +193,44 @@ class GovernanceApiTest {
         assertThat(built.getAsJsonArray("differences")).isEmpty();
     }
 
+    /**
+     * issue 12, filters that hold everywhere: {@code tag} on /kpis and /trends gives each supplier of a like-for-like
+     * comparison the same figures as the comparison, and the trend's weeks add up to them.
+     */
+    @Test
+    void kpisAndTrendsFollowTheComparisonsTag() {
+        JsonObject comparison = ok("/api/v1/comparison?" + JANUARY + "&tag=web");
+        for (JsonElement entry : comparison.getAsJsonArray("suppliers")) {
+            String supplier = entry.getAsJsonObject().get("supplier").getAsString();
+            JsonObject compared = entry.getAsJsonObject().getAsJsonObject("kpis");
+            JsonObject kpis = ok("/api/v1/kpis?" + JANUARY + "&tag=web&supplier=" + supplier);
+            for (String section : List.of("deploymentFrequency", "changeFailureRate", "timeToRestore",
+                    "timeToDetect", "timeToResolve", "availability")) {
+                assertThat(kpis.get(section)).as("%s %s", supplier, section).isEqualTo(compared.get(section));
+            }
+            JsonArray buckets = ok("/api/v1/trends?" + JANUARY + "&tag=web&bucket=month&supplier=" + supplier)
+                    .getAsJsonArray("buckets");
+            assertThat(buckets).hasSize(1);
+            assertThat(buckets.get(0).getAsJsonObject().getAsJsonObject("kpis").get("changeFailureRate"))
+                    .isEqualTo(compared.get("changeFailureRate"));
+        }
+        // everything tagged web is shop alone
+        JsonObject web = ok("/api/v1/kpis?" + JANUARY + "&tag=web");
+        JsonObject shop = ok("/api/v1/kpis?" + JANUARY + "&application=shop");
+        for (String section : List.of("deploymentFrequency", "changeFailureRate", "availability")) {
+            assertThat(web.get(section)).as(section).isEqualTo(shop.get(section));
+        }
+        // a tag no application has: no application, so no data (never everything)
+        JsonObject none = ok("/api/v1/kpis?" + JANUARY + "&tag=nothing-has-this");
+        assertThat(none.getAsJsonObject("deploymentFrequency").get("deployments").getAsInt()).isZero();
+        assertThat(none.getAsJsonObject("availability").get("ratio").isJsonNull()).isTrue();
+    }
+
     @Test
     void badParametersAreNamed() {
         assertThat(errorFields("/api/v1/scorecards/acme?period=2026-Q5&zone=Mars/Base")).containsExactly("zone",
                 "period");
-        assertThat(errorFields("/api/v1/scorecards/acme?period=2026-Q3")).containsExactly("window");
+        assertThat(errorFields("/api/v1/scorecards/acme?period=2026-Q3")).containsExactly("period");
         assertThat(errorFields("/api/v1/comparison?responsibility=SOME")).containsExactly("responsibility");
         assertThat(errorFields("/api/v1/targets?suplier=acme")).containsExactly("suplier");
         assertThat(errorFields("/api/v1/surveys?window=P30D&team=x")).containsExactly("team");

@@ -128,19 +128,27 @@ public final class ReadApi {
         return handler;
     }
 
-    /** The /kpis query in, {@link KpiJson} out. */
+    /** The /kpis query (optionally {@code tag=}: only applications with that tag) in, {@link KpiJson} out. */
     private ApiAnswer kpis(ReadRequest request) {
-        KpiQuery query = request.query(ReadRequest.ALL_SCOPES, Set.of());
+        KpiQuery query = request.query(ReadRequest.ALL_SCOPES, Set.of("tag"));
+        String tag = request.optional("tag");
         request.requireValid();
-        return ok(KpiJson.toJson(ReadRequest.evaluate(() -> kpis.report(query))));
+        return ok(KpiJson.toJson(ReadRequest.evaluate(() -> kpis.report(query, tagged(tag)))));
     }
 
     /** The /kpis query plus {@code bucket=week|month}: the KPIs of each bucket. */
     private ApiAnswer trends(ReadRequest request) {
-        KpiQuery query = request.query(ReadRequest.ALL_SCOPES, Set.of("bucket"));
+        KpiQuery query = request.query(ReadRequest.ALL_SCOPES, Set.of("bucket", "tag"));
         Bucket bucket = request.bucket();
+        String tag = request.optional("tag");
         request.requireValid();
-        return ok(ListJson.trend(query, bucket, ReadRequest.evaluate(() -> kpis.trend(query, bucket))));
+        return ok(ListJson.trend(query, bucket, ReadRequest.evaluate(() -> kpis.trend(query, bucket,
+                tagged(tag)))));
+    }
+
+    /** The applications with the tag (none when no application has it), or null (all) without a tag. */
+    private Set<String> tagged(String tag) {
+        return tag == null ? null : events.applicationsTagged(tag);
     }
 
     /** Optionally filtered by team or supplier; each application with its tags. */

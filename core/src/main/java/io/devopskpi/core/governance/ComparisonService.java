@@ -6,14 +6,11 @@ import io.devopskpi.core.kpi.KpiQuery;
 import io.devopskpi.core.kpi.KpiReport;
 import io.devopskpi.core.kpi.KpiService;
 import io.devopskpi.core.kpi.Scope;
-import io.devopskpi.core.model.ApplicationProfile;
-import io.devopskpi.core.model.Assignment;
 import io.devopskpi.core.model.Responsibility;
 import io.devopskpi.core.query.SupplierKpis;
 import io.devopskpi.core.store.EventReader;
 import io.devopskpi.core.store.Store;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -39,7 +36,7 @@ public final class ComparisonService {
      */
     public SupplierComparison compare(KpiQuery window, Responsibility responsibility, String tag) {
         Responsibility side = responsibility == null ? Responsibility.BOTH : responsibility;
-        Set<String> tagged = tag == null ? null : tagged(tag);
+        Set<String> tagged = tag == null ? null : events.applicationsTagged(tag);
         List<SupplierComparison.Entry> entries = new ArrayList<>();
         for (String supplier : suppliers.candidates(window)) {
             // metrics.md: each KPI counts only what the supplier was responsible for, so the engine's figures
@@ -60,16 +57,6 @@ public final class ComparisonService {
             }
         }
         return new SupplierComparison(window, side, tag, entries, differences);
-    }
-
-    private Set<String> tagged(String tag) {
-        Set<String> names = new HashSet<>();
-        for (ApplicationProfile profile : events.profiles()) {
-            if (profile.tags().contains(tag)) {
-                names.add(profile.application());
-            }
-        }
-        return names;
     }
 
     static SupplierComparison.Difference difference(GateMetric metric, SupplierComparison.Entry a,

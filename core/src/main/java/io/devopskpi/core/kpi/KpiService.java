@@ -45,8 +45,16 @@ public final class KpiService {
      * @throws StoreException when the store cannot be read
      */
     public KpiReport report(KpiQuery query) {
-        return read(query, (connection, now) -> compute(query, now, connection, new ScopeFilter(query.scope()))
-                .report());
+        return report(query, null);
+    }
+
+    /**
+     * As {@link #report(KpiQuery)}, counting only events of the given applications (null: all): the like-for-like
+     * filter of a tag, so that a page's trends follow the same filter as its figures.
+     */
+    public KpiReport report(KpiQuery query, Set<String> applications) {
+        return read(query, (connection, now) -> compute(query, now, connection,
+                new ScopeFilter(query.scope(), applications)).report());
     }
 
     /**
@@ -152,11 +160,16 @@ public final class KpiService {
      * that start after the query time are left out.
      */
     public List<KpiReport> trend(KpiQuery query, Bucket bucket) {
+        return trend(query, bucket, null);
+    }
+
+    /** As {@link #trend(KpiQuery, Bucket)}, counting only events of the given applications (null: all). */
+    public List<KpiReport> trend(KpiQuery query, Bucket bucket, Set<String> applications) {
         Instant now = clock.instant();
         List<KpiReport> reports = new ArrayList<>();
         for (Instant[] range : bucket.split(query.from(), query.to(), query.zone())) {
             if (!range[0].isAfter(now)) {
-                reports.add(report(query.withWindow(range[0], range[1])));
+                reports.add(report(query.withWindow(range[0], range[1]), applications));
             }
         }
         return reports;

@@ -15,6 +15,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads stored events back as model values, each call on its own connection (committed data only). A
@@ -99,6 +101,13 @@ public final class EventReader {
     /** Every application's tags, by application. */
     public List<ApplicationProfile> profiles() {
         return read("the application tags", GovernanceRows::profiles);
+    }
+
+    /** The applications whose profile carries the tag (empty when none has it). */
+    public Set<String> applicationsTagged(String tag) {
+        Set<String> names = new TreeSet<>();
+        profiles().stream().filter(p -> p.tags().contains(tag)).forEach(p -> names.add(p.application()));
+        return names;
     }
 
     /** The supplier's contract targets (every supplier's when null), by supplier, applications, metric, from. */
