@@ -80,6 +80,17 @@ async function optional(promise) {
   }
 }
 
+/**
+ * How many applications the figures above cover, said so that it never contradicts the list below: availability
+ * counts the applications with a deployment or an incident in the window, the list every known application.
+ */
+function activeApplications(report, known) {
+  const active = report.availability.applications;
+  const word = (n) => (n === 1 ? 'application' : 'applications');
+  if (known === 0 || active === known) return `${active} ${word(active)}`;
+  return `${active} of ${known} ${word(known)} with a deployment or an incident in this window`;
+}
+
 /** The widgets' scopes for a state: names of teams, suppliers or applications after the filters. */
 function groups(state, applications, teams) {
   const q = state.q.toLowerCase();
@@ -168,8 +179,8 @@ async function render(state) {
       `Send deployments with POST ${new URL('events', apiBase).pathname} (see docs/api.md), or choose a longer window or another environment.`));
   }
   all.append(kpiWidget({ title: `All applications in ${state.environment}`, scope: {}, data: total, state,
-    extra: [el('p', { class: 'attribution' }, total.report.availability.applications === 1 ? '1 application'
-      : `${total.report.availability.applications} applications`)] }));
+    extra: [el('p', { class: 'attribution', id: 'application-count' },
+      activeApplications(total.report, appList.error ? 0 : appList.total ?? applications.length))] }));
   main.append(all);
 
   const label = GROUPS.find((g) => g.value === scopeKey).label;

@@ -69,6 +69,25 @@ class DashboardBrowserTest {
         }
     }
 
+    /**
+     * issue 12: the overview said "10 applications" above "Applications (11)". The count under the figures is the
+     * API's (applications with a deployment or incident in the window) and names the list's total when they differ.
+     */
+    @Test
+    void theOverviewsApplicationCountNeverContradictsTheList() {
+        for (String window : List.of("P30D", "P90D")) {
+            browser.open(server.url("/?group=application&window=" + window));
+            new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+                    .until(d -> !d.findElements(By.id("application-count")).isEmpty());
+            int active = server.json("/api/v1/kpis?window=" + window).getAsJsonObject("availability")
+                    .get("applications").getAsInt();
+            int known = server.json("/api/v1/applications?window=" + window).get("total").getAsInt();
+            String text = browser.driver.findElement(By.id("application-count")).getText();
+            assertThat(text).as(window).isEqualTo(active == known ? active + " applications"
+                    : active + " of " + known + " applications with a deployment or an incident in this window");
+        }
+    }
+
     @Test
     void theServersPagesDrawTheirChartsWithTheWebJarsECharts() {
         browser.open(server.url("/applications/shop"));
