@@ -70,6 +70,11 @@ function kpiCards(r) {
     card('Time to detect', undefined, duration(ttd.meanSeconds), [
       ['Mean', duration(ttd.meanSeconds)], ['Median', duration(ttd.medianSeconds)],
       ['Sample', plural(ttd.count, 'incident')]], 'timeToDetect.meanSeconds', ttd.meanSeconds),
+    card('Time to resolve', undefined, duration(r.timeToResolve ? r.timeToResolve.meanSeconds : null), r.timeToResolve ? [
+      ['Mean (MTTR)', duration(r.timeToResolve.meanSeconds)], ['Median', duration(r.timeToResolve.medianSeconds)],
+      ['90th percentile', duration(r.timeToResolve.p90Seconds)], ['Sample', plural(r.timeToResolve.count, 'resolved incident')],
+      ['Open incidents', String(r.timeToResolve.open)]] : [['Sample', 'not reported by this server']],
+    'timeToResolve.meanSeconds', r.timeToResolve ? r.timeToResolve.meanSeconds : null),
     card('Rework rate', undefined, percent(rw.rate), [
       ['Sample', `${rw.rework} of ${plural(rw.total, 'deployment')} were rework`]], 'reworkRate.rate', rw.rate),
     card('Availability', undefined, av.ratio === null ? 'no data' : `${(av.ratio * 100).toFixed(2)} %`, [

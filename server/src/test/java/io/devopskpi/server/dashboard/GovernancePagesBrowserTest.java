@@ -182,6 +182,64 @@ class GovernancePagesBrowserTest {
         }
     }
 
+    /**
+     * issue 12: the printed scorecard of a supplier that only runs applications says "not responsible" for the
+     * delivery KPIs (never 0 or 100 %), and every target line of its trend charts lies inside the value axis as
+     * printed (print media).
+     */
+    @Test
+    void thePrintedScorecardOfARunnerSaysNotResponsibleAndKeepsItsTargetLines() throws IOException {
+        String runner = null;
+        for (JsonElement entry : server.json("/api/v1/suppliers?window=P90D").getAsJsonArray("suppliers")) {
+            if (entry.getAsJsonObject().getAsJsonArray("responsibilities").toString().equals("[\"OPERATIONS\"]")) {
+                runner = entry.getAsJsonObject().get("supplier").getAsString();
+            }
+        }
+        assertThat(runner).as("the demo has a supplier that only runs applications").isNotNull();
+        JsonObject api = server.json("/api/v1/scorecards/" + runner);
+        assertThat(api.getAsJsonArray("responsibilitiesHeld").toString()).isEqualTo("[\"OPERATIONS\"]");
+        List<String> notResponsible = new ArrayList<>();
+        for (JsonElement kpi : api.getAsJsonArray("kpis")) {
+            if (!kpi.getAsJsonObject().get("responsible").getAsBoolean()) {
+                notResponsible.add(kpi.getAsJsonObject().get("metric").getAsString());
+            }
+        }
+        assertThat(notResponsible).as("delivery KPIs of a runner").contains("deploymentsPerWeek", "changeSuccessRate");
+
+        browser.open(server.url("/suppliers/" + runner));
+        awaitCharts("#main .chart-period");
+        browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            Object outside = browser.js("""
+                    return [...document.querySelectorAll('.trend-card .chart-period')].flatMap((node) => {
+                      const chart = window.echarts.getInstanceByDom(node);
+                      if (!chart) return [];
+                      chart.resize();
+                      const extent = chart.getModel().getComponent('yAxis', 0).axis.scale.getExtent();
+                      const series = chart.getOption().series[0];
+                      const targets = series.markLine && series.markLine.data ? series.markLine.data.map((d) => d.yAxis) : [];
+                      return targets.filter((t) => t < extent[0] || t > extent[1]).map((t) => node.id + ': ' + t);
+                    });""");
+            assertThat((List<?>) outside).as("target lines outside their axis when printed").isEmpty();
+            for (String metric : notResponsible) {
+                assertThat(browser.driver.findElement(By.cssSelector("#kpi-table tr[data-metric=\"" + metric
+                        + "\"] [data-field=\"value\"]")).getText()).as(metric).isEqualTo("not responsible");
+            }
+            PrintOptions options = new PrintOptions();
+            options.setPageSize(new PageSize(29.7, 21.0));
+            options.setBackground(true);
+            byte[] bytes = Base64.getDecoder().decode(browser.driver.print(options).getContent());
+            try (PDDocument document = Loader.loadPDF(bytes)) {
+                String text = normalize(new PDFTextStripper().getText(document)).toLowerCase(Locale.ROOT);
+                assertThat(text).contains("not responsible");
+                assertThat(text).doesNotContain("availability 100.00 %");
+            }
+        } finally {
+            browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        }
+        assertThat(browser.errors()).isEmpty();
+    }
+
     private List<Map<String, String>> scorecardRows() {
         Object rows = browser.js("""
                 const text = (node) => {
