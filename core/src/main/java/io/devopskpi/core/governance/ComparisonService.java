@@ -38,12 +38,12 @@ public final class ComparisonService {
         Responsibility side = responsibility == null ? Responsibility.BOTH : responsibility;
         Set<String> tagged = tag == null ? null : events.applicationsTagged(tag);
         List<SupplierComparison.Entry> entries = new ArrayList<>();
-        for (String supplier : suppliers.candidates(window)) {
-            // metrics.md: each KPI counts only what the supplier was responsible for, so the engine's figures
-            // already leave out what it only built (operations side) or only ran (delivery side).
-            KpiFigures figures = kpis.figures(window.withScope(Scope.supplier(supplier)), tagged);
+        // metrics.md: each KPI counts only what the supplier was responsible for, so the engine's figures already
+        // leave out what it only built (operations side) or only ran (delivery side).
+        for (KpiFigures figures : kpis.figuresOfSuppliers(window, List.copyOf(suppliers.candidates(window)),
+                tagged)) {
             if (figures.responsibleFor(side)) {
-                entries.add(new SupplierComparison.Entry(supplier, figures));
+                entries.add(new SupplierComparison.Entry(figures.report().query().scope().name(), figures));
             }
         }
         List<SupplierComparison.Difference> differences = new ArrayList<>();

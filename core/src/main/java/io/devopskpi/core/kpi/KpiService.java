@@ -53,8 +53,11 @@ public final class KpiService {
      * filter of a tag, so that a page's trends follow the same filter as its figures.
      */
     public KpiReport report(KpiQuery query, Set<String> applications) {
-        return read(query, (connection, now) -> compute(query, now, connection,
-                new ScopeFilter(query.scope(), applications)).report());
+        return read(query, (connection, now) -> {
+            KpiRepository repository = repository(query, connection);
+            return compute(query, now, repository, WindowData.load(repository, query, settings),
+                    new ScopeFilter(query.scope(), applications)).report();
+        });
     }
 
     /**
@@ -71,13 +74,42 @@ public final class KpiService {
      */
     public KpiFigures figures(KpiQuery query, Set<String> applications) {
         return read(query, (connection, now) -> {
-            ScopeFilter filter = new ScopeFilter(query.scope(), applications);
-            Computed computed = compute(query, now, connection, filter);
-            Satisfaction satisfaction = SurveyScores.of(connection, query, applications);
-            ComponentReport components = components(query, connection, filter);
-            return new KpiFigures(computed.report(), satisfaction, components,
-                    List.copyOf(computed.responsible().applications()), computed.responsible().responsibilities());
+            KpiRepository repository = repository(query, connection);
+            return figures(query, now, connection, repository, WindowData.load(repository, query, settings),
+                    applications, componentsOf(query, connection));
         });
+    }
+
+    /**
+     * {@link #figures(KpiQuery, Set)} of each supplier over the same window and environment, read on one snapshot:
+     * the window's deployments, changes, failed changes, incidents and components are read once and every
+     * supplier's figures computed from them, as {@code /suppliers} and the comparison need (the same values as one
+     * {@code figures} call per supplier, without reading the window once per supplier).
+     *
+     * @param window the window and environment; its scope is ignored
+     */
+    public List<KpiFigures> figuresOfSuppliers(KpiQuery window, List<String> suppliers, Set<String> applications) {
+        return read(window, (connection, now) -> {
+            KpiQuery environmentWide = window.withScope(Scope.all());
+            KpiRepository repository = repository(environmentWide, connection);
+            WindowData data = WindowData.load(repository, environmentWide, settings);
+            Components components = componentsOf(environmentWide, connection);
+            List<KpiFigures> figures = new ArrayList<>();
+            for (String supplier : suppliers) {
+                figures.add(figures(window.withScope(Scope.supplier(supplier)), now, connection, repository, data,
+                        applications, components));
+            }
+            return figures;
+        });
+    }
+
+    private KpiFigures figures(KpiQuery query, Instant now, Connection connection, KpiRepository repository,
+            WindowData data, Set<String> applications, Components components) throws SQLException {
+        ScopeFilter filter = new ScopeFilter(query.scope(), applications);
+        Computed computed = compute(query, now, repository, data, filter);
+        Satisfaction satisfaction = SurveyScores.of(connection, query, applications);
+        return new KpiFigures(computed.report(), satisfaction, components.report(query, filter),
+                List.copyOf(computed.responsible().applications()), computed.responsible().responsibilities());
     }
 
     /** A report and what its scope was responsible for. */
@@ -144,15 +176,26 @@ public final class KpiService {
 
     private ComponentReport components(KpiQuery query, Connection connection, ScopeFilter filter)
             throws SQLException {
+        return componentsOf(query, connection).report(query, filter);
+    }
+
+    /** The environment's SUCCESS deployments of the window and their components: what platform re-use reads. */
+    private Components componentsOf(KpiQuery query, Connection connection) throws SQLException {
         KpiRepository environmentWide = new KpiRepository(connection, query.environment(), null,
                 settings.failureIsFailedChange());
         List<DeploymentRecord> successes = environmentWide.deploymentsFinishedIn(query.from(), query.to()).stream()
                 .filter(DeploymentRecord::isSuccess).toList();
-        // metrics.md: the scope's applications are those with an in-scope SUCCESS deployment (DELIVERY attribution).
-        Set<String> applications = successes.stream().filter(filter::matches).map(DeploymentRecord::application)
-                .collect(Collectors.toCollection(TreeSet::new));
-        return PlatformReuse.of(query, successes, environmentWide.componentsOfSuccessesIn(query.from(), query.to()),
-                filter, applications);
+        return new Components(successes, environmentWide.componentsOfSuccessesIn(query.from(), query.to()));
+    }
+
+    /** The environment's SUCCESS deployments of a window and, per deployment id, its components. */
+    private record Components(List<DeploymentRecord> successes, Map<String, Map<String, String>> byDeployment) {
+        ComponentReport report(KpiQuery query, ScopeFilter filter) {
+            // metrics.md: the scope's applications are those with an in-scope SUCCESS deployment (DELIVERY).
+            Set<String> applications = successes.stream().filter(filter::matches).map(DeploymentRecord::application)
+                    .collect(Collectors.toCollection(TreeSet::new));
+            return PlatformReuse.of(query, successes, byDeployment, filter, applications);
+        }
     }
 
     /**
@@ -175,30 +218,46 @@ public final class KpiService {
         return reports;
     }
 
-    private Computed compute(KpiQuery query, Instant now, Connection connection, ScopeFilter filter)
-            throws SQLException {
+    /**
+     * What one window of one environment (or of one application) holds, read once: its deployments of any result,
+     * the listings of their changes, its failed changes and the incidents a KPI of the window can count. Every
+     * scope's KPIs are computed from it with a {@link ScopeFilter}.
+     */
+    private record WindowData(List<DeploymentRecord> window, List<ChangeListing> listings,
+            List<FailedChange> failed, List<IncidentRecord> incidents) {
+
+        static WindowData load(KpiRepository repository, KpiQuery query, KpiSettings settings) throws SQLException {
+            Instant from = query.from();
+            Instant to = query.to();
+            List<DeploymentRecord> window = repository.deploymentsFinishedIn(from, to);
+            Map<String, DeploymentRecord> byId = new HashMap<>();
+            window.forEach(d -> byId.put(d.id(), d));
+            return new WindowData(window, repository.listingsOfChangesIn(from, to, byId),
+                    new FailedChangeAnalysis(repository, settings.attributionHorizon()).failedChanges(window, from, to),
+                    repository.incidentsOfWindow(from, to));
+        }
+    }
+
+    private Computed compute(KpiQuery query, Instant now, KpiRepository repository, WindowData data,
+            ScopeFilter filter) throws SQLException {
         Scope scope = query.scope();
         Instant from = query.from();
         Instant to = query.to();
         Instant cutTo = to.isAfter(now) ? now : to;
-        KpiRepository repository = repository(query, connection);
 
-        List<DeploymentRecord> window = repository.deploymentsFinishedIn(from, to);
+        List<DeploymentRecord> window = data.window();
         List<DeploymentRecord> inScope = window.stream().filter(filter::matches).toList();
         List<DeploymentRecord> successes = inScope.stream().filter(DeploymentRecord::isSuccess).toList();
 
         KpiReport.DeploymentFrequency frequency = deploymentFrequency(successes, from, cutTo, query);
 
-        Map<String, DeploymentRecord> byId = new HashMap<>();
-        window.forEach(d -> byId.put(d.id(), d));
-        LeadTimes leadTimes = LeadTimes.of(repository.listingsOfChangesIn(from, to, byId), from, to, filter);
+        LeadTimes leadTimes = LeadTimes.of(data.listings(), from, to, filter);
         Double leadMedian = Statistics.median(leadTimes.samples);
         KpiReport.LeadTime leadTime = new KpiReport.LeadTime(leadTimes.samples.size(), leadTimes.skipped,
                 leadMedian, Statistics.percentile(leadTimes.samples, 0.9), Statistics.mean(leadTimes.samples),
                 settings.bands().leadTime(leadMedian));
 
-        List<FailedChange> failed = new FailedChangeAnalysis(repository, settings.attributionHorizon())
-                .failedChanges(window, from, to);
+        List<FailedChange> failed = data.failed();
         int attempts = (int) inScope.stream().filter(DeploymentRecord::isAttempt).count();
         int failedInScope = (int) failed.stream().filter(f -> filter.matches(f.deployment())).count();
         KpiReport.Interval failureInterval = WilsonInterval.of(failedInScope, attempts);
@@ -212,8 +271,7 @@ public final class KpiService {
         KpiReport.TimeToRestore restore = timeToRestore(failed, filter, now);
 
         // OPERATIONS KPIs: incidents by their operations attribution.
-        List<IncidentRecord> incidentsInScope = repository.incidentsOfWindow(from, to).stream()
-                .filter(filter::matches).toList();
+        List<IncidentRecord> incidentsInScope = data.incidents().stream().filter(filter::matches).toList();
         List<IncidentRecord> startedInWindow = incidentsInScope.stream()
                 .filter(i -> !i.started().isBefore(from) && i.started().isBefore(to)).toList();
         List<Double> detect = startedInWindow.stream()
@@ -230,7 +288,7 @@ public final class KpiService {
                 Statistics.rate(rework, successes.size()));
 
         List<IncidentRecord> overlapping = incidentsInScope.stream().filter(i -> i.overlaps(from, to)).toList();
-        Set<String> applications = operatedApplications(scope, filter, window, overlapping, repository, from, to);
+        Set<String> applications = operatedApplications(scope, filter, data, overlapping, repository, from, to);
         KpiReport.Availability availability = availability(applications, overlapping, from, cutTo);
 
         return new Computed(new KpiReport(query, frequency, leadTime, failureRate, successRate, restore,
@@ -291,9 +349,9 @@ public final class KpiService {
      * overlaps the window, or an incident overlapping it attributed to it, and for {@code unassigned} every
      * application of the everything scope without such an assignment. Only those the filter keeps.
      */
-    private static Set<String> operatedApplications(Scope scope, ScopeFilter filter,
-            List<DeploymentRecord> window, List<IncidentRecord> overlappingInScope, KpiRepository repository,
-            Instant from, Instant to) throws SQLException {
+    private static Set<String> operatedApplications(Scope scope, ScopeFilter filter, WindowData data,
+            List<IncidentRecord> overlappingInScope, KpiRepository repository, Instant from, Instant to)
+            throws SQLException {
         Set<String> applications = new TreeSet<>();
         switch (scope.kind()) {
             case APPLICATION -> {
@@ -301,14 +359,13 @@ public final class KpiService {
                     applications.add(scope.name());
                 }
             }
-            case ALL -> applications.addAll(everythingScope(window, overlappingInScope));
+            case ALL -> applications.addAll(everythingScope(data.window(), overlappingInScope));
             case TEAM, SUPPLIER -> {
                 applications.addAll(repository.applicationsOperatedBy(scope, from, to));
                 overlappingInScope.forEach(i -> applications.add(i.application()));
                 if (Attribution.UNASSIGNED.equals(scope.name())) {
-                    Set<String> unassigned = everythingScope(window,
-                            repository.incidentsOfWindow(from, to).stream().filter(i -> i.overlaps(from, to))
-                                    .toList());
+                    Set<String> unassigned = everythingScope(data.window(),
+                            data.incidents().stream().filter(i -> i.overlaps(from, to)).toList());
                     unassigned.removeAll(repository.applicationsWithOperationsAssignment(from, to));
                     applications.addAll(unassigned);
                 }

@@ -31,8 +31,7 @@ public final class SupplierKpis {
     /** The figures of each supplier that held a responsibility in the window, the query's scope ignored. */
     public List<KpiFigures> reports(KpiQuery query) {
         List<KpiFigures> reports = new ArrayList<>();
-        for (String supplier : candidates(query)) {
-            KpiFigures figures = kpis.figures(query.withScope(Scope.supplier(supplier)));
+        for (KpiFigures figures : kpis.figuresOfSuppliers(query, List.copyOf(candidates(query)), null)) {
             if (!figures.responsibilities().isEmpty()) {
                 reports.add(figures);
             }
