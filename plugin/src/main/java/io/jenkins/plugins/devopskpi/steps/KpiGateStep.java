@@ -99,8 +99,7 @@ public final class KpiGateStep extends Step {
 
         /** No verdict at all: INSUFFICIENT_DATA, a breach only when the step's own failOnInsufficientData says so. */
         private Map<String, Object> unjudged(TaskListener listener, String reason) throws Exception {
-            String message = "INSUFFICIENT_DATA: policy '" + arguments.policy() + "' cannot be judged, the store is "
-                    + "not usable: " + reason;
+            String message = Messages.KpiGateStep_PolicyUnjudged(arguments.policy(), reason);
             listener.getLogger().println("devops-kpi: " + message);
             boolean breached = arguments.failOnInsufficientData();
             if (breached) {
@@ -129,8 +128,7 @@ public final class KpiGateStep extends Step {
                         node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(message));
                     }
                 }
-                case LOG -> listener.getLogger().println("devops-kpi: the gate is breached; onBreach is WARNING, "
-                        + "so the build goes on");
+                case LOG -> listener.getLogger().println("devops-kpi: " + Messages.KpiGateStep_BreachOnlyLogged());
                 case PASS -> { }
             }
         }
