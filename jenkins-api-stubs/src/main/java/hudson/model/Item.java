@@ -5,4 +5,6 @@ import hudson.security.Permission;
 
 public interface Item extends AccessControlled {
     Permission READ = null;
+
+    Permission CONFIGURE = null;
 }

@@ -33,6 +33,23 @@ public final class JenkinsFacade {
         return Jenkins.get().hasPermission(permission(access));
     }
 
+    /**
+     * On the item a form belongs to (a job's Pipeline Syntax page), or on Jenkins when there is none (the global
+     * Pipeline Syntax page). @throws org.springframework.security.access.AccessDeniedException without it
+     */
+    public static void check(Item item, Access access) {
+        if (item == null) {
+            check(access);
+        } else {
+            item.checkPermission(permission(access));
+        }
+    }
+
+    /** Like {@link #check(Item, Access)}, answering instead of throwing. */
+    public static boolean has(Item item, Access access) {
+        return item == null ? has(access) : item.hasPermission(permission(access));
+    }
+
     /** Whether the current user may see the item (and so its KPIs). */
     public static boolean canRead(AccessControlled item) {
         return item.hasPermission(Item.READ);
@@ -99,6 +116,7 @@ public final class JenkinsFacade {
         return switch (access) {
             case OVERALL_READ -> Jenkins.READ;
             case ITEM_READ -> Item.READ;
+            case ITEM_CONFIGURE -> Item.CONFIGURE;
             case ADMINISTER -> Jenkins.ADMINISTER;
         };
     }

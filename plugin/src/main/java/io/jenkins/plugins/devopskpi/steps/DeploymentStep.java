@@ -1,8 +1,10 @@
 package io.jenkins.plugins.devopskpi.steps;
 
 import hudson.Extension;
+import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.util.ListBoxModel;
 import io.devopskpi.core.mapping.ComponentList;
 import io.devopskpi.core.mapping.DeploymentTarget;
 import io.devopskpi.core.model.Component;
@@ -17,8 +19,10 @@ import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code deployment(application: 'shop', environment: 'production') { ... }}: the block is the deployment; it
@@ -39,6 +43,16 @@ public final class DeploymentStep extends Step {
 
     public String getEnvironment() {
         return target.getEnvironment();
+    }
+
+    public String getKind() {
+        return target.getKind();
+    }
+
+    /** NORMAL (default), HOTFIX or ROLLBACK; blank is the default. */
+    @DataBoundSetter
+    public void setKind(String kind) {
+        target.setKind(kind);
     }
 
     public String getComponents() {
@@ -151,6 +165,11 @@ public final class DeploymentStep extends Step {
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return Set.of(Run.class, TaskListener.class);
+        }
+
+        @POST
+        public ListBoxModel doFillKindItems(@AncestorInPath Item item) {
+            return StepForm.choices(item, Messages.StepForm_DefaultKind(), StepForm.kinds());
         }
     }
 }

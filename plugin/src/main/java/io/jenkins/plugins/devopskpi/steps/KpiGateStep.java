@@ -2,9 +2,12 @@ package io.jenkins.plugins.devopskpi.steps;
 
 import hudson.AbortException;
 import hudson.Extension;
+import hudson.model.Item;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import io.devopskpi.core.gate.GateOutcome;
 import io.devopskpi.core.gate.GateStatus;
 import io.devopskpi.core.gate.GatePolicyLookup;
@@ -28,8 +31,11 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code kpiGate(application: 'shop', window: '30d', changeSuccessRate: '>= 0.9', timeToRestoreMedian: '<= 4h')}
@@ -93,8 +99,7 @@ public final class KpiGateStep extends Step {
 
         /** No verdict at all: INSUFFICIENT_DATA, a breach only when the step's own failOnInsufficientData says so. */
         private Map<String, Object> unjudged(TaskListener listener, String reason) throws Exception {
-            String message = "INSUFFICIENT_DATA: policy '" + arguments.policy() + "' cannot be judged, the store is "
-                    + "not usable: " + reason;
+            String message = Messages.KpiGateStep_PolicyUnjudged(arguments.policy(), reason);
             listener.getLogger().println("devops-kpi: " + message);
             boolean breached = arguments.failOnInsufficientData();
             if (breached) {
@@ -123,8 +128,7 @@ public final class KpiGateStep extends Step {
                         node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(message));
                     }
                 }
-                case LOG -> listener.getLogger().println("devops-kpi: the gate is breached; onBreach is WARNING, "
-                        + "so the build goes on");
+                case LOG -> listener.getLogger().println("devops-kpi: " + Messages.KpiGateStep_BreachOnlyLogged());
                 case PASS -> { }
             }
         }
@@ -207,9 +211,10 @@ public final class KpiGateStep extends Step {
         return arguments.onBreach;
     }
 
+    /** FAILURE, UNSTABLE or WARNING; blank is "not given" (a policy's own, else FAILURE). */
     @DataBoundSetter
     public void setOnBreach(String onBreach) {
-        arguments.onBreach = onBreach;
+        arguments.onBreach = StepForm.choice(onBreach);
     }
 
     public String getDeploymentsPerDay() {
@@ -372,6 +377,100 @@ public final class KpiGateStep extends Step {
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return Set.of(Run.class, TaskListener.class, FlowNode.class);
+        }
+
+        @POST
+        public ListBoxModel doFillOnBreachItems(@AncestorInPath Item item) {
+            return StepForm.choices(item, Messages.StepForm_DefaultOnBreach(), StepForm.onBreachChoices());
+        }
+
+        @POST
+        public FormValidation doCheckWindow(@AncestorInPath Item item, @QueryParameter String value) {
+            return StepForm.check(item, () -> StepForm.windowProblem(value));
+        }
+
+        private static FormValidation threshold(Item item, String metric, String value) {
+            return StepForm.check(item, () -> StepForm.thresholdProblem(metric, value));
+        }
+
+        @POST
+        public FormValidation doCheckDeploymentsPerDay(@AncestorInPath Item item, @QueryParameter String value) {
+            return threshold(item, "deploymentsPerDay", value);
+        }
+
+        @POST
+        public FormValidation doCheckDeploymentsPerWeek(@AncestorInPath Item item, @QueryParameter String value) {
+            return threshold(item, "deploymentsPerWeek", value);
+        }
+
+        @POST
+        public FormValidation doCheckMedianDeploymentDaysPerWeek(@AncestorInPath Item item, @QueryParameter String value) {
+            return threshold(item, "medianDeploymentDaysPerWeek", value);
+        }
+
+        @POST
+        public FormValidation doCheckLeadTimeMedian(@AncestorInPath Item item, @QueryParameter String value) {
+            return threshold(item, "leadTimeMedian", value);
+        }
+
+        @POST
+        public FormValidation doCheckLeadTimeP90(@AncestorInPath Item item, @QueryParameter String value) {
+            return threshold(item, "leadTimeP90", value);
+        }
+
+        @POST
+        public FormValidation doCheckChangeFailureRate(@AncestorInPath Item item, @QueryParameter String value) {
+            return threshold(item, "changeFailureRate", value);
+        }
+
+        @POST
+        public FormValidation doCheckChangeSuccessRate(@AncestorInPath Item item, @QueryParameter String value) {
+            return threshold(item, "changeSuccessRate", value);
+        }
+
+        @POST
+        public FormValidation doCheckTimeToRestoreMedian(@AncestorInPath Item item, @QueryParameter String value) {
+            return threshold(item, "timeToRestoreMedian", value);
+        }
+
+        @POST
+        public FormValidation doCheckTimeToRestoreMean(@AncestorInPath Item item, @QueryParameter String value) {
+            return threshold(item, "timeToRestoreMean", value);
+        }
+
+        @POST
+        public FormValidation doCheckTimeToDetectMean(@AncestorInPath Item item, @QueryParameter String value) {
+            return threshold(item, "timeToDetectMean", value);
+        }
+
+        @POST
+        public FormValidation doCheckTimeToResolveMean(@AncestorInPath Item item, @QueryParameter String value) {
+            return threshold(item, "timeToResolveMean", value);
+        }
+
+        @POST
+        public FormValidation doCheckTimeToResolveMedian(@AncestorInPath Item item, @QueryParameter String value) {
+            return threshold(item, "timeToResolveMedian", value);
+        }
+
+        @POST
+        public FormValidation doCheckReworkRate(@AncestorInPath Item item, @QueryParameter String value) {
+            return threshold(item, "reworkRate", value);
+        }
+
+        @POST
+        public FormValidation doCheckAvailability(@AncestorInPath Item item, @QueryParameter String value) {
+            return threshold(item, "availability", value);
+        }
+
+        @POST
+        public FormValidation doCheckStakeholderSatisfaction(@AncestorInPath Item item, @QueryParameter String value) {
+            return threshold(item, "stakeholderSatisfaction", value);
+        }
+
+        @POST
+        public FormValidation doCheckSharedComponentUse(@AncestorInPath Item item, @QueryParameter String value) {
+            return threshold(item, "sharedComponentUse", value);
         }
     }
 }

@@ -1,8 +1,10 @@
 package io.jenkins.plugins.devopskpi.steps;
 
 import hudson.Extension;
+import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.util.ListBoxModel;
 import io.devopskpi.core.mapping.ComponentList;
 import io.devopskpi.core.mapping.DeploymentTarget;
 import io.devopskpi.core.model.Component;
@@ -16,8 +18,10 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code recordDeployment(application: 'shop', environment: 'production')}: this run deployed, with its result so far;
@@ -48,9 +52,10 @@ public final class RecordDeploymentStep extends Step {
         return kind;
     }
 
+    /** NORMAL (default), HOTFIX or ROLLBACK; blank is the default. */
     @DataBoundSetter
     public void setKind(String kind) {
-        this.kind = kind;
+        this.kind = StepForm.choice(kind);
     }
 
     public String getTeam() {
@@ -125,6 +130,11 @@ public final class RecordDeploymentStep extends Step {
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return Set.of(Run.class, TaskListener.class);
+        }
+
+        @POST
+        public ListBoxModel doFillKindItems(@AncestorInPath Item item) {
+            return StepForm.choices(item, Messages.StepForm_DefaultKind(), StepForm.kinds());
         }
     }
 }

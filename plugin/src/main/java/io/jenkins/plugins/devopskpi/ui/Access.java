@@ -4,21 +4,23 @@ package io.jenkins.plugins.devopskpi.ui;
  * Who may do what: KPIs aggregate many jobs and need Overall/Read (answers about one application also need
  * Item/Read on the jobs that deployed it, see core's ApplicationAccess); what belongs to one job (its page
  * action, its column cell) needs Item/Read on that job; configuring storage and rules, and checking form values,
- * need Overall/Administer. The facade maps these to Jenkins permissions.
+ * need Overall/Administer; a Pipeline step's drop-downs and checks (the Pipeline Syntax page) need Item/Configure on
+ * the job whose page asks, or anywhere when no job does. The facade maps these to Jenkins permissions.
  */
 public enum Access {
-    OVERALL_READ, ITEM_READ, ADMINISTER;
+    OVERALL_READ, ITEM_READ, ITEM_CONFIGURE, ADMINISTER;
 
     private static final String API = "/api/v1/";
 
     /** What the plugin does on behalf of a user. */
-    public enum Operation { READ_KPIS, READ_JOB_KPIS, CONFIGURE, CHECK_FORM }
+    public enum Operation { READ_KPIS, READ_JOB_KPIS, CONFIGURE, CHECK_FORM, CHECK_STEP_FORM }
 
     public static Access required(Operation operation) {
         return switch (operation) {
             case READ_KPIS -> OVERALL_READ;
             case READ_JOB_KPIS -> ITEM_READ;
             case CONFIGURE, CHECK_FORM -> ADMINISTER;
+            case CHECK_STEP_FORM -> ITEM_CONFIGURE;
         };
     }
 

@@ -1,0 +1,84 @@
+package io.jenkins.plugins.devopskpi.steps;
+
+import hudson.model.Item;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.devopskpi.core.gate.GateMetric;
+import io.devopskpi.core.gate.OnBreach;
+import io.devopskpi.core.gate.ThresholdText;
+import io.devopskpi.core.model.DeploymentKind;
+import io.devopskpi.core.text.TimeText;
+import io.jenkins.plugins.devopskpi.JenkinsFacade;
+import io.jenkins.plugins.devopskpi.ui.Access;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * What the steps' Pipeline Syntax forms offer and check: the choices of {@code kind} and {@code onBreach}, and
+ * problems with a threshold or a window, found by the same parsing the step does when it runs (core's
+ * {@link ThresholdText} and {@link TimeText}), so the form and the build never disagree.
+ */
+final class StepForm {
+    private StepForm() {
+    }
+
+    /** The deployment kinds after the empty default (NORMAL), so the snippet leaves {@code kind} out by default. */
+    static List<String> kinds() {
+        return Arrays.stream(DeploymentKind.values()).map(Enum::name).filter(name -> !name.equals("NORMAL")).toList();
+    }
+
+    /** FAILURE, UNSTABLE and WARNING; the empty default keeps a policy's own onBreach (else FAILURE). */
+    static List<String> onBreachChoices() {
+        return Arrays.stream(OnBreach.values()).map(Enum::name).toList();
+    }
+
+    /** Null when the text is a threshold for that metric, or empty (not judged); else what is wrong with it. */
+    static String thresholdProblem(String metric, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            ThresholdText.parse(GateMetric.byApiName(metric), text);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** Null when the text is a window or empty (30 days, or the policy's); else what is wrong, as the step says it. */
+    static String windowProblem(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            TimeText.duration(text);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return "window " + e.getMessage();
+        }
+    }
+
+    /** A blank choice is "not given": the step's default applies and the snippet generator leaves it out. */
+    static String choice(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+
+    /** The drop-down: the default (empty value) first, then the choices; empty without the permission. */
+    static ListBoxModel choices(Item item, String defaultLabel, List<String> values) {
+        ListBoxModel model = new ListBoxModel();
+        if (!JenkinsFacade.has(item, Access.required(Access.Operation.CHECK_STEP_FORM))) {
+            return model;
+        }
+        model.add(defaultLabel, "");
+        values.forEach(model::add);
+        return model;
+    }
+
+    /** Checks the permission first, then the value. */
+    static FormValidation check(Item item, Supplier<String> problem) {
+        JenkinsFacade.check(item, Access.required(Access.Operation.CHECK_STEP_FORM));
+        String found = problem.get();
+        return found == null ? FormValidation.ok() : FormValidation.error(found);
+    }
+}
