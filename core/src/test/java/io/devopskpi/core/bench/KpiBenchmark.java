@@ -100,6 +100,15 @@ public final class KpiBenchmark {
         measure(kind, "everything, 30 days", () -> kpis.report(query(Scope.all(), 30)));
         measure(kind, "one application, 26 weekly buckets", () -> kpis.trend(query(Scope.application("app-7"), 182),
                 Bucket.WEEK));
+        // /suppliers: every supplier's figures over a quarter, one read per supplier versus one read for all
+        io.devopskpi.core.query.SupplierKpis suppliers = new io.devopskpi.core.query.SupplierKpis(store, kpis);
+        KpiQuery quarter = query(Scope.all(), 91);
+        List<String> names = List.copyOf(suppliers.candidates(quarter));
+        measure(kind, "suppliers, 91 days, one read each", () -> names.forEach(name ->
+                kpis.figures(quarter.withScope(Scope.supplier(name)))));
+        measure(kind, "suppliers, 91 days, one read for all", () -> kpis.figuresOfSuppliers(quarter, names, null));
+        measure(kind, "comparison, 91 days", () -> new io.devopskpi.core.governance.ComparisonService(store, kpis)
+                .compare(quarter, null, null));
     }
 
     private static KpiQuery query(Scope scope, int days) {
