@@ -6,6 +6,7 @@ import io.devopskpi.core.export.KpiMetrics;
 import io.devopskpi.core.gate.KpiGateEvaluator;
 import io.devopskpi.core.governance.GatePolicies;
 import io.devopskpi.core.ingest.Ingestor;
+import io.devopskpi.core.json.GateJson;
 import io.devopskpi.core.kpi.KpiService;
 import io.devopskpi.core.query.ApplicationList;
 import io.devopskpi.core.query.EnvironmentList;
@@ -67,7 +68,7 @@ public final class KpiServer implements AutoCloseable {
             app.before(SecurityHeaders::apply);
             app.post("/api/v1/events", new EventsHandler(auth, new Ingestor(store, options.clock())));
             KpiService kpis = new KpiService(store, options.settings(), options.clock());
-            GatePolicies policies = new GatePolicies(store);
+            GatePolicies policies = new GatePolicies(store, GateJson::parse);
             app.post("/api/v1/gate", new GateHandler(auth, new KpiGateEvaluator(kpis), policies, options.clock()));
             routeReads(app, store, auth, kpis, options.clock());
             app.get("/api/v1/health", health);

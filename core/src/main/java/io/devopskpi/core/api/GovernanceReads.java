@@ -7,6 +7,7 @@ import io.devopskpi.core.governance.ReviewWindow;
 import io.devopskpi.core.governance.Scorecard;
 import io.devopskpi.core.governance.ScorecardService;
 import io.devopskpi.core.governance.SurveySelection;
+import io.devopskpi.core.json.GateJson;
 import io.devopskpi.core.json.GovernanceJson;
 import io.devopskpi.core.kpi.KpiQuery;
 import io.devopskpi.core.kpi.KpiService;
@@ -40,7 +41,7 @@ final class GovernanceReads {
         this.events = new EventReader(store);
         this.scorecards = new ScorecardService(store, kpis, clock);
         this.comparisons = new ComparisonService(store, kpis);
-        this.policies = new GatePolicies(store);
+        this.policies = new GatePolicies(store, GateJson::parse);
         this.clock = clock;
     }
 

@@ -7,6 +7,7 @@ import io.devopskpi.core.gate.GateVerdict;
 import io.devopskpi.core.gate.KpiGate;
 import io.devopskpi.core.gate.KpiGateEvaluator;
 import io.devopskpi.core.ingest.Ingestor;
+import io.devopskpi.core.json.GateJson;
 import io.devopskpi.core.kpi.KpiQuery;
 import io.devopskpi.core.kpi.KpiService;
 import io.devopskpi.core.kpi.KpiSettings;
@@ -292,7 +293,7 @@ public final class EmbeddedKpis implements AutoCloseable {
 
     /** Named gate policies: those stored in this store and those derived from its contract targets. */
     public GatePolicyLookup policies() {
-        return new io.devopskpi.core.governance.GatePolicies(store()).lookup();
+        return new io.devopskpi.core.governance.GatePolicies(store(), GateJson::parse).lookup();
     }
 
     public EventReader events() {

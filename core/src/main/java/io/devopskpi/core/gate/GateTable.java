@@ -1,6 +1,8 @@
 package io.devopskpi.core.gate;
 
 import io.devopskpi.core.kpi.KpiQuery;
+import io.devopskpi.core.metric.GateFormat;
+import io.devopskpi.core.metric.Threshold;
 
 /** A verdict as a plain-text table for build logs: one line per threshold, then the gate's summary. */
 public final class GateTable {

@@ -1,6 +1,7 @@
 package io.devopskpi.core.gate;
 
 import io.devopskpi.core.kpi.KpiQuery;
+import io.devopskpi.core.metric.Threshold;
 import java.util.List;
 import java.util.Objects;
 

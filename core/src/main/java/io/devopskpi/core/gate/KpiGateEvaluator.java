@@ -4,6 +4,9 @@ import io.devopskpi.core.kpi.KpiFigures;
 import io.devopskpi.core.kpi.KpiQuery;
 import io.devopskpi.core.kpi.KpiService;
 import io.devopskpi.core.kpi.Scope;
+import io.devopskpi.core.metric.GateFormat;
+import io.devopskpi.core.metric.GateMetric;
+import io.devopskpi.core.metric.Threshold;
 import io.devopskpi.core.text.Excerpt;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,8 +72,8 @@ public final class KpiGateEvaluator {
 
     private static ThresholdResult judge(Threshold threshold, KpiFigures report, int minSamples) {
         GateMetric metric = threshold.metric();
-        Double actual = metric.valueIn(report);
-        Integer samples = metric.samplesIn(report);
+        Double actual = report.value(metric);
+        Integer samples = report.samples(metric);
         String limit = GateFormat.value(metric, threshold.value());
         String sampleText = samples == null ? "" : " (" + samples + " " + metric.sampleNoun() + ")";
         if (actual == null) {
@@ -85,7 +88,7 @@ public final class KpiGateEvaluator {
                             + ", fewer than the minimum of " + minSamples + ", so " + threshold.operator().symbol()
                             + " " + limit + " is not judged");
         }
-        if (threshold.heldBy(metric.exactIn(report))) {
+        if (threshold.heldBy(report.exact(metric))) {
             return new ThresholdResult(threshold, actual, samples, GateStatus.PASSED,
                     metric.label() + " " + value + sampleText + " meets " + threshold.operator().symbol() + " "
                             + limit);

@@ -2,6 +2,8 @@ package io.devopskpi.core.gate;
 
 import io.devopskpi.core.kpi.KpiQuery;
 import io.devopskpi.core.kpi.Scope;
+import io.devopskpi.core.metric.GateMetric;
+import io.devopskpi.core.metric.Threshold;
 import io.devopskpi.core.text.Excerpt;
 import io.devopskpi.core.text.TimeText;
 import java.time.Duration;

@@ -1,5 +1,8 @@
 package io.devopskpi.core.gate;
 
+import io.devopskpi.core.metric.GateMetric;
+import io.devopskpi.core.metric.Operator;
+import io.devopskpi.core.metric.Threshold;
 import io.devopskpi.core.text.Excerpt;
 import io.devopskpi.core.text.TimeText;
 import java.math.BigDecimal;

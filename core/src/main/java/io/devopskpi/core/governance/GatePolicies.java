@@ -3,11 +3,11 @@ package io.devopskpi.core.governance;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.devopskpi.core.gate.GateDefinitionReader;
 import io.devopskpi.core.gate.GatePolicyLookup;
 import io.devopskpi.core.gate.KpiGate;
 import io.devopskpi.core.gate.OnBreach;
-import io.devopskpi.core.gate.Threshold;
-import io.devopskpi.core.json.GateJson;
+import io.devopskpi.core.metric.Threshold;
 import io.devopskpi.core.kpi.KpiQuery;
 import io.devopskpi.core.kpi.Scope;
 import io.devopskpi.core.model.ContractTarget;
@@ -31,9 +31,12 @@ import java.util.TreeMap;
  */
 public final class GatePolicies {
     private final EventReader events;
+    private final GateDefinitionReader definitions;
 
-    public GatePolicies(Store store) {
+    /** @param definitions reads a stored policy's gate definition (the web layer's {@code GateJson::parse}) */
+    public GatePolicies(Store store, GateDefinitionReader definitions) {
         this.events = new EventReader(store);
+        this.definitions = definitions;
     }
 
     /** A policy as listed: its name, its gate definition, and whether it was derived from contract targets. */
@@ -51,7 +54,7 @@ public final class GatePolicies {
                         GatePolicy.CONTRACT_PREFIX.length()));
                 return Optional.ofNullable(targets == null ? null : derivedGate(targets, now));
             }
-            return events.findPolicy(name).map(policy -> GateJson.parse(policy.gate(), now));
+            return events.findPolicy(name).map(policy -> definitions.read(policy.gate(), now));
         };
     }
 

@@ -1,7 +1,7 @@
 package io.devopskpi.core.governance;
 
-import io.devopskpi.core.gate.GateMetric;
-import io.devopskpi.core.kpi.Fraction;
+import io.devopskpi.core.metric.GateMetric;
+import io.devopskpi.core.metric.Fraction;
 import io.devopskpi.core.kpi.KpiFigures;
 import io.devopskpi.core.kpi.KpiReport;
 import io.devopskpi.core.kpi.WilsonInterval;
@@ -21,7 +21,7 @@ public record MetricValue(Double value, Integer samples, KpiReport.Interval ci95
             case REWORK_RATE -> WilsonInterval.of(report.reworkRate().rework(), report.reworkRate().total());
             default -> null;
         };
-        return new MetricValue(metric.valueIn(figures), metric.samplesIn(figures), interval, metric.exactIn(figures));
+        return new MetricValue(figures.value(metric), figures.samples(metric), interval, figures.exact(metric));
     }
 
     /** The verdict of a target on this value; see {@link ContractVerdict}. */

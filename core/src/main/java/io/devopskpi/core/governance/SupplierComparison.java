@@ -1,6 +1,6 @@
 package io.devopskpi.core.governance;
 
-import io.devopskpi.core.gate.GateMetric;
+import io.devopskpi.core.metric.GateMetric;
 import io.devopskpi.core.kpi.KpiFigures;
 import io.devopskpi.core.kpi.KpiQuery;
 import io.devopskpi.core.model.Responsibility;

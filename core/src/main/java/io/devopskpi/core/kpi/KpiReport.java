@@ -1,5 +1,6 @@
 package io.devopskpi.core.kpi;
 
+import io.devopskpi.core.metric.Fraction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.devopskpi.core.kpi;
 
+import io.devopskpi.core.metric.Fraction;
 import io.devopskpi.core.model.Responsibility;
 import io.devopskpi.core.store.Store;
 import io.devopskpi.core.store.StoreException;
@@ -10,8 +11,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

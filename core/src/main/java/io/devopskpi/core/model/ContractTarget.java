@@ -1,8 +1,8 @@
 package io.devopskpi.core.model;
 
-import io.devopskpi.core.gate.GateMetric;
-import io.devopskpi.core.gate.Operator;
-import io.devopskpi.core.gate.Threshold;
+import io.devopskpi.core.metric.GateMetric;
+import io.devopskpi.core.metric.Operator;
+import io.devopskpi.core.metric.Threshold;
 import java.time.Instant;
 import java.util.List;
 import java.util.TreeSet;

@@ -2,8 +2,8 @@ package io.devopskpi.core.store;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonParser;
-import io.devopskpi.core.gate.GateMetric;
-import io.devopskpi.core.gate.Operator;
+import io.devopskpi.core.metric.GateMetric;
+import io.devopskpi.core.metric.Operator;
 import io.devopskpi.core.model.ApplicationProfile;
 import io.devopskpi.core.model.ContractTarget;
 import io.devopskpi.core.model.GatePolicy;

@@ -3,6 +3,10 @@ package io.devopskpi.core.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.devopskpi.core.metric.GateMetric;
+import io.devopskpi.core.metric.Operator;
+import io.devopskpi.core.metric.Threshold;
+
 import io.devopskpi.core.kpi.KpiQuery;
 import io.devopskpi.core.kpi.Scope;
 import java.time.Instant;

@@ -3,6 +3,10 @@ package io.devopskpi.core.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.devopskpi.core.metric.GateMetric;
+import io.devopskpi.core.metric.Operator;
+import io.devopskpi.core.metric.Threshold;
+
 import io.devopskpi.core.kpi.Band;
 import io.devopskpi.core.kpi.ComponentReport;
 import io.devopskpi.core.kpi.KpiFigures;
@@ -182,12 +186,5 @@ class KpiGateEvaluatorTest {
         assertThatThrownBy(() -> new Threshold(GateMetric.TIME_TO_RESTORE_MEAN, Operator.AT_MOST, -1))
                 .hasMessageContaining("negative");
         assertThatThrownBy(() -> gate(0, false)).hasMessageContaining("at least one threshold");
-    }
-
-    @Test
-    void durationsReadLikeAPersonWritesThem() {
-        assertThat(GateFormat.duration(93_784)).isEqualTo("1d 2h 3m 4s");
-        assertThat(GateFormat.duration(0)).isEqualTo("0s");
-        assertThat(GateFormat.duration(14_400)).isEqualTo("4h");
     }
 }

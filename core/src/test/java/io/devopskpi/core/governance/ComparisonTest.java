@@ -3,7 +3,7 @@ package io.devopskpi.core.governance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.devopskpi.core.gate.GateMetric;
+import io.devopskpi.core.metric.GateMetric;
 import io.devopskpi.core.kpi.Band;
 import io.devopskpi.core.kpi.ComponentReport;
 import io.devopskpi.core.kpi.KpiFigures;

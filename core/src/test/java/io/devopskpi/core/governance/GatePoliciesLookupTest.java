@@ -2,10 +2,10 @@ package io.devopskpi.core.governance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.devopskpi.core.gate.GateMetric;
+import io.devopskpi.core.metric.GateMetric;
 import io.devopskpi.core.gate.GatePolicyLookup;
 import io.devopskpi.core.gate.KpiGate;
-import io.devopskpi.core.gate.Operator;
+import io.devopskpi.core.metric.Operator;
 import io.devopskpi.core.ingest.Ingestor;
 import io.devopskpi.core.kpi.Scope;
 import io.devopskpi.core.model.GatePolicy;
@@ -29,7 +29,7 @@ class GatePoliciesLookupTest {
             new Ingestor(store, Clock.fixed(NOW, ZoneOffset.UTC)).ingest(List.of(new GatePolicy("release-shop",
                     "{\"scope\":{\"application\":\"shop\"},\"window\":\"14d\",\"thresholds\":[{\"metric\":"
                             + "\"changeSuccessRate\",\"operator\":\">=\",\"value\":0.9}],\"minSamples\":5}")));
-            GatePolicyLookup lookup = new GatePolicies(store).lookup();
+            GatePolicyLookup lookup = new GatePolicies(store, io.devopskpi.core.json.GateJson::parse).lookup();
 
             Optional<KpiGate> gate = lookup.gate("release-shop", NOW);
 

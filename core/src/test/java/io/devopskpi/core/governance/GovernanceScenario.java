@@ -2,8 +2,8 @@ package io.devopskpi.core.governance;
 
 import static io.devopskpi.core.testing.Scenario.t;
 
-import io.devopskpi.core.gate.GateMetric;
-import io.devopskpi.core.gate.Operator;
+import io.devopskpi.core.metric.GateMetric;
+import io.devopskpi.core.metric.Operator;
 import io.devopskpi.core.kpi.KpiService;
 import io.devopskpi.core.model.ApplicationProfile;
 import io.devopskpi.core.model.ContractTarget;

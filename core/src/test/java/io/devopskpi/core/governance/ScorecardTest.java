@@ -3,7 +3,7 @@ package io.devopskpi.core.governance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.devopskpi.core.gate.GateMetric;
+import io.devopskpi.core.metric.GateMetric;
 import io.devopskpi.core.kpi.KpiFigures;
 import io.devopskpi.core.model.Responsibility;
 import io.devopskpi.core.testing.Scenario;

@@ -4,8 +4,8 @@ import static io.devopskpi.core.testing.SampleEvents.CLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.devopskpi.core.gate.GateMetric;
-import io.devopskpi.core.gate.Operator;
+import io.devopskpi.core.metric.GateMetric;
+import io.devopskpi.core.metric.Operator;
 import io.devopskpi.core.model.ApplicationProfile;
 import io.devopskpi.core.model.ContractTarget;
 import io.devopskpi.core.model.GatePolicy;

@@ -3,8 +3,8 @@ package io.devopskpi.core.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.devopskpi.core.gate.GateMetric;
-import io.devopskpi.core.gate.Operator;
+import io.devopskpi.core.metric.GateMetric;
+import io.devopskpi.core.metric.Operator;
 import io.devopskpi.core.ingest.EventError;
 import io.devopskpi.core.ingest.InvalidEventsException;
 import io.devopskpi.core.model.ApplicationProfile;

@@ -3,13 +3,13 @@ package io.devopskpi.core.kpi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.devopskpi.core.gate.GateMetric;
+import io.devopskpi.core.metric.GateMetric;
 import io.devopskpi.core.gate.GateStatus;
 import io.devopskpi.core.gate.KpiGate;
 import io.devopskpi.core.gate.KpiGateEvaluator;
 import io.devopskpi.core.gate.OnBreach;
-import io.devopskpi.core.gate.Operator;
-import io.devopskpi.core.gate.Threshold;
+import io.devopskpi.core.metric.Operator;
+import io.devopskpi.core.metric.Threshold;
 import io.devopskpi.core.model.DeploymentResult;
 import io.devopskpi.core.model.Responsibility;
 import io.devopskpi.core.query.SupplierKpis;

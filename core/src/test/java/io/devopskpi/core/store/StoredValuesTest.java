@@ -5,8 +5,8 @@ import static io.devopskpi.core.testing.SampleEvents.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.devopskpi.core.gate.GateMetric;
-import io.devopskpi.core.gate.Operator;
+import io.devopskpi.core.metric.GateMetric;
+import io.devopskpi.core.metric.Operator;
 import io.devopskpi.core.ingest.Ingestor;
 import io.devopskpi.core.model.Assignment;
 import io.devopskpi.core.model.ContractTarget;

@@ -1,7 +1,7 @@
 package io.devopskpi.server.demo;
 
-import io.devopskpi.core.gate.GateMetric;
-import io.devopskpi.core.gate.Operator;
+import io.devopskpi.core.metric.GateMetric;
+import io.devopskpi.core.metric.Operator;
 import io.devopskpi.core.governance.ReviewWindow;
 import io.devopskpi.core.model.ApplicationProfile;
 import io.devopskpi.core.model.Assignment;

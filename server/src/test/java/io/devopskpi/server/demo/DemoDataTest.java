@@ -2,7 +2,7 @@ package io.devopskpi.server.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.devopskpi.core.gate.GateMetric;
+import io.devopskpi.core.metric.GateMetric;
 import io.devopskpi.core.governance.ContractVerdict;
 import io.devopskpi.core.governance.ReviewWindow;
 import io.devopskpi.core.governance.Scorecard;

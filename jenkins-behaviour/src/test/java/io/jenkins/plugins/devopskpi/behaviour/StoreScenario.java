@@ -1,12 +1,12 @@
 package io.jenkins.plugins.devopskpi.behaviour;
 
 import io.devopskpi.core.embedded.EmbeddedKpis;
-import io.devopskpi.core.gate.GateMetric;
+import io.devopskpi.core.metric.GateMetric;
 import io.devopskpi.core.gate.KpiGate;
 import io.devopskpi.core.gate.KpiGateEvaluator;
 import io.devopskpi.core.gate.OnBreach;
-import io.devopskpi.core.gate.Operator;
-import io.devopskpi.core.gate.Threshold;
+import io.devopskpi.core.metric.Operator;
+import io.devopskpi.core.metric.Threshold;
 import io.devopskpi.core.kpi.KpiQuery;
 import io.devopskpi.core.kpi.KpiSettings;
 import io.devopskpi.core.kpi.Scope;

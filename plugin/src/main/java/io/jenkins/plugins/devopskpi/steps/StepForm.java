@@ -3,7 +3,7 @@ package io.jenkins.plugins.devopskpi.steps;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.devopskpi.core.gate.GateMetric;
+import io.devopskpi.core.metric.GateMetric;
 import io.devopskpi.core.gate.OnBreach;
 import io.devopskpi.core.gate.ThresholdText;
 import io.devopskpi.core.model.DeploymentKind;

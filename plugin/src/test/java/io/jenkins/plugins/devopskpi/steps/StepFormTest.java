@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.devopskpi.core.gate.GateMetric;
+import io.devopskpi.core.metric.GateMetric;
 import io.devopskpi.core.gate.GatePolicyLookup;
 import io.devopskpi.core.gate.KpiGate;
 import io.devopskpi.core.gate.OnBreach;

@@ -1,4 +1,4 @@
-package io.devopskpi.core.kpi;
+package io.devopskpi.core.metric;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

@@ -1,6 +1,5 @@
-package io.devopskpi.core.gate;
+package io.devopskpi.core.metric;
 
-import io.devopskpi.core.kpi.Fraction;
 import java.math.BigDecimal;
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package io.devopskpi.core.gate;
+package io.devopskpi.core.metric;
 
 /** How a threshold compares the actual value with its limit. */
 public enum Operator {

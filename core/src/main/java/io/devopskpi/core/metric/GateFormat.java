@@ -1,14 +1,14 @@
-package io.devopskpi.core.gate;
+package io.devopskpi.core.metric;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /** Values in gate messages as people read them: 0.82, 4h, 1d 2h 30m. */
-final class GateFormat {
+public final class GateFormat {
     private GateFormat() {
     }
 
-    static String value(GateMetric metric, double value) {
+    public static String value(GateMetric metric, double value) {
         return switch (metric.unit()) {
             case SECONDS -> duration(value);
             case FRACTION -> decimal(value, 4);
