@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The standalone HTTP API (api.md) over one store: {@code POST /api/v1/events}, {@code GET /api/v1/kpis},
- * {@code GET /api/v1/health}, the dashboard's reads and {@code GET /metrics}. Every answer but the CSV export and
+ * {@code GET /api/v1/health}, the dashboard's reads, {@code GET /api/v1/openapi.json} (this API described in
+ * OpenAPI 3.1) and {@code GET /metrics}. Every answer but the CSV export and
  * the Prometheus text is JSON; all carry security headers; errors carry no stack traces.
  */
 public final class KpiServer implements AutoCloseable {
@@ -72,6 +73,7 @@ public final class KpiServer implements AutoCloseable {
             app.post("/api/v1/gate", new GateHandler(auth, new KpiGateEvaluator(kpis), policies, options.clock()));
             routeReads(app, store, auth, kpis, options.clock());
             app.get("/api/v1/health", health);
+            app.get("/api/v1/openapi.json", new OpenApiHandler());
             Dashboard.register(app);
             handleErrors(app);
             app.start(options.bind(), options.port());

@@ -18,7 +18,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A real server on a free port over a fresh in-memory store, a fixed clock, and an HTTP client for it. */
+/**
+ * A real server on a free port over a fresh in-memory store, a fixed clock, and an HTTP client for it that fails the
+ * test when an answer disagrees with the OpenAPI description ({@link OpenApiContract}).
+ */
 final class TestServer implements AutoCloseable {
     static final String TOKEN = "test-write-token";
     static final Instant NOW = Instant.parse("2026-02-01T12:00:00Z");
@@ -67,14 +70,18 @@ final class TestServer implements AutoCloseable {
     }
 
     HttpResponse<String> send(HttpRequest request) {
+        HttpResponse<String> response;
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
+            response = client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+        // every answer of the HTTP tests is checked against the OpenAPI description (docs/api.md, "OpenAPI")
+        OpenApiContract.requireDocumented(response);
+        return response;
     }
 
     URI uri(String pathAndQuery) {

@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.devopskpi.core.store.StoreConfig;
 import io.devopskpi.server.KpiServer;
+import io.devopskpi.server.OpenApiContract;
 import io.devopskpi.server.ServerOptions;
 import io.devopskpi.server.demo.DemoSeeder;
 import java.io.IOException;
@@ -89,14 +90,17 @@ final class DemoServer implements AutoCloseable {
     }
 
     HttpResponse<String> send(HttpRequest request) {
+        HttpResponse<String> response;
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
+            response = client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+        OpenApiContract.requireDocumented(response);
+        return response;
     }
 
     @Override
