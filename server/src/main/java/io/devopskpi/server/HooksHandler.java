@@ -11,9 +11,12 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** {@code POST /api/v1/hooks/<tool>}: an alerting tool's webhook, answered like {@code POST /api/v1/events}. */
 final class HooksHandler implements Handler {
+    private static final Logger LOG = LoggerFactory.getLogger(HooksHandler.class);
     /** One notification is small; Alertmanager's largest groups stay far below this. */
     static final int MAX_BODY = 4 * 1024 * 1024;
 
@@ -41,6 +44,9 @@ final class HooksHandler implements Handler {
             JsonObject conflict = ApiJson.error(e.getMessage());
             conflict.addProperty("index", e.index());
             throw new ApiException(HttpStatus.CONFLICT.getCode(), conflict);
+        }
+        if (result.unmapped() > 0) {
+            LOG.warn("{} unmapped {} alert(s), see GET /api/v1/hooks/unmapped", result.unmapped(), source.key());
         }
         JsonObject answer = new JsonObject();
         answer.addProperty("accepted", result.accepted());
