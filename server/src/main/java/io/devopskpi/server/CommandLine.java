@@ -1,5 +1,6 @@
 package io.devopskpi.server;
 
+import io.devopskpi.core.hooks.HookMappings;
 import io.devopskpi.core.kpi.BandTableText;
 import io.devopskpi.core.kpi.KpiSettings;
 import io.devopskpi.core.store.StoreConfig;
@@ -17,11 +18,11 @@ import java.util.Set;
 
 /**
  * The server's command line (api.md): {@code [--demo] [--port 8080] [--bind 127.0.0.1] [--data DIR]
- * [--db JDBC_URL --db-user U --db-password-file F] [--read-token-file F] [--bands FILE] [--help]}. Secrets come from files, not
+ * [--db JDBC_URL --db-user U --db-password-file F] [--read-token-file F] [--bands FILE] [--hook-token-file F] [--hook-mapping FILE] [--help]}. Secrets come from files, not
  * arguments, because arguments are visible to every user of the machine.
  */
 record CommandLine(boolean help, boolean demo, int port, String bind, Path data, String dbUrl, String dbUser,
-        Path dbPasswordFile, Path readTokenFile, Path bandsFile) {
+        Path dbPasswordFile, Path readTokenFile, Path bandsFile, Path hookTokenFile, Path hookMappingFile) {
 
     static final String USAGE = """
             Usage: java -jar devops-kpi-server.jar [options]
@@ -34,6 +35,10 @@ record CommandLine(boolean help, boolean demo, int port, String bind, Path data,
               --read-token-file F    a file holding a token that reads (GET) must present; default: reads are public
               --bands FILE           the performance band table: a properties file with any of deploymentDays,
                                      leadTime, changeFailurePercent, timeToRestore (e.g. leadTime = 1d, 7d, 30d)
+              --hook-token-file F    a file holding a token the alerting webhooks accept as ?token= (for tools
+                                     that cannot send an Authorization header); default: bearer write token only
+              --hook-mapping FILE    where alerts name application and environment: a properties file with
+                                     <tool>.application, <tool>.environment, <tool>.defaultEnvironment
               --demo                 seed demo data into an empty store
               --help                 show this text
             The write token is read from the environment variable DEVOPS_KPI_API_TOKEN; when it is unset, one is
@@ -43,7 +48,7 @@ record CommandLine(boolean help, boolean demo, int port, String bind, Path data,
     private static final List<String> BAND_ROWS = List.of("deploymentDays", "leadTime", "changeFailurePercent",
             "timeToRestore");
     private static final Set<String> VALUED = Set.of("--port", "--bind", "--data", "--db", "--db-user",
-            "--db-password-file", "--read-token-file", "--bands");
+            "--db-password-file", "--read-token-file", "--bands", "--hook-token-file", "--hook-mapping");
 
     /** Thrown for arguments that make no sense; its message is the one-line reason shown to the user. */
     static final class UsageException extends Exception {
@@ -82,7 +87,8 @@ record CommandLine(boolean help, boolean demo, int port, String bind, Path data,
         return new CommandLine(given.containsKey("--help"), given.containsKey("--demo"),
                 port(given.getOrDefault("--port", "8080")), given.getOrDefault("--bind", "127.0.0.1"),
                 Path.of(given.getOrDefault("--data", "devops-kpi-data")), given.get("--db"), given.get("--db-user"),
-                path(given.get("--db-password-file")), path(given.get("--read-token-file")), path(given.get("--bands")));
+                path(given.get("--db-password-file")), path(given.get("--read-token-file")), path(given.get("--bands")),
+                path(given.get("--hook-token-file")), path(given.get("--hook-mapping")));
     }
 
     /** The server options, reading the secret files; {@code writeToken} is DEVOPS_KPI_API_TOKEN's value or null. */
@@ -100,6 +106,29 @@ record CommandLine(boolean help, boolean demo, int port, String bind, Path data,
         }
         return new ServerOptions(bind, port, store, writeToken == null || writeToken.isBlank() ? null : writeToken,
                 readToken, clock, settings());
+    }
+
+    /** The webhooks' token (from {@code --hook-token-file}) and mapping (defaults, with {@code --hook-mapping}'s keys). */
+    HookOptions hooks() throws UsageException {
+        String hookToken = hookTokenFile == null ? null : secret(hookTokenFile);
+        if (hookToken != null && hookToken.isEmpty()) {
+            throw new UsageException("--hook-token-file " + hookTokenFile + " is empty");
+        }
+        if (hookMappingFile == null) {
+            return new HookOptions(hookToken, HookMappings.defaults());
+        }
+        Properties keys = new Properties();
+        try (Reader reader = Files.newBufferedReader(hookMappingFile, StandardCharsets.UTF_8)) {
+            keys.load(reader);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UsageException("cannot read --hook-mapping " + hookMappingFile + ": "
+                    + e.getClass().getSimpleName());
+        }
+        try {
+            return new HookOptions(hookToken, HookMappings.parse(keys));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--hook-mapping " + hookMappingFile + ": " + e.getMessage());
+        }
     }
 
     /** The default settings, with the band table of {@code --bands} when given (rows it leaves out keep theirs). */

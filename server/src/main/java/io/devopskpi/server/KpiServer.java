@@ -5,6 +5,9 @@ import io.devopskpi.core.api.ReadApi;
 import io.devopskpi.core.export.KpiMetrics;
 import io.devopskpi.core.gate.KpiGateEvaluator;
 import io.devopskpi.core.governance.GatePolicies;
+import io.devopskpi.core.hooks.AlertSource;
+import io.devopskpi.core.hooks.HookService;
+import io.devopskpi.core.hooks.UnmappedAlerts;
 import io.devopskpi.core.ingest.Ingestor;
 import io.devopskpi.core.json.GateJson;
 import io.devopskpi.core.kpi.KpiService;
@@ -57,6 +60,15 @@ public final class KpiServer implements AutoCloseable {
      * @throws StoreException when the store cannot be used
      */
     public static KpiServer start(ServerOptions options) {
+        return start(options, HookOptions.defaults());
+    }
+
+    /**
+     * Like {@link #start(ServerOptions)}, with the alerting webhooks set up by {@code hooks}.
+     *
+     * @throws StoreException when the store cannot be used
+     */
+    public static KpiServer start(ServerOptions options, HookOptions hooks) {
         Store store = Store.open(options.store());
         HealthHandler health = new HealthHandler(store);
         Javalin app = null;
@@ -67,7 +79,9 @@ public final class KpiServer implements AutoCloseable {
                     : TokenHash.of(options.readToken()));
             app = Javalin.create(KpiServer::configure);
             app.before(SecurityHeaders::apply);
-            app.post("/api/v1/events", new EventsHandler(auth, new Ingestor(store, options.clock())));
+            Ingestor ingestor = new Ingestor(store, options.clock());
+            app.post("/api/v1/events", new EventsHandler(auth, ingestor));
+            routeHooks(app, auth, ingestor, hooks, options.clock());
             KpiService kpis = new KpiService(store, options.settings(), options.clock());
             GatePolicies policies = new GatePolicies(store, GateJson::parse);
             app.post("/api/v1/gate", new GateHandler(auth, new KpiGateEvaluator(kpis), policies, options.clock()));
@@ -99,6 +113,17 @@ public final class KpiServer implements AutoCloseable {
                 ctx -> "scorecards/" + ctx.pathParam("supplier")));
         app.get("/metrics", new MetricsHandler(auth, new KpiMetrics(kpis, new EnvironmentList(store),
                 new ApplicationList(store, clock), new SupplierKpis(store, kpis), clock), clock));
+    }
+
+    /** The alerting tools' webhooks (api.md, "Incidents from alerting tools") and their unmapped alerts. */
+    private static void routeHooks(Javalin app, TokenAuth auth, Ingestor ingestor, HookOptions options, Clock clock) {
+        UnmappedAlerts unmapped = new UnmappedAlerts();
+        HookService hooks = new HookService(ingestor, options.mappings(), unmapped, clock);
+        HookAuth hookAuth = new HookAuth(auth, options.hookToken());
+        for (AlertSource source : AlertSource.values()) {
+            app.post("/api/v1/hooks/" + source.key(), new HooksHandler(hookAuth, hooks, source));
+        }
+        app.get("/api/v1/hooks/unmapped", new UnmappedHandler(auth, unmapped));
     }
 
     /** Every connector of the started server cuts off clients that trickle their headers. */

@@ -21,6 +21,7 @@ public final class Main {
                     .run(GateCommand.rest(args)));
         }
         ServerOptions options;
+        HookOptions hooks;
         CommandLine commandLine;
         try {
             commandLine = CommandLine.parse(args);
@@ -29,13 +30,14 @@ public final class Main {
                 return;
             }
             options = commandLine.options(System.getenv(TOKEN_VARIABLE), Clock.systemUTC());
+            hooks = commandLine.hooks();
         } catch (CommandLine.UsageException e) {
             fail(2, e.getMessage() + " (see --help)");
             return;
         }
         KpiServer server;
         try {
-            server = KpiServer.start(options);
+            server = KpiServer.start(options, hooks);
         } catch (StoreException e) {
             fail(1, e.getMessage());
             return;

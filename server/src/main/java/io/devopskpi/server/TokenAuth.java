@@ -20,10 +20,15 @@ final class TokenAuth {
     }
 
     void requireWrite(Context ctx) {
-        String token = bearer(ctx);
-        if (token == null || !write.matches(token)) {
+        if (!hasWriteToken(ctx)) {
             throw unauthorized(ctx, "a valid write token is required: send 'Authorization: Bearer <token>'");
         }
+    }
+
+    /** Whether the request carries the write token as bearer. */
+    boolean hasWriteToken(Context ctx) {
+        String token = bearer(ctx);
+        return token != null && write.matches(token);
     }
 
     void requireRead(Context ctx) {

@@ -34,8 +34,18 @@ final class TestServer implements AutoCloseable {
     private final HttpClient client = HttpClient.newHttpClient();
 
     private TestServer(StoreConfig storeConfig, ServerOptions options) {
+        this(storeConfig, options, HookOptions.defaults());
+    }
+
+    private TestServer(StoreConfig storeConfig, ServerOptions options, HookOptions hooks) {
         this.storeConfig = storeConfig;
-        this.server = KpiServer.start(options);
+        this.server = KpiServer.start(options, hooks);
+    }
+
+    /** Like {@link #start()}, with the alerting webhooks set up by {@code hooks}. */
+    static TestServer start(HookOptions hooks) {
+        StoreConfig store = freshStore();
+        return new TestServer(store, ServerOptions.forTests(store, TOKEN, CLOCK), hooks);
     }
 
     static TestServer start() {
@@ -57,6 +67,17 @@ final class TestServer implements AutoCloseable {
 
     HttpResponse<String> post(String body, String authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/v1/events"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request.build());
+    }
+
+    /** A JSON POST to any path, with this Authorization header (null: none). */
+    HttpResponse<String> postTo(String pathAndQuery, String body, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathAndQuery))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (authorization != null) {
