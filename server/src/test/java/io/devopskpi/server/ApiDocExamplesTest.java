@@ -53,7 +53,9 @@ class ApiDocExamplesTest {
             Map.entry("POST /api/v1/gate -o /dev/null",
                     "the answer is thrown away: the example shows curl's exit, not the body"),
             Map.entry("GET /api/v1/openapi.json -o devops-kpi-openapi.json",
-                    "the answer is saved to a file: the description itself, checked by OpenApiDescriptionTest"));
+                    "the answer is saved to a file: the description itself, checked by OpenApiDescriptionTest"),
+            Map.entry("GET /api/v1/kpis?application=search&from=2026-03-01T00:00:00Z&to=2026-03-31T00:00:00Z"
+                    + " | jq -c {timeToResolve, availability}", "cut by jq to two objects of the answer"));
 
     /** Request bodies sent from a file the page does not show. */
     static final Map<String, String> REQUESTS_NOT_CHECKED = Map.of(
@@ -64,7 +66,10 @@ class ApiDocExamplesTest {
      * they validate, unlike every other refused example.
      */
     static final Map<String, String> REFUSED_BUT_WELL_FORMED = Map.of(
-            "POST /api/v1/gate {\"policy\": \"release-web\"}", "no policy of that name is stored");
+            "POST /api/v1/gate {\"policy\": \"release-web\"}", "no policy of that name is stored",
+            "POST /api/v1/hooks/alertmanager {\"version\": \"4\", \"alerts\": [{\"status\": \"firing\", "
+                    + "\"fingerprint\": \"77aa\", \"labels\": {\"service\": \"search\"}, \"startsAt\": \"yesterday\"}]}",
+            "the tool's own payload is described as an open object; the server checks its fields");
 
     private static final Pattern FENCE = Pattern.compile("^```(\\w*)\\s*$");
     private static final Pattern STATUS = Pattern.compile("^HTTP (\\d{3})$");
