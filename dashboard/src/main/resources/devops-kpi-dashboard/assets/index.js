@@ -2,8 +2,9 @@
 // the whole environment.
 import { setUpControls, field, select } from './controls.js';
 import { pruneCharts } from './charts.js';
-import { apiBase, apiParams, append, clear, el, emptyState, errorBox, getJson, pageLink, setApiLink, windowText }
-  from './lib.js';
+import { addStateKeys, apiBase, apiParams, append, clear, el, emptyState, errorBox, getJson, pageLink, readState,
+  setApiLink, stateUrl, windowText } from './lib.js';
+import { listView } from './drill.js';
 import { failedWidget, kpiWidget, widgetData } from './widgets.js';
 
 /** A supplier's scorecard (its own review periods: the environment and zone carry over, the window does not). */
@@ -27,6 +28,9 @@ const SORTS = [
   { value: 'lead', label: 'Lead time (shortest first)' },
   { value: 'restore', label: 'Time to restore (shortest first)' },
 ];
+
+// the list view's keys (drill-down from a figure): which list, its scope beyond team/supplier, filters, page
+addStateKeys({ list: '', application: '', tag: '', result: '', startedInWindow: '', offset: '' });
 
 let teamSelect;
 let supplierSelect;
@@ -119,9 +123,26 @@ const SORTERS = {
   restore: (d) => d.report.timeToRestore.medianSeconds ?? Number.MAX_VALUE,
 };
 
+/** The list behind a figure (`?list=…`), paged; the page's offset is kept in the URL (replaced, not pushed). */
+function renderList(state, main) {
+  clear(main);
+  const scope = {};
+  for (const key of ['application', 'team', 'supplier', 'tag', 'result', 'startedInWindow']) {
+    if (state[key]) scope[key] = state[key];
+  }
+  setApiLink(state.list, { ...scope, ...apiParams(state) });
+  listView(state, main, (offset) => {
+    window.history.replaceState(null, '', stateUrl({ ...readState(), offset: offset ? String(offset) : '' }));
+  });
+}
+
 async function render(state) {
   const mine = ++renderCount;
   const main = document.getElementById('main');
+  if (state.list) {
+    renderList(state, main);
+    return;
+  }
   const params = apiParams(state);
   setApiLink('kpis', params);
   const [total, appList, teamList] = await Promise.all([
