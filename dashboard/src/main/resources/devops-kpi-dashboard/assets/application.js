@@ -3,7 +3,7 @@
 import { setUpControls } from './controls.js';
 import { pruneCharts, trendChart } from './charts.js';
 import { historyTable } from './gov.js';
-import { define } from './definitions.js';
+import { define, defineLabels } from './definitions.js';
 import { drillLink, pagedList, reasons } from './drill.js';
 import { apiBase, apiParams, append, bandChip, clear, dateTime, decimal, duration, el, emptyState, errorBox,
   getJson, MIN_SAMPLES, pageLink, percent, plural, setApiLink, windowText } from './lib.js';
@@ -234,6 +234,7 @@ async function render(state) {
     section('incidents-heading', 'Incidents', incidents(incs, state)),
     section('history-heading', 'Who was responsible when', responsibility(assignments, state)),
   ]);
+  defineLabels(main);
   pruneCharts();
 }
 

@@ -7,7 +7,7 @@ import { dataTable, formatInterval, formatValue, markNav, METRIC_LABELS, RESPONS
 import { addStateKeys, apiBase, apiParams, append, clear, decimal, duration, el, emptyState, errorBox, getJson,
   isPartialBucket, MIN_SAMPLES, pageLink, percent, plural, readState, shortDay, windowText } from './lib.js';
 
-import { kpiLabel } from './definitions.js';
+import { defineLabels, kpiLabel } from './definitions.js';
 import { drillLink } from './drill.js';
 
 markNav('compare');
@@ -277,6 +277,7 @@ async function render(state) {
   if (mine !== renderCount) return;
   const holder = main.querySelector('.loading-trends');
   if (holder) holder.replaceWith(trends);
+  defineLabels(main);
   pruneCharts();
 }
 

@@ -97,3 +97,41 @@ export function define(node, metric, samples = null) {
 export function kpiLabel(tag, metric, text, attrs = {}, samples = null) {
   return define(el(tag, attrs, text), metric, samples);
 }
+
+/** Labels that name a KPI, by their first words (the pages' own wording and the API's scorecard labels). */
+const NAMED = [
+  [/^(Deployment frequency|Deployments per (week|day)|Deployments \/ week|Successful deployments|Deployment days)/i,
+    'deploymentFrequency'],
+  [/^Lead time/i, 'leadTime'],
+  [/^Change success/i, 'changeSuccessRate'],
+  [/^Change failure/i, 'changeFailureRate'],
+  [/^(Mean )?time to restore/i, 'timeToRestore'],
+  [/^(Mean )?time to detect/i, 'timeToDetect'],
+  [/^(Mean )?time to resolve/i, 'timeToResolve'],
+  [/^(Deployment )?rework/i, 'reworkRate'],
+  [/^Availability/i, 'availability'],
+  [/^Stakeholder satisfaction/i, 'stakeholderSatisfaction'],
+  [/^Shared component use/i, 'sharedComponentUse'],
+];
+
+/** The KPI a label's text names, or null. */
+export function kpiNamed(text) {
+  const found = NAMED.find(([pattern]) => pattern.test(String(text).trim()));
+  return found ? found[1] : null;
+}
+
+/** The elements that label figures: headings, table headers, terms and captions. */
+export const LABEL_SELECTOR = 'h2, h3, h4, th, dt, figcaption, caption, .kpi-label';
+
+/**
+ * Gives every label under root that names a KPI and has no definition yet its definition (chart captions, trend
+ * table headers and the like that the page built without one).
+ */
+export function defineLabels(root) {
+  if (!root) return;
+  for (const node of root.querySelectorAll(LABEL_SELECTOR)) {
+    if (node.hasAttribute('data-definition')) continue;
+    const kpi = kpiNamed(node.textContent);
+    if (kpi) define(node, kpi);
+  }
+}

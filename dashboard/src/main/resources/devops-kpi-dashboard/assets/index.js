@@ -5,6 +5,7 @@ import { pruneCharts } from './charts.js';
 import { addStateKeys, apiBase, apiParams, append, clear, el, emptyState, errorBox, getJson, pageLink, readState,
   setApiLink, stateUrl, windowText } from './lib.js';
 import { listView } from './drill.js';
+import { defineLabels } from './definitions.js';
 import { failedWidget, kpiWidget, widgetData } from './widgets.js';
 
 /** A supplier's scorecard (its own review periods: the environment and zone carry over, the window does not). */
@@ -219,6 +220,7 @@ async function render(state) {
   }
   section.append(grid);
   main.append(section);
+  defineLabels(main);
   pruneCharts();
 }
 

@@ -8,7 +8,7 @@ import { dataTable, formatChange, formatInterval, formatTarget, formatValue, for
 import { apiBase, append, clear, day, decimal, duration, el, emptyState, errorBox, getJson, MIN_SAMPLES, pageLink,
   percent, plural } from './lib.js';
 
-import { define, kpiOf } from './definitions.js';
+import { define, defineLabels, kpiOf } from './definitions.js';
 import { BEHIND, drillHref } from './drill.js';
 
 const supplier = decodeURIComponent(window.location.pathname.split('/').filter(Boolean).pop() || '');
@@ -385,6 +385,7 @@ async function render(state) {
           held(answer, 'OPERATIONS')))),
     section('apps-heading', 'Per application', 'print-keep', applicationTable(breakdown.applications, state)),
   ]);
+  defineLabels(main);
   pruneCharts();
 }
 

@@ -4,7 +4,7 @@ import { pruneCharts } from './charts.js';
 import { apiParams, append, bandChip, clear, decimal, duration, el, emptyState, errorBox, getJson, pageLink,
   percent, plural, setApiLink, windowText } from './lib.js';
 import { failedWidget, kpiWidget, widgetData } from './widgets.js';
-import { kpiLabel } from './definitions.js';
+import { defineLabels, kpiLabel } from './definitions.js';
 import { drillLink } from './drill.js';
 
 const name = decodeURIComponent(window.location.pathname.split('/').filter(Boolean).pop() || '');
@@ -105,6 +105,7 @@ async function render(state) {
     append(section, [el('h2', {}, 'Each application'), grid]);
   }
   main.append(section);
+  defineLabels(main);
   pruneCharts();
 }
 
