@@ -50,8 +50,9 @@ function extras(form, state) {
     field('group', 'Show one widget per', group), field('team', 'Team', teamSelect),
     field('supplier', 'Supplier', supplierSelect), field('q', 'Filter by name', q), field('sort', 'Sort by', sort));
   return {
+    // a changed control starts a list view at its first page again
     read: () => ({ group: group.value, team: teamSelect.value, supplier: supplierSelect.value, q: q.value.trim(),
-      sort: sort.value }),
+      sort: sort.value, offset: '' }),
     onChange: (go) => {
       for (const control of [group, teamSelect, supplierSelect, sort]) control.addEventListener('change', go);
       q.addEventListener('change', go);

@@ -170,6 +170,14 @@ class FiltersAndDrillDownBrowserTest {
         List<String> all = suppliersOf(server.json("/api/v1/comparison?" + base + "&responsibility=DELIVERY"));
         awaitEqual(() -> trendTable("trend-deployments"), expectedTrendTable("deploymentFrequency.deployments", all,
                 base));
+
+        new Select(browser.driver.findElement(By.id("window"))).selectByValue("P30D");
+        String month = "window=P30D&environment=production&zone=UTC";
+        List<String> recent = suppliersOf(server.json("/api/v1/comparison?" + month + "&responsibility=DELIVERY"));
+        Map<String, List<String>> shorter = expectedTrendTable("deploymentFrequency.deployments", recent, month);
+        assertThat(shorter).isNotEqualTo(expectedTrendTable("deploymentFrequency.deployments", all, base));
+        awaitEqual(() -> trendTable("trend-deployments"), shorter);
+        awaitLinksCarry(Map.of("window", "P30D", "environment", "production", "zone", "UTC"), "#side-by-side a.drill");
         assertThat(browser.errors()).isEmpty();
     }
 
@@ -226,6 +234,45 @@ class FiltersAndDrillDownBrowserTest {
             assertThat(browser.driver.findElement(By.id("list-scope")).getText()).contains("tagged " + tag);
         }
         assertThat(browser.errors()).isEmpty();
+    }
+
+    @Test
+    void theScorecardsSamplesAndLinksFollowTheEnvironment() {
+        String period = server.json("/api/v1/scorecards/acme").getAsJsonObject("period").get("label").getAsString();
+        browser.open(server.url("/suppliers/acme?period=" + period));
+        awaitEqual(this::scorecardSamples, expectedSamples(server.json("/api/v1/scorecards/acme?period=" + period)));
+
+        WebElement environment = browser.driver.findElement(By.id("environment"));
+        environment.clear();
+        environment.sendKeys("staging", Keys.TAB);
+        Map<String, String> staging = expectedSamples(server.json("/api/v1/scorecards/acme?period=" + period
+                + "&environment=staging"));
+        assertThat(staging).as("the environment changes the samples")
+                .isNotEqualTo(expectedSamples(server.json("/api/v1/scorecards/acme?period=" + period)));
+        awaitEqual(this::scorecardSamples, staging);
+        awaitLinksCarry(Map.of("environment", "staging"), "#kpi-table a.drill");
+        assertLinksCarry(Map.of("environment", "staging", "period", period), "#json-link, #csv-link");
+        assertThat(browser.errors()).isEmpty();
+    }
+
+    private Map<String, String> scorecardSamples() {
+        Map<String, String> out = new TreeMap<>();
+        ((List<?>) browser.js("return [...document.querySelectorAll('#kpi-table tbody tr')].map((tr) => [tr.dataset.metric,"
+                + " tr.querySelector('[data-field=\"samples\"]').dataset.value]);")).forEach(row -> {
+                    List<?> r = (List<?>) row;
+                    out.put(String.valueOf(r.get(0)), String.valueOf(r.get(1)));
+                });
+        return out;
+    }
+
+    private static Map<String, String> expectedSamples(JsonObject scorecard) {
+        Map<String, String> out = new TreeMap<>();
+        for (JsonElement k : scorecard.getAsJsonArray("kpis")) {
+            JsonElement samples = k.getAsJsonObject().get("samples");
+            out.put(k.getAsJsonObject().get("metric").getAsString(), samples == null || samples.isJsonNull() ? ""
+                    : String.valueOf(samples.getAsLong()));
+        }
+        return out;
     }
 
     @Test
