@@ -265,7 +265,10 @@ async function render(state) {
   const differences = answer.differences || [];
   const section = (id, heading, ...content) => el('section', { 'aria-labelledby': id }, el('h2', { id }, heading), ...content);
   append(main, [
-    section('rates-heading', 'Rates and their 95 % intervals',
+    like.responsibility === 'OPERATIONS' ? section('rates-heading', 'Rates and their 95 % intervals',
+      el('p', { class: 'note', id: 'rates-not-compared' }, 'The change success, change failure and rework rates are '
+        + 'delivery KPIs (their samples are deployments): choose "Delivery only" or "Everything" to compare them.'))
+      : section('rates-heading', 'Rates and their 95 % intervals',
       el('p', { class: 'note' }, 'A dot is the rate, the bar its 95 % Wilson interval, n the sample size. When two '
         + 'suppliers\' intervals overlap, the difference between them is "not significant": the data cannot tell them apart. '
         + 'A rate without an interval (the rework rate has none) is shown without a bar, and its pairs are "not compared".'),

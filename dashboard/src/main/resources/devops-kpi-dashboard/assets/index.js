@@ -46,9 +46,14 @@ function extras(form, state) {
   const q = el('input', { id: 'q', name: 'q', type: 'search', value: state.q, placeholder: 'name contains…',
     autocomplete: 'off' });
   const sort = select('sort', 'sort', SORTS, state.sort);
+  // the widgets' own controls mean nothing to a list view (team and supplier stay: they are its scope)
+  const widgetsOnly = [field('group', 'Show one widget per', group), field('q', 'Filter by name', q),
+    field('sort', 'Sort by', sort)];
+  const showWidgetControls = (list) => widgetsOnly.forEach((node) => { node.hidden = Boolean(list); });
+  showWidgetControls(state.list);
   form.append(el('div', { class: 'break', 'aria-hidden': 'true' }),
-    field('group', 'Show one widget per', group), field('team', 'Team', teamSelect),
-    field('supplier', 'Supplier', supplierSelect), field('q', 'Filter by name', q), field('sort', 'Sort by', sort));
+    widgetsOnly[0], field('team', 'Team', teamSelect),
+    field('supplier', 'Supplier', supplierSelect), widgetsOnly[1], widgetsOnly[2]);
   return {
     // a changed control starts a list view at its first page again
     read: () => ({ group: group.value, team: teamSelect.value, supplier: supplierSelect.value, q: q.value.trim(),
@@ -58,6 +63,7 @@ function extras(form, state) {
       q.addEventListener('change', go);
     },
     sync: (back) => {
+      showWidgetControls(back.list);
       group.value = back.group;
       setOptions(teamSelect, [], back.team, 'All teams');
       setOptions(supplierSelect, [], back.supplier, 'All suppliers');

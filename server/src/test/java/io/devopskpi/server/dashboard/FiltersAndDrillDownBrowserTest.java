@@ -158,6 +158,9 @@ class FiltersAndDrillDownBrowserTest {
         List<String> operators = suppliersOf(server.json("/api/v1/comparison?" + base + "&tag=" + tag
                 + "&responsibility=OPERATIONS"));
         awaitEqual(this::trendCharts, List.of("trend-resolve", "trend-detect", "trend-availability"));
+        assertThat(browser.driver.findElements(By.id("rates-not-compared"))).as("the delivery rates are not compared")
+                .hasSize(1);
+        assertThat(browser.driver.findElements(By.cssSelector("[id^=\"table-\"]"))).isEmpty();
         awaitEqual(() -> trendTable("trend-availability"), expectedTrendTable("availability.ratio", operators,
                 base + "&tag=" + tag));
         awaitEqual(() -> trendSamples("trend-resolve"), expectedTrendTable("timeToResolve.count", operators,
