@@ -3,19 +3,15 @@
 import { setUpControls } from './controls.js';
 import { pruneCharts, trendChart } from './charts.js';
 import { historyTable } from './gov.js';
+import { define, defineLabels } from './definitions.js';
+import { drillLink, pagedList, reasons } from './drill.js';
 import { apiBase, apiParams, append, bandChip, clear, dateTime, decimal, duration, el, emptyState, errorBox,
   getJson, MIN_SAMPLES, pageLink, percent, plural, setApiLink, windowText } from './lib.js';
 
-const REASONS = {
-  FAILED_RESULT: 'the deployment failed',
-  NAMED_AS_CAUSE: 'named as an incident\'s cause',
-  INCIDENT_WITHIN_HORIZON: 'incident soon after it',
-  FOLLOWED_BY_REMEDIATION: 'followed by a hotfix or rollback',
-};
-const reasons = (list) => (list || []).map((r) => REASONS[r] || r).join('; ');
 const name = decodeURIComponent(window.location.pathname.split('/').filter(Boolean).pop() || '');
 document.title = `${name} · devops-kpi`;
 let renderCount = 0;
+const DEPLOYMENTS_PAGE = 20;
 
 async function optional(promise) {
   try {
@@ -25,20 +21,23 @@ async function optional(promise) {
   }
 }
 
-function card(title, band, value, rows, kpi, raw, unit = null) {
+function card(title, band, value, rows, kpi, raw, unit = null, drill = null) {
+  const metric = kpi.split('.')[0];
   return el('section', { class: 'kpi-card', 'aria-label': title },
-    el('h3', { class: 'kpi-title' }, title),
+    define(el('h3', { class: 'kpi-title' }, title), metric, drill ? drill.samples : null),
     el('p', { class: 'figure' }, el('span', { class: 'value', 'data-kpi': kpi,
       'data-value': raw === null ? 'null' : String(raw) }, value), unit ? el('span', { class: 'unit' }, unit) : null),
     band === undefined ? null : bandChip(band, `${title} band`),
-    el('dl', {}, rows.flatMap(([term, text]) => [el('dt', {}, term), el('dd', {}, text)])));
+    el('dl', {}, rows.flatMap(([term, text]) => [el('dt', {}, term), el('dd', {}, text)])),
+    drill ? el('p', { class: 'drill-line' }, drillLink(metric, { application: name }, drill.state, drill.text)) : null);
 }
 
 function interval(ci) {
   return ci ? `${percent(ci[0])} – ${percent(ci[1])}` : 'not defined (no changes)';
 }
 
-function kpiCards(r) {
+function kpiCards(r, state) {
+  const drill = (text, samples = text) => ({ state, text, samples });
   const df = r.deploymentFrequency;
   const lt = r.leadTime;
   const cfr = r.changeFailureRate;
@@ -52,33 +51,43 @@ function kpiCards(r) {
       ['Deployments', String(df.deployments)], ['Per day', decimal(df.perDay, 2)],
       ['Deployment days a week (median)', decimal(df.medianDeploymentDaysPerWeek)],
       ['Deployment days a month (median)', decimal(df.medianDeploymentDaysPerMonth)]],
-    'deploymentFrequency.perWeek', df.perWeek, 'per week'),
+    'deploymentFrequency.perWeek', df.perWeek, 'per week',
+    drill(`The ${plural(df.deployments, 'successful deployment')} ›`, plural(df.deployments, 'successful deployment'))),
     card('Lead time for changes', lt.band, duration(lt.medianSeconds), [
       ['Median', duration(lt.medianSeconds)], ['90th percentile', duration(lt.p90Seconds)],
       ['Mean', duration(lt.meanSeconds)], ['Sample', plural(lt.count, 'change')],
-      ['Skipped (clock skew)', String(lt.skipped)]], 'leadTime.medianSeconds', lt.medianSeconds),
+      ['Skipped (clock skew)', String(lt.skipped)]], 'leadTime.medianSeconds', lt.medianSeconds, null,
+    drill(`Their ${plural(df.deployments, 'successful deployment')} ›`, plural(lt.count, 'change'))),
     card('Change success rate', cfr.band, percent(csr.rate), [
       ['95 % interval', interval(csr.ci95)], ['Sample', `${cfr.total - cfr.failed} of ${plural(cfr.total, 'change')} succeeded`]],
-    'changeSuccessRate.rate', csr.rate),
+    'changeSuccessRate.rate', csr.rate, null,
+    drill(`The ${plural(cfr.failed, 'failed change')} ›`, plural(cfr.total, 'attempted change'))),
     card('Change failure rate', cfr.band, percent(cfr.rate), [
       ['95 % interval', interval(cfr.ci95)], ['Sample', `${cfr.failed} of ${plural(cfr.total, 'change')} failed`]],
-    'changeFailureRate.rate', cfr.rate),
+    'changeFailureRate.rate', cfr.rate, null,
+    drill(`The ${plural(cfr.failed, 'failed change')} ›`, plural(cfr.total, 'attempted change'))),
     card('Time to restore', ttr.band, duration(ttr.medianSeconds), [
       ['Median', duration(ttr.medianSeconds)], ['Mean (MTTR)', duration(ttr.meanSeconds)],
       ['90th percentile', duration(ttr.p90Seconds)], ['Sample', plural(ttr.count, 'restore')],
-      ['Open failures', String(ttr.open)]], 'timeToRestore.medianSeconds', ttr.medianSeconds),
+      ['Open failures', String(ttr.open)]], 'timeToRestore.medianSeconds', ttr.medianSeconds, null,
+    drill(`The ${plural(ttr.count + ttr.open, 'failed change')} (${ttr.open} open) ›`, `${plural(ttr.count, 'restore')}, ${ttr.open} open`)),
     card('Time to detect', undefined, duration(ttd.meanSeconds), [
       ['Mean', duration(ttd.meanSeconds)], ['Median', duration(ttd.medianSeconds)],
-      ['Sample', plural(ttd.count, 'incident')]], 'timeToDetect.meanSeconds', ttd.meanSeconds),
-    card('Time to resolve', undefined, duration(r.timeToResolve ? r.timeToResolve.meanSeconds : null), r.timeToResolve ? [
+      ['Sample', plural(ttd.count, 'incident')]], 'timeToDetect.meanSeconds', ttd.meanSeconds, null,
+    drill(`The ${plural(r.timeToResolve.count + r.timeToResolve.open, 'incident')} started in the window ›`,
+      plural(ttd.count, 'detected incident'))),
+    card('Time to resolve', undefined, duration(r.timeToResolve.meanSeconds), [
       ['Mean (MTTR)', duration(r.timeToResolve.meanSeconds)], ['Median', duration(r.timeToResolve.medianSeconds)],
-      ['90th percentile', duration(r.timeToResolve.p90Seconds)], ['Sample', plural(r.timeToResolve.count, 'resolved incident')],
-      ['Open incidents', String(r.timeToResolve.open)]] : [['Sample', 'not reported by this server']],
-    'timeToResolve.meanSeconds', r.timeToResolve ? r.timeToResolve.meanSeconds : null),
+      ['90th percentile', duration(r.timeToResolve.p90Seconds)], ['Sample', plural(r.timeToResolve.count, 'incident')],
+      ['Open incidents', String(r.timeToResolve.open)]], 'timeToResolve.meanSeconds', r.timeToResolve.meanSeconds, null,
+    drill(`The ${plural(r.timeToResolve.count + r.timeToResolve.open, 'incident')} started in the window ›`,
+      `${plural(r.timeToResolve.count, 'resolved incident')}, ${r.timeToResolve.open} open`)),
     card('Rework rate', undefined, percent(rw.rate), [
-      ['Sample', `${rw.rework} of ${plural(rw.total, 'deployment')} were rework`]], 'reworkRate.rate', rw.rate),
+      ['Sample', `${rw.rework} of ${plural(rw.total, 'deployment')} were rework`]], 'reworkRate.rate', rw.rate, null,
+    drill(`The ${plural(rw.total, 'successful deployment')} ›`, plural(rw.total, 'successful deployment'))),
     card('Availability', undefined, av.ratio === null ? 'no data' : `${(av.ratio * 100).toFixed(2)} %`, [
-      ['Downtime', duration(av.downtimeSeconds)]], 'availability.ratio', av.ratio));
+      ['Downtime', duration(av.downtimeSeconds)]], 'availability.ratio', av.ratio, null,
+    drill('The incidents overlapping the window ›', plural(av.applications, 'application'))));
 }
 
 function trends(trend, state) {
@@ -120,28 +129,15 @@ function more(shown, total, what) {
   return total > shown ? el('p', { class: 'more' }, `Showing the newest ${shown} of ${total} ${what}.`) : null;
 }
 
-function link(text, url) {
-  return url && /^https?:/i.test(url) ? el('a', { href: url, rel: 'noopener noreferrer' }, text) : text;
-}
-
-function deployments(answer, state, report) {
-  if (answer.error) return errorBox(answer.error, 'The list of deployments');
-  if (answer.deployments.length === 0) {
+/** Every deployment of the window (any result), newest first, paged with the API's total, with the CSV export. */
+function deployments(first, state, params) {
+  if (first.error) return errorBox(first.error, 'The list of deployments');
+  if (first.total === 0) {
     return emptyState(`No deployments recorded for ${name} in ${state.environment} in this window.`,
       `Send one with POST ${new URL('events', apiBase).pathname} ({"type": "deployment", "application": …}, see docs/api.md), or choose a longer window.`);
   }
-  const rows = answer.deployments.map((d) => el('tr', {},
-    el('td', {}, dateTime(d.finished, state.zone)),
-    el('td', {}, el('span', { class: `tag tag-${d.result}` }, d.result)),
-    el('td', {}, d.kind === 'NORMAL' ? 'normal' : el('span', { class: 'tag tag-kind' }, d.kind)),
-    el('td', {}, link(d.id, d.url)),
-    el('td', {}, d.revision || '—'),
-    el('td', { class: 'num' }, String(d.changes ?? '—')),
-    el('td', {}, d.failedChange ? el('span', { class: 'failed' }, `failed: ${reasons(d.failureReasons)}`) : 'no'),
-    el('td', { class: 'num' }, d.failedChange ? (d.restoreSeconds === null ? 'open' : duration(d.restoreSeconds)) : '')));
-  return el('div', {}, table('Recent deployments', ['Finished', 'Result', 'Kind', 'Deployment', 'Revision',
-    { label: 'Changes', num: true }, 'Failed change', { label: 'Restored in', num: true }], rows, 'deployments'),
-  more(answer.deployments.length, answer.total, 'deployments'));
+  return pagedList({ list: 'deployments', params, zone: state.zone, limit: DEPLOYMENTS_PAGE, id: 'deployments',
+    caption: 'Deployments, newest first' });
 }
 
 function failedChanges(answer, state) {
@@ -201,7 +197,7 @@ async function render(state) {
     optional(getJson('kpis', params)),
     optional(getJson('trends', { ...params, bucket: 'week' })),
     optional(getJson('applications', apiParams(state))),
-    optional(getJson('deployments', { ...params, limit: 20 })),
+    optional(getJson('deployments', { ...params, offset: 0, limit: DEPLOYMENTS_PAGE })),
     optional(getJson('failed-changes', { ...params, limit: 100 })),
     optional(getJson('incidents', { ...params, limit: 20 })),
     optional(getJson('assignments', { application: name })),
@@ -230,14 +226,15 @@ async function render(state) {
   }
   const section = (id, title, ...content) => el('section', { 'aria-labelledby': id }, el('h2', { id }, title), ...content);
   append(main, [
-    section('kpis-heading', 'KPIs', kpiCards(report)),
+    section('kpis-heading', 'KPIs', kpiCards(report, state)),
     section('trends-heading', 'Weekly trends', trends(trend, state)),
-    section('deployments-heading', 'Recent deployments', deployments(deps, state, report)),
+    section('deployments-heading', 'Deployments', deployments(deps, state, params)),
     section('failed-heading', 'Failed changes and their restores', failedChanges(failed, state)),
     section('open-heading', `Open failures (${report.timeToRestore.open})`, openFailures(report, state)),
     section('incidents-heading', 'Incidents', incidents(incs, state)),
     section('history-heading', 'Who was responsible when', responsibility(assignments, state)),
   ]);
+  defineLabels(main);
   pruneCharts();
 }
 

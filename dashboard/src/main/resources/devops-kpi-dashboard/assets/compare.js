@@ -7,6 +7,9 @@ import { dataTable, formatInterval, formatValue, markNav, METRIC_LABELS, RESPONS
 import { addStateKeys, apiBase, apiParams, append, clear, decimal, duration, el, emptyState, errorBox, getJson,
   isPartialBucket, MIN_SAMPLES, pageLink, percent, plural, readState, shortDay, windowText } from './lib.js';
 
+import { defineLabels, kpiLabel } from './definitions.js';
+import { drillLink } from './drill.js';
+
 markNav('compare');
 const RATES = ['changeSuccessRate', 'changeFailureRate', 'reworkRate'];
 const RESPONSIBILITY_OPTIONS = [
@@ -127,46 +130,80 @@ function rateCard(metric, suppliers, differences) {
       el('td', { class: 'num', 'data-field': 'samples', 'data-value': String(r.samples ?? '') },
         r.samples === null ? '—' : String(r.samples)))) });
   return el('figure', { class: 'compare-card', 'data-metric': metric },
-    el('figcaption', {}, withInterval ? `${label} with its 95 % interval`
+    kpiLabel('figcaption', metric, withInterval ? `${label} with its 95 % interval`
       : `${label}: no 95 % interval (the API gives none for this rate)`),
     errorBarChart({ id: `errorbars-${metric}`, title: label, rows, format: (v) => formatValue(metric, v) }),
     el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': `${label}: table of the numbers` }, table),
     significanceList(metric, differences, rows));
 }
 
-function sideBySide(suppliers, state) {
+function sideBySide(suppliers, state, tag) {
   const figures = [
-    ['Deployment frequency', (k) => `${decimal(k.deploymentFrequency.perWeek)} per week`, (k) => plural(k.deploymentFrequency.deployments, 'deployment')],
-    ['Change success rate', (k) => percent(k.changeSuccessRate.rate), (k) => `${k.changeFailureRate.total} changes`],
-    ['Lead time (median)', (k) => duration(k.leadTime.medianSeconds), (k) => plural(k.leadTime.count, 'change')],
-    ['Time to restore (mean)', (k) => duration(k.timeToRestore.meanSeconds), (k) => plural(k.timeToRestore.count, 'restore')],
-    ['Time to detect (mean)', (k) => duration(k.timeToDetect.meanSeconds), (k) => plural(k.timeToDetect.count, 'incident')],
-    ['Time to resolve (mean)', (k) => duration(k.timeToResolve.meanSeconds), (k) => plural(k.timeToResolve.count, 'incident')],
-    ['Rework rate', (k) => percent(k.reworkRate.rate), (k) => plural(k.reworkRate.total, 'deployment')],
-    ['Availability', (k) => (k.availability.ratio === null ? 'no data' : `${(k.availability.ratio * 100).toFixed(2)} %`),
+    ['Deployment frequency', 'deploymentFrequency', (k) => `${decimal(k.deploymentFrequency.perWeek)} per week`, (k) => plural(k.deploymentFrequency.deployments, 'deployment')],
+    ['Change success rate', 'changeSuccessRate', (k) => percent(k.changeSuccessRate.rate), (k) => `${k.changeFailureRate.total} changes`],
+    ['Lead time (median)', 'leadTime', (k) => duration(k.leadTime.medianSeconds), (k) => plural(k.leadTime.count, 'change')],
+    ['Time to restore (mean)', 'timeToRestore', (k) => duration(k.timeToRestore.meanSeconds), (k) => plural(k.timeToRestore.count, 'restore')],
+    ['Time to detect (mean)', 'timeToDetect', (k) => duration(k.timeToDetect.meanSeconds), (k) => plural(k.timeToDetect.count, 'incident')],
+    ['Time to resolve (mean)', 'timeToResolve', (k) => duration(k.timeToResolve.meanSeconds), (k) => plural(k.timeToResolve.count, 'incident')],
+    ['Rework rate', 'reworkRate', (k) => percent(k.reworkRate.rate), (k) => plural(k.reworkRate.total, 'deployment')],
+    ['Availability', 'availability', (k) => (k.availability.ratio === null ? 'no data' : `${(k.availability.ratio * 100).toFixed(2)} %`),
       (k) => plural(k.availability.applications, 'application')],
   ];
   const safe = (f, k) => {
     try {
       return f(k);
     } catch (e) {
-      return '—';
+      return null;
     }
+  };
+  // the sample links to the list behind the figure: the supplier's, with the page's tag, window and environment
+  const sampleOf = (kpi, sample, s) => {
+    const text = safe(sample, s.kpis);
+    return text === null ? '—' : drillLink(kpi, { supplier: s.supplier, tag }, state, text);
   };
   return el('div', { class: 'list-section' }, dataTable({ caption: 'Every KPI per supplier', captionHidden: true, id: 'side-by-side',
     headers: ['KPI', ...suppliers.map((s) => ({ label: s.supplier, num: true }))],
-    rows: figures.map(([label, value, sample]) => el('tr', {}, el('th', { scope: 'row' }, label),
-      suppliers.map((s) => el('td', { class: 'num' }, el('span', { class: 'cell-value' }, safe(value, s.kpis)),
-        el('span', { class: 'cell-sample' }, ` (${safe(sample, s.kpis)})`))))) }),
+    rows: figures.map(([label, kpi, value, sample]) => el('tr', { 'data-kpi': kpi }, kpiLabel('th', kpi, label, { scope: 'row' }),
+      suppliers.map((s) => el('td', { class: 'num' }, el('span', { class: 'cell-value' }, safe(value, s.kpis) ?? '—'),
+        el('span', { class: 'cell-sample' }, ' (', sampleOf(kpi, sample, s), ')'))))) }),
   el('p', { class: 'note', id: 'compared-applications' }, 'Applications compared: ', suppliers.flatMap((s, i) => [
     i ? '; ' : '', el('strong', {}, s.supplier), ': ',
     ...(s.applications || []).flatMap((a, j) => [j ? ', ' : '', el('a', { href: pageLink('applications', a, state) }, a)])])));
 }
 
-async function trendLines(suppliers, state) {
+/**
+ * The trend charts a responsibility shows: the delivery side's (change success rate, successful deployments) for
+ * what they built, the operations side's (time to resolve and detect, availability) for what they ran.
+ */
+function trendCharts(responsibility, pick) {
+  const rate = (v) => percent(v);
+  const time = (v) => (v === null || v === undefined ? '—' : duration(v));
+  const delivery = [
+    { id: 'trend-success', kpi: 'changeSuccessRate', title: 'Change success rate', axis: 'rate', minSamples: MIN_SAMPLES,
+      what: 'changes', lines: pick((k) => k.changeSuccessRate.rate, (k) => k.changeFailureRate.total), format: rate },
+    { id: 'trend-deployments', kpi: 'deploymentFrequency', title: 'Successful deployments', axis: 'count', minSamples: 0,
+      lines: pick((k) => k.deploymentFrequency.deployments),
+      format: (v) => (v === null || v === undefined ? '—' : String(v)) },
+  ];
+  const operations = [
+    { id: 'trend-resolve', kpi: 'timeToResolve', title: 'Time to resolve (mean)', axis: 'duration', minSamples: MIN_SAMPLES,
+      what: 'resolved incidents', lines: pick((k) => k.timeToResolve.meanSeconds, (k) => k.timeToResolve.count), format: time },
+    { id: 'trend-detect', kpi: 'timeToDetect', title: 'Time to detect (mean)', axis: 'duration', minSamples: MIN_SAMPLES,
+      what: 'detected incidents', lines: pick((k) => k.timeToDetect.meanSeconds, (k) => k.timeToDetect.count), format: time },
+    { id: 'trend-availability', kpi: 'availability', title: 'Availability', axis: 'rate', minSamples: 0,
+      lines: pick((k) => k.availability.ratio),
+      format: (v) => (v === null || v === undefined ? 'no data' : `${(v * 100).toFixed(2)} %`) },
+  ];
+  if (responsibility === 'DELIVERY') return delivery;
+  if (responsibility === 'OPERATIONS') return operations;
+  return [...delivery, ...operations];
+}
+
+async function trendLines(suppliers, state, like) {
   const bucket = state.window === 'P180D' ? 'month' : 'week';
-  const answers = await Promise.all(suppliers.map((s) => getJson('trends', { supplier: s.supplier, bucket, ...apiParams(state) })
-    .catch((error) => ({ error }))));
+  // the trends follow the comparison's like-for-like filter: only applications with the tag
+  const answers = await Promise.all(suppliers.map((s) => getJson('trends', { supplier: s.supplier, bucket,
+    ...apiParams(state), tag: like.tag }).catch((error) => ({ error }))));
   const failed = answers.find((a) => a.error);
   if (failed) return errorBox(failed.error, 'The trends per supplier');
   const buckets = answers[0] ? answers[0].buckets || [] : [];
@@ -175,16 +212,11 @@ async function trendLines(suppliers, state) {
   const labels = buckets.map((b) => shortDay(b.from, state.zone));
   const pick = (f, n = () => null) => answers.map((a, i) => ({ name: suppliers[i].supplier,
     values: (a.buckets || []).map((b) => f(b.kpis)), samples: (a.buckets || []).map((b) => n(b.kpis)) }));
-  const charts = [
-    { id: 'trend-success', title: 'Change success rate', axis: 'rate', minSamples: MIN_SAMPLES,
-      lines: pick((k) => k.changeSuccessRate.rate, (k) => k.changeFailureRate.total), format: (v) => percent(v) },
-    { id: 'trend-deployments', title: 'Successful deployments', axis: 'count', minSamples: 0,
-      lines: pick((k) => k.deploymentFrequency.deployments),
-      format: (v) => (v === null || v === undefined ? '—' : String(v)) },
-  ];
+  const charts = trendCharts(like.responsibility, pick);
   const anyPartial = partial.some(Boolean);
-  return el('div', { class: 'compare-grid' }, charts.map((c) => el('figure', { class: 'compare-card', id: c.id },
-    el('figcaption', {}, `${c.title} per ${bucket} and supplier`),
+  return el('div', { class: 'compare-grid' }, charts.map((c) => el('figure', { class: 'compare-card', id: c.id,
+    'data-kpi': c.kpi },
+    kpiLabel('figcaption', c.kpi, `${c.title} per ${bucket} and supplier`),
     multiLineChart({ id: `${c.id}-chart`, title: c.title, labels, lines: c.lines, format: c.format, axis: c.axis,
       partial, minSamples: c.minSamples }),
     el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': `${c.title}: table of the numbers` },
@@ -194,7 +226,7 @@ async function trendLines(suppliers, state) {
           + `${c.minSamples && Number.isFinite(l.samples[i]) ? ` (n = ${l.samples[i]})` : ''}`)]) })),
     anyPartial || c.minSamples ? el('p', { class: 'note chart-markers' }, [anyPartial
       ? `◇ dashed: a partial ${bucket}, cut by the window or by now (fewer days; not comparable with whole ones)` : null,
-    c.minSamples ? `○ hollow: fewer than ${c.minSamples} changes` : null].filter(Boolean).join(' · ')) : null)));
+    c.minSamples ? `○ hollow: fewer than ${c.minSamples} ${c.what}` : null].filter(Boolean).join(' · ')) : null)));
 }
 
 async function render(state) {
@@ -233,18 +265,22 @@ async function render(state) {
   const differences = answer.differences || [];
   const section = (id, heading, ...content) => el('section', { 'aria-labelledby': id }, el('h2', { id }, heading), ...content);
   append(main, [
-    section('rates-heading', 'Rates and their 95 % intervals',
+    like.responsibility === 'OPERATIONS' ? section('rates-heading', 'Rates and their 95 % intervals',
+      el('p', { class: 'note', id: 'rates-not-compared' }, 'The change success, change failure and rework rates are '
+        + 'delivery KPIs (their samples are deployments): choose "Delivery only" or "Everything" to compare them.'))
+      : section('rates-heading', 'Rates and their 95 % intervals',
       el('p', { class: 'note' }, 'A dot is the rate, the bar its 95 % Wilson interval, n the sample size. When two '
         + 'suppliers\' intervals overlap, the difference between them is "not significant": the data cannot tell them apart. '
         + 'A rate without an interval (the rework rate has none) is shown without a bar, and its pairs are "not compared".'),
       el('div', { class: 'compare-grid' }, RATES.map((m) => rateCard(m, suppliers, differences)))),
-    section('all-heading', 'Every KPI side by side', sideBySide(suppliers, state)),
+    section('all-heading', 'Every KPI side by side', sideBySide(suppliers, state, like.tag)),
     section('trends-heading', 'Trends per supplier', el('p', { class: 'loading-trends muted' }, 'Loading trends…')),
   ]);
-  const trends = await trendLines(suppliers, state);
+  const trends = await trendLines(suppliers, state, like);
   if (mine !== renderCount) return;
   const holder = main.querySelector('.loading-trends');
   if (holder) holder.replaceWith(trends);
+  defineLabels(main);
   pruneCharts();
 }
 

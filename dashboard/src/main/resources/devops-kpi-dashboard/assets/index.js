@@ -2,8 +2,10 @@
 // the whole environment.
 import { setUpControls, field, select } from './controls.js';
 import { pruneCharts } from './charts.js';
-import { apiBase, apiParams, append, clear, el, emptyState, errorBox, getJson, pageLink, setApiLink, windowText }
-  from './lib.js';
+import { addStateKeys, apiBase, apiParams, append, clear, el, emptyState, errorBox, getJson, pageLink, readState,
+  setApiLink, stateUrl, windowText } from './lib.js';
+import { listView } from './drill.js';
+import { defineLabels } from './definitions.js';
 import { failedWidget, kpiWidget, widgetData } from './widgets.js';
 
 /** A supplier's scorecard (its own review periods: the environment and zone carry over, the window does not). */
@@ -28,6 +30,9 @@ const SORTS = [
   { value: 'restore', label: 'Time to restore (shortest first)' },
 ];
 
+// the list view's keys (drill-down from a figure): which list, its scope beyond team/supplier, filters, page
+addStateKeys({ list: '', application: '', tag: '', result: '', startedInWindow: '', offset: '' });
+
 let teamSelect;
 let supplierSelect;
 let renderCount = 0;
@@ -41,17 +46,24 @@ function extras(form, state) {
   const q = el('input', { id: 'q', name: 'q', type: 'search', value: state.q, placeholder: 'name contains…',
     autocomplete: 'off' });
   const sort = select('sort', 'sort', SORTS, state.sort);
+  // the widgets' own controls mean nothing to a list view (team and supplier stay: they are its scope)
+  const widgetsOnly = [field('group', 'Show one widget per', group), field('q', 'Filter by name', q),
+    field('sort', 'Sort by', sort)];
+  const showWidgetControls = (list) => widgetsOnly.forEach((node) => { node.hidden = Boolean(list); });
+  showWidgetControls(state.list);
   form.append(el('div', { class: 'break', 'aria-hidden': 'true' }),
-    field('group', 'Show one widget per', group), field('team', 'Team', teamSelect),
-    field('supplier', 'Supplier', supplierSelect), field('q', 'Filter by name', q), field('sort', 'Sort by', sort));
+    widgetsOnly[0], field('team', 'Team', teamSelect),
+    field('supplier', 'Supplier', supplierSelect), widgetsOnly[1], widgetsOnly[2]);
   return {
+    // a changed control starts a list view at its first page again
     read: () => ({ group: group.value, team: teamSelect.value, supplier: supplierSelect.value, q: q.value.trim(),
-      sort: sort.value }),
+      sort: sort.value, offset: '' }),
     onChange: (go) => {
       for (const control of [group, teamSelect, supplierSelect, sort]) control.addEventListener('change', go);
       q.addEventListener('change', go);
     },
     sync: (back) => {
+      showWidgetControls(back.list);
       group.value = back.group;
       setOptions(teamSelect, [], back.team, 'All teams');
       setOptions(supplierSelect, [], back.supplier, 'All suppliers');
@@ -130,9 +142,26 @@ const SORTERS = {
   restore: (d) => d.report.timeToRestore.medianSeconds ?? Number.MAX_VALUE,
 };
 
+/** The list behind a figure (`?list=…`), paged; the page's offset is kept in the URL (replaced, not pushed). */
+function renderList(state, main) {
+  clear(main);
+  const scope = {};
+  for (const key of ['application', 'team', 'supplier', 'tag', 'result', 'startedInWindow']) {
+    if (state[key]) scope[key] = state[key];
+  }
+  setApiLink(state.list, { ...scope, ...apiParams(state) });
+  listView(state, main, (offset) => {
+    window.history.replaceState(null, '', stateUrl({ ...readState(), offset: offset ? String(offset) : '' }));
+  });
+}
+
 async function render(state) {
   const mine = ++renderCount;
   const main = document.getElementById('main');
+  if (state.list) {
+    renderList(state, main);
+    return;
+  }
   const params = apiParams(state);
   setApiLink('kpis', params);
   const [total, appList, teamList] = await Promise.all([
@@ -209,6 +238,7 @@ async function render(state) {
   }
   section.append(grid);
   main.append(section);
+  defineLabels(main);
   pruneCharts();
 }
 

@@ -8,6 +8,9 @@ import { dataTable, formatChange, formatInterval, formatTarget, formatValue, for
 import { apiBase, append, clear, day, decimal, duration, el, emptyState, errorBox, getJson, MIN_SAMPLES, pageLink,
   percent, plural } from './lib.js';
 
+import { define, defineLabels, kpiOf } from './definitions.js';
+import { BEHIND, drillHref } from './drill.js';
+
 const supplier = decodeURIComponent(window.location.pathname.split('/').filter(Boolean).pop() || '');
 document.title = `${supplier} · Scorecard · devops-kpi`;
 markNav('overview');
@@ -146,17 +149,34 @@ function changeCell(kpi) {
     el('span', { class: 'change-value' }, change.text), el('span', { class: 'change-previous' }, previous));
 }
 
-function kpiTable(kpis) {
+/** The dates of a period (its last day included) in a zone: the list view's custom window for that period. */
+function periodState(period, state) {
+  const date = (ms) => new Intl.DateTimeFormat('en-CA', { timeZone: state.zone, year: 'numeric', month: '2-digit',
+    day: '2-digit' }).format(new Date(ms));
+  return { window: 'custom', from: date(Date.parse(period.from)), to: date(Date.parse(period.to) - 1),
+    environment: state.environment, zone: state.zone };
+}
+
+/** The sample size, linking to the list behind it (the supplier's, over the period) where there is one. */
+function samplesCell(kpi, period, state) {
+  const text = kpi.samples === null || kpi.samples === undefined ? '—' : String(kpi.samples);
+  const behind = kpiOf(kpi.metric);
+  const linked = BEHIND[behind] && period && !kpi.applications && kpi.responsible !== false;
+  return el('td', { class: 'num', 'data-field': 'samples', 'data-value': String(kpi.samples ?? '') }, linked
+    ? el('a', { class: 'drill', 'data-drill': behind, href: drillHref(behind, { supplier }, periodState(period, state)),
+      title: 'The list behind this figure' }, text) : text);
+}
+
+function kpiTable(kpis, period, state) {
   const headers = ['KPI', { label: 'Value', num: true }, { label: '95 % interval', num: true },
     { label: 'Sample', num: true }, 'Target', 'Verdict', 'Change vs previous period'];
   const rows = kpis.map((kpi) => el('tr', { 'data-metric': kpi.metric, class: `row-${(kpi.verdict || '').toLowerCase()}` },
-    el('th', { scope: 'row', class: 'kpi-label', 'data-field': 'label' }, kpiLabel(kpi)),
+    define(el('th', { scope: 'row', class: 'kpi-label', 'data-field': 'label' }, kpiLabel(kpi)), kpi.metric, kpi.samples),
     el('td', { class: `num figure-cell${kpi.responsible === false ? ' not-responsible' : ''}`, 'data-field': 'value',
       'data-value': kpi.value === null ? 'null' : String(kpi.value) },
       kpi.responsible === false ? 'not responsible' : formatWithUnit(kpi.metric, kpi.value)),
     el('td', { class: 'num', 'data-field': 'ci95' }, formatInterval(kpi.metric, kpi.ci95)),
-    el('td', { class: 'num', 'data-field': 'samples', 'data-value': String(kpi.samples ?? '') },
-      kpi.samples === null || kpi.samples === undefined ? '—' : String(kpi.samples)),
+    samplesCell(kpi, period, state),
     el('td', { 'data-field': 'target' }, formatTarget(kpi.metric, kpi.target),
       kpi.target && kpi.target.minSamples ? el('span', { class: 'min-samples' }, ` (min. ${kpi.target.minSamples} samples)`) : null),
     el('td', { 'data-field': 'verdict' }, verdictChip(kpi.verdict)),
@@ -185,7 +205,7 @@ function trendCards(kpis) {
     const minSamples = kpi.target && kpi.target.minSamples > 0 ? kpi.target.minSamples
       : (kind === 'rate' || kind === 'duration' ? MIN_SAMPLES : 0);
     return el('figure', { class: 'trend-card', 'data-metric': kpi.metric },
-      el('figcaption', {}, el('span', { class: 'trend-title kpi-label' }, kpiLabel(kpi)), ' ', verdictChip(kpi.verdict),
+      el('figcaption', {}, define(el('span', { class: 'trend-title kpi-label' }, kpiLabel(kpi)), kpi.metric), ' ', verdictChip(kpi.verdict),
         el('span', { class: 'trend-target' }, kpi.target ? `target ${formatTarget(kpi.metric, kpi.target)}` : '')),
       points.length === 0 ? emptyState('No trend for this KPI.') : periodChart({ id: `trend-${i}`, title: kpiLabel(kpi),
         points, format: (v) => formatValue(kpi.metric, v), kind, minSamples,
@@ -219,7 +239,8 @@ function sideCard(title, kpis, rows, id, responsible) {
       el('p', { class: 'muted' }, 'Not responsible in this period.'));
   }
   return el('section', { class: 'side-card', id, 'aria-label': title }, el('h3', {}, title),
-    el('dl', {}, rows(kpis).flatMap(([term, text]) => [el('dt', {}, term), el('dd', {}, text)])));
+    el('dl', {}, rows(kpis).flatMap(([term, text, metric]) => [metric ? define(el('dt', {}, term), metric)
+      : el('dt', {}, term), el('dd', {}, text)])));
 }
 
 /** Whether the supplier held the responsibility in the period (older servers do not say: assume it did). */
@@ -231,20 +252,27 @@ function rateWithSample(rate, ci, failed, total) {
 }
 
 const delivered = (k) => [
-  ['Deployment frequency', `${decimal(k.deploymentFrequency.perWeek)} per week (${plural(k.deploymentFrequency.deployments, 'deployment')})`],
+  ['Deployment frequency', `${decimal(k.deploymentFrequency.perWeek)} per week (${plural(k.deploymentFrequency.deployments, 'deployment')})`,
+    'deploymentFrequency'],
   ['Change success rate', rateWithSample(k.changeSuccessRate.rate, k.changeSuccessRate.ci95, k.changeFailureRate.failed,
-    k.changeFailureRate.total)],
-  ['Lead time (median)', `${duration(k.leadTime.medianSeconds)} (${plural(k.leadTime.count, 'change')})`],
-  ['Rework rate', `${percent(k.reworkRate.rate)} (n = ${k.reworkRate.total})`],
-  ['Time to restore (mean)', `${duration(k.timeToRestore.meanSeconds)} (${plural(k.timeToRestore.count, 'restore')}, ${k.timeToRestore.open} open)`],
+    k.changeFailureRate.total), 'changeSuccessRate'],
+  ['Lead time (median)', `${duration(k.leadTime.medianSeconds)} (${plural(k.leadTime.count, 'change')})`, 'leadTime'],
+  ['Rework rate', `${percent(k.reworkRate.rate)} (n = ${k.reworkRate.total})`, 'reworkRate'],
+  ['Time to restore (mean)', `${duration(k.timeToRestore.meanSeconds)} (${plural(k.timeToRestore.count, 'restore')}, ${k.timeToRestore.open} open)`, 'timeToRestore'],
 ];
 const operated = (k) => [
-  ['Time to resolve (mean)', k.timeToResolve ? `${duration(k.timeToResolve.meanSeconds)} (${plural(k.timeToResolve.count, 'incident')}, ${k.timeToResolve.open} open)` : 'not reported'],
-  ['Time to detect (mean)', `${duration(k.timeToDetect.meanSeconds)} (${plural(k.timeToDetect.count, 'incident')})`],
+  ['Time to resolve (mean)', k.timeToResolve ? `${duration(k.timeToResolve.meanSeconds)} (${plural(k.timeToResolve.count, 'incident')}, ${k.timeToResolve.open} open)` : 'not reported', 'timeToResolve'],
+  ['Time to detect (mean)', `${duration(k.timeToDetect.meanSeconds)} (${plural(k.timeToDetect.count, 'incident')})`, 'timeToDetect'],
   ['Availability', `${k.availability.ratio === null ? 'no data' : `${(k.availability.ratio * 100).toFixed(2)} %`}`
-    + ` (${plural(k.availability.applications, 'application')})`],
+    + ` (${plural(k.availability.applications, 'application')})`, 'availability'],
   ['Downtime', duration(k.availability.downtimeSeconds)],
 ];
+
+/** Puts the KPIs' definitions on a table's column headers (after the first two: application, responsibility). */
+function defineHeaders(table, metrics) {
+  [...table.querySelectorAll('thead th')].slice(2).forEach((th, i) => define(th, metrics[i]));
+  return table;
+}
 
 function applicationTable(list, state) {
   if (!list || list.length === 0) return emptyState('No application figures for this period.');
@@ -268,11 +296,12 @@ function applicationTable(list, state) {
       el('td', { class: 'num' }, cell((x) => duration(x.timeToDetect.meanSeconds))),
       el('td', { class: 'num' }, cell((x) => (x.availability.ratio === null ? 'no data' : `${(x.availability.ratio * 100).toFixed(2)} %`))));
   });
-  return el('div', { class: 'list-section' }, dataTable({ caption: 'Per application', captionHidden: true, id: 'applications',
+  return el('div', { class: 'list-section' }, defineHeaders(dataTable({ caption: 'Per application', captionHidden: true, id: 'applications',
     headers: ['Application', 'Responsibility', { label: 'Deployments / week', num: true },
       { label: 'Change success', num: true }, { label: 'Lead time (median)', num: true },
       { label: 'Time to restore (mean)', num: true }, { label: 'Time to detect (mean)', num: true },
-      { label: 'Availability', num: true }], rows }));
+      { label: 'Availability', num: true }], rows }), ['deploymentFrequency', 'changeSuccessRate', 'leadTime',
+    'timeToRestore', 'timeToDetect', 'availability']));
 }
 
 function apiLinks(state) {
@@ -341,7 +370,7 @@ async function render(state) {
   append(main, [
     apiLinks(state),
     kpis.length === 0 ? emptyState(`No KPIs for ${supplier} in ${answer.period.label}.`) : null,
-    section('kpis-heading', 'Contracted KPIs', 'print-first', verdictSummary(kpis), kpiTable(kpis),
+    section('kpis-heading', 'Contracted KPIs', 'print-first', verdictSummary(kpis), kpiTable(kpis, answer.period, state),
       el('p', { class: 'note' }, 'Verdicts compare the value with the target in force at the start of the period. ',
         '"Not enough data" means fewer samples than the target\'s minimum (or no value), never "missed". ',
         'Intervals are 95 % Wilson intervals (rates only).')),
@@ -356,6 +385,7 @@ async function render(state) {
           held(answer, 'OPERATIONS')))),
     section('apps-heading', 'Per application', 'print-keep', applicationTable(breakdown.applications, state)),
   ]);
+  defineLabels(main);
   pruneCharts();
 }
 

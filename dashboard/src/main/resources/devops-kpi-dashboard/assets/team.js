@@ -4,6 +4,8 @@ import { pruneCharts } from './charts.js';
 import { apiParams, append, bandChip, clear, decimal, duration, el, emptyState, errorBox, getJson, pageLink,
   percent, plural, setApiLink, windowText } from './lib.js';
 import { failedWidget, kpiWidget, widgetData } from './widgets.js';
+import { defineLabels, kpiLabel } from './definitions.js';
+import { drillLink } from './drill.js';
 
 const name = decodeURIComponent(window.location.pathname.split('/').filter(Boolean).pop() || '');
 document.title = `Team ${name} · devops-kpi`;
@@ -34,24 +36,35 @@ function cell(text, band, what) {
   return el('td', {}, el('span', { class: 'cell-value' }, text), band === undefined ? null : [' ', bandChip(band, what)]);
 }
 
+/** A figure with its sample, the sample linking to the list behind the figure: "1.2 (3 deployments)". */
+function figure(value, kpi, app, state, sample) {
+  return [value, ' (', drillLink(kpi, { application: app }, state, sample), ')'];
+}
+
+const COLUMNS = [['Deployments per week', 'deploymentFrequency'], ['Change success rate', 'changeSuccessRate'],
+  ['Lead time (median)', 'leadTime'], ['Time to restore (median)', 'timeToRestore'], ['Availability', 'availability']];
+
 function comparison(rows, state) {
   return el('div', { class: 'list-section side-by-side' }, el('table', { class: 'data', id: 'comparison' },
     el('caption', {}, 'Applications side by side'),
-    el('thead', {}, el('tr', {}, ['Application', 'Deployments per week', 'Change success rate', 'Lead time (median)',
-      'Time to restore (median)', 'Availability'].map((h) => el('th', { scope: 'col' }, h)))),
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Application'),
+      COLUMNS.map(([label, kpi]) => kpiLabel('th', kpi, label, { scope: 'col' })))),
     el('tbody', {}, rows.map(({ app, data }) => {
       if (data.error) return el('tr', {}, el('th', { scope: 'row' }, app), el('td', { colspan: '5' }, data.error.message));
       const r = data.report;
+      const ttr = r.timeToRestore;
       return el('tr', {},
         el('th', { scope: 'row' }, el('a', { href: pageLink('applications', app, state) }, app)),
-        cell(`${decimal(r.deploymentFrequency.perWeek)} (${plural(r.deploymentFrequency.deployments, 'deployment')})`,
-          r.deploymentFrequency.band, 'Deployment frequency band'),
-        cell(`${percent(r.changeSuccessRate.rate)} (n = ${r.changeFailureRate.total})`, r.changeFailureRate.band,
-          'Change failure rate band'),
-        cell(`${duration(r.leadTime.medianSeconds)} (n = ${r.leadTime.count})`, r.leadTime.band, 'Lead time band'),
-        cell(`${duration(r.timeToRestore.medianSeconds)} (n = ${r.timeToRestore.count}${r.timeToRestore.open
-          ? `, ${r.timeToRestore.open} open` : ''})`, r.timeToRestore.band, 'Time to restore band'),
-        cell(r.availability.ratio === null ? 'no data' : `${(r.availability.ratio * 100).toFixed(2)} %`));
+        cell(figure(decimal(r.deploymentFrequency.perWeek), 'deploymentFrequency', app, state,
+          plural(r.deploymentFrequency.deployments, 'deployment')), r.deploymentFrequency.band, 'Deployment frequency band'),
+        cell(figure(percent(r.changeSuccessRate.rate), 'changeSuccessRate', app, state,
+          `n = ${r.changeFailureRate.total}`), r.changeFailureRate.band, 'Change failure rate band'),
+        cell(figure(duration(r.leadTime.medianSeconds), 'leadTime', app, state, `n = ${r.leadTime.count}`),
+          r.leadTime.band, 'Lead time band'),
+        cell(figure(duration(ttr.medianSeconds), 'timeToRestore', app, state,
+          `n = ${ttr.count}${ttr.open ? `, ${ttr.open} open` : ''}`), ttr.band, 'Time to restore band'),
+        cell(r.availability.ratio === null ? 'no data' : [`${(r.availability.ratio * 100).toFixed(2)} %`, ' (',
+          drillLink('availability', { application: app }, state, 'incidents'), ')']));
     }))));
 }
 
@@ -92,6 +105,7 @@ async function render(state) {
     append(section, [el('h2', {}, 'Each application'), grid]);
   }
   main.append(section);
+  defineLabels(main);
   pruneCharts();
 }
 

@@ -4,6 +4,8 @@
 import { apiParams, bandChip, decimal, duration, el, errorBox, getJson, isPartialBucket, MIN_SAMPLES, percent, plural,
   previousWindow, shortDay, windowLength } from './lib.js';
 import { sparkline } from './charts.js';
+import { kpiLabel } from './definitions.js';
+import { drillLink } from './drill.js';
 
 /** Fetches what one widget shows: the report, the previous window's report and the weekly trend. */
 export async function widgetData(scope, state) {
@@ -64,11 +66,12 @@ export function kpiWidget({ title, href, scope, extra = [], data, state }) {
     ? el('span', { class: 'spark-note' }, 'dashed: partial weeks') : null);
 
   const dfBox = el('section', { class: `kpi kpi-big band-edge-${df.band || 'none'}`, 'aria-label': 'Deployment frequency' },
-    el('h4', {}, 'Deployment frequency'),
+    kpiLabel('h4', 'deploymentFrequency', 'Deployment frequency', {}, plural(df.deployments, 'successful deployment')),
     figure('deploymentFrequency.perWeek', df.perWeek, decimal(df.perWeek), 'per week'),
     bandChip(df.band, 'Deployment frequency band'),
     el('p', { class: 'sample' }, el('span', { 'data-kpi': 'deploymentFrequency.deployments',
-      'data-value': String(df.deployments) }, plural(df.deployments, 'deployment')),
+      'data-value': String(df.deployments) }, drillLink('deploymentFrequency', scope, state,
+      plural(df.deployments, 'deployment'))),
     ` · median ${decimal(df.medianDeploymentDaysPerWeek)} deployment days a week`),
     previous ? delta(df.perWeek, previous.deploymentFrequency.perWeek,
       { unit: ' per week', digits: 1, label }) : null,
@@ -77,13 +80,14 @@ export function kpiWidget({ title, href, scope, extra = [], data, state }) {
         ? ' (partial week)' : ''}`).join(', ')}`, format: (v) => plural(v, 'deployment') }), partialNote(deployments)) : null);
 
   const csrBox = el('section', { class: `kpi kpi-big band-edge-${cfr.band || 'none'}`, 'aria-label': 'Change success rate' },
-    el('h4', {}, 'Change success rate'),
+    kpiLabel('h4', 'changeSuccessRate', 'Change success rate', {}, plural(cfr.total, 'attempted change')),
     figure('changeSuccessRate.rate', csr.rate, csr.rate === null ? 'no data' : (csr.rate * 100).toFixed(1),
       csr.rate === null ? null : '%'),
     bandChip(cfr.band, 'Change failure rate band'),
     el('p', { class: 'sample' }, el('span', { 'data-kpi': 'changeFailureRate.total', 'data-value': String(cfr.total) },
       `${cfr.total - cfr.failed} of ${plural(cfr.total, 'change')} succeeded`),
-    csr.ci95 ? ` · 95 % interval ${percent(csr.ci95[0])} – ${percent(csr.ci95[1])}` : ''),
+    csr.ci95 ? ` · 95 % interval ${percent(csr.ci95[0])} – ${percent(csr.ci95[1])}` : '', ' · ',
+    drillLink('changeSuccessRate', scope, state, plural(cfr.failed, 'failed change'))),
     previous ? delta(csr.rate, previous.changeSuccessRate.rate,
       { unit: ' pts', digits: 1, scale: 100, label }) : null,
     success ? el('div', { class: 'spark-wrap' }, el('span', { class: 'spark-label', 'aria-hidden': 'true' }, 'weekly'),
@@ -93,15 +97,15 @@ export function kpiWidget({ title, href, scope, extra = [], data, state }) {
 
   const side = el('div', { class: 'kpi-side' },
     el('section', { class: 'kpi kpi-small', 'aria-label': 'Lead time for changes' },
-      el('h4', {}, 'Lead time (median)'),
+      kpiLabel('h4', 'leadTime', 'Lead time (median)', {}, plural(lt.count, 'change')),
       figure('leadTime.medianSeconds', lt.medianSeconds, duration(lt.medianSeconds)),
       bandChip(lt.band, 'Lead time band'),
-      el('p', { class: 'sample' }, plural(lt.count, 'change'))),
+      el('p', { class: 'sample' }, drillLink('leadTime', scope, state, plural(lt.count, 'change')))),
     el('section', { class: 'kpi kpi-small', 'aria-label': 'Time to restore' },
-      el('h4', {}, 'Time to restore (median)'),
+      kpiLabel('h4', 'timeToRestore', 'Time to restore (median)', {}, `${plural(ttr.count, 'restore')}, ${ttr.open} open`),
       figure('timeToRestore.medianSeconds', ttr.medianSeconds, duration(ttr.medianSeconds)),
       bandChip(ttr.band, 'Time to restore band'),
-      el('p', { class: 'sample' }, plural(ttr.count, 'restore'),
+      el('p', { class: 'sample' }, drillLink('timeToRestore', scope, state, plural(ttr.count, 'restore')),
         ttr.open ? el('span', { class: 'open-count' }, ` · ${ttr.open} open`) : '')));
 
   const notes = [];

@@ -6,11 +6,15 @@ import io.devopskpi.core.governance.ContractTargets;
 import io.devopskpi.core.json.KpiJson;
 import io.devopskpi.core.json.ListJson;
 import io.devopskpi.core.kpi.Bucket;
+import io.devopskpi.core.kpi.FailedChangeView;
 import io.devopskpi.core.kpi.KpiQuery;
 import io.devopskpi.core.kpi.KpiService;
+import io.devopskpi.core.model.DeploymentResult;
 import io.devopskpi.core.query.ApplicationList;
 import io.devopskpi.core.query.ApplicationSummary;
+import io.devopskpi.core.query.DeploymentEntry;
 import io.devopskpi.core.query.DeploymentList;
+import io.devopskpi.core.query.IncidentEntry;
 import io.devopskpi.core.query.IncidentList;
 import io.devopskpi.core.query.Page;
 import io.devopskpi.core.query.ResultPage;
@@ -18,7 +22,9 @@ import io.devopskpi.core.query.SupplierKpis;
 import io.devopskpi.core.query.TeamList;
 import io.devopskpi.core.store.EventReader;
 import io.devopskpi.core.store.Store;
+import io.devopskpi.core.text.Excerpt;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,6 +43,8 @@ public final class ReadApi {
     public static final String CSV_TYPE = "text/csv; charset=utf-8";
     /** {@code scorecards/{supplier}} and {@code scorecards/{supplier}.csv}: the one endpoint with a name in its path. */
     public static final String SCORECARDS = GovernanceReads.SCORECARDS;
+    /** What /deployments accepts besides the /kpis query: paging, {@code result} and {@code tag}. */
+    private static final Set<String> LIST_PARAMETERS = Set.of("offset", "limit", "result", "tag");
 
     private final KpiService kpis;
     private final ApplicationList applications;
@@ -183,25 +191,86 @@ public final class ReadApi {
                 supplier -> targets.verdicts(supplier, query))));
     }
 
+    /**
+     * Deployments of the /kpis query, newest first; optionally only those of one {@code result} (SUCCESS: the
+     * deployments deployment frequency counts) and of applications with a {@code tag} (as /kpis).
+     */
     private ApiAnswer deployments(ReadRequest request) {
-        KpiQuery query = request.query(ReadRequest.ALL_SCOPES, Page.PARAMETERS);
+        KpiQuery query = request.query(ReadRequest.ALL_SCOPES, LIST_PARAMETERS);
         Page page = request.page();
+        DeploymentResult result = result(request);
+        String tag = request.optional("tag");
         request.requireValid();
-        return ok(ListJson.deployments(ReadRequest.evaluate(() -> deployments.list(query, page))));
+        if (result == null && tag == null) {
+            return ok(ListJson.deployments(ReadRequest.evaluate(() -> deployments.list(query, page))));
+        }
+        return ok(ListJson.deployments(ResultPage.of(filteredDeployments(query, result, tag), page)));
     }
 
+    private List<DeploymentEntry> filteredDeployments(KpiQuery query, DeploymentResult result, String tag) {
+        Set<String> tagged = tagged(tag);
+        return ReadRequest.evaluate(() -> deployments.all(query)).stream()
+                .filter(d -> result == null || d.result() == result)
+                .filter(d -> tagged == null || tagged.contains(d.application()))
+                .toList();
+    }
+
+    /** {@code result=SUCCESS|FAILURE|ABORTED|UNSTABLE}, or null when absent. */
+    private static DeploymentResult result(ReadRequest request) {
+        String value = request.optional("result");
+        if (value == null) {
+            return null;
+        }
+        try {
+            return DeploymentResult.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            request.refuse("result", "result must be one of SUCCESS, FAILURE, ABORTED, UNSTABLE, got "
+                    + Excerpt.quoted(value));
+            return null;
+        }
+    }
+
+    /** Failed changes of the /kpis query (optionally of applications with a {@code tag}), oldest first. */
     private ApiAnswer failedChanges(ReadRequest request) {
-        KpiQuery query = request.query(ReadRequest.ALL_SCOPES, Page.PARAMETERS);
+        KpiQuery query = request.query(ReadRequest.ALL_SCOPES, Set.of("offset", "limit", "tag"));
         Page page = request.page();
+        Set<String> tagged = tagged(request.optional("tag"));
         request.requireValid();
-        return ok(ListJson.failedChanges(ResultPage.of(ReadRequest.evaluate(() -> kpis.failedChanges(query)), page)));
+        List<FailedChangeView> all = ReadRequest.evaluate(() -> kpis.failedChanges(query)).stream()
+                .filter(f -> tagged == null || tagged.contains(f.application())).toList();
+        return ok(ListJson.failedChanges(ResultPage.of(all, page)));
     }
 
+    /**
+     * Incidents overlapping the window of the /kpis query, newest first; with {@code startedInWindow=true} only those
+     * that started in it (the incidents time to detect and time to resolve count), with {@code tag} only those of
+     * applications with that tag.
+     */
     private ApiAnswer incidents(ReadRequest request) {
-        KpiQuery query = request.query(ReadRequest.ALL_SCOPES, Page.PARAMETERS);
+        KpiQuery query = request.query(ReadRequest.ALL_SCOPES, Set.of("offset", "limit", "tag", "startedInWindow"));
         Page page = request.page();
+        String started = request.optional("startedInWindow");
+        if (started != null && !started.equals("true") && !started.equals("false")) {
+            request.refuse("startedInWindow", "startedInWindow must be true or false, got " + Excerpt.quoted(started));
+        }
+        String tag = request.optional("tag");
         request.requireValid();
-        return ok(ListJson.incidents(incidents.list(query, page)));
+        boolean startedOnly = "true".equals(started);
+        if (!startedOnly && tag == null) {
+            return ok(ListJson.incidents(incidents.list(query, page)));
+        }
+        Set<String> tagged = tagged(tag);
+        List<IncidentEntry> all = new ArrayList<>();
+        for (int offset = 0; ; offset += Page.MAX_LIMIT) {
+            ResultPage<IncidentEntry> slice = incidents.list(query, new Page(offset, Page.MAX_LIMIT));
+            all.addAll(slice.items());
+            if (slice.items().isEmpty() || offset + Page.MAX_LIMIT >= slice.total()) {
+                break;
+            }
+        }
+        return ok(ListJson.incidents(ResultPage.of(all.stream()
+                .filter(i -> !startedOnly || !i.started().isBefore(query.from()))
+                .filter(i -> tagged == null || tagged.contains(i.application())).toList(), page)));
     }
 
     /** Platform re-use for the /kpis query (metrics.md, "Platform re-use"). */
@@ -211,11 +280,14 @@ public final class ReadApi {
         return ok(KpiJson.components(ReadRequest.evaluate(() -> kpis.components(query))));
     }
 
-    /** Every deployment of the scope and window, as a download. */
+    /** Every deployment of the scope and window (optionally of one {@code result} and {@code tag}), as a download. */
     private ApiAnswer exportCsv(ReadRequest request) {
-        KpiQuery query = request.query(ReadRequest.ALL_SCOPES, Set.of());
+        KpiQuery query = request.query(ReadRequest.ALL_SCOPES, Set.of("result", "tag"));
+        DeploymentResult result = result(request);
+        String tag = request.optional("tag");
         request.requireValid();
-        String csv = DeploymentCsv.write(ReadRequest.evaluate(() -> deployments.all(query)));
+        String csv = DeploymentCsv.write(result == null && tag == null ? ReadRequest.evaluate(() -> deployments.all(query))
+                : filteredDeployments(query, result, tag));
         return new ApiAnswer(200, CSV_TYPE, csv, "devops-kpi-deployments.csv");
     }
 
