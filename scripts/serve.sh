@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=server/target/devops-kpi-server.jar
-if [[ ! -f "$jar" ]] || [[ -n "$(find pom.xml core/pom.xml server/pom.xml core/src/main server/src/main -newer "$jar" -print -quit)" ]]; then
+if [[ ! -f "$jar" ]] || [[ -n "$(find pom.xml core/pom.xml web/pom.xml server/pom.xml dashboard/src/main core/src/main web/src/main server/src/main -newer "$jar" -print -quit)" ]]; then
   mvn -B -q -DskipTests package
 fi
 exec java -jar "$jar" "$@"

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.devopskpi.core.metric.GateMetric;
 import io.devopskpi.core.gate.GateStatus;
+import io.devopskpi.core.gate.GateVerdict;
 import io.devopskpi.core.gate.KpiGate;
 import io.devopskpi.core.gate.KpiGateEvaluator;
 import io.devopskpi.core.gate.OnBreach;
@@ -180,8 +181,12 @@ class ResponsibilityTest {
             KpiGate gate = new KpiGate(query(Scope.application("shpo"), Scenario.PRODUCTION),
                     List.of(new Threshold(GateMetric.AVAILABILITY, Operator.AT_LEAST, 0.999)), 0, true,
                     OnBreach.FAILURE);
-            assertThat(new KpiGateEvaluator(s.service()).evaluate(gate).status())
-                    .isEqualTo(GateStatus.INSUFFICIENT_DATA);
+            GateVerdict verdict = new KpiGateEvaluator(s.service()).evaluate(gate);
+            assertThat(verdict.status()).isEqualTo(GateStatus.INSUFFICIENT_DATA);
+            // failOnInsufficientData: the gate fails the build, saying why
+            assertThat(verdict.breached()).isTrue();
+            assertThat(verdict.results().get(0).message())
+                    .contains("no events recorded for application 'shpo' in production");
             // an assignment names an application in every environment: billing in staging is up, not unknown
             KpiReport staging = s.service().report(query(Scope.application("billing"), "staging"));
             assertThat(staging.availability().ratio()).isEqualTo(1.0);
