@@ -19,6 +19,8 @@ import java.util.TreeSet;
  */
 public record KpiFigures(KpiReport report, Satisfaction satisfaction, ComponentReport components,
         List<String> applications, Set<Responsibility> responsibilities) {
+    private static final BigDecimal NANOS_PER_DAY = BigDecimal.valueOf(86_400L).movePointRight(9);
+
     public KpiFigures {
         applications = List.copyOf(new TreeSet<>(applications));
         EnumSet<Responsibility> held = EnumSet.noneOf(Responsibility.class);
@@ -113,8 +115,6 @@ public record KpiFigures(KpiReport report, Satisfaction satisfaction, ComponentR
         return new Fraction(BigDecimal.valueOf((long) report.deploymentFrequency().deployments() * factor)
                 .multiply(NANOS_PER_DAY), nanos);
     }
-
-    private static final BigDecimal NANOS_PER_DAY = BigDecimal.valueOf(86_400L).movePointRight(9);
 
     /** Whether the scope held the responsibility (BOTH: either) in the window. */
     public boolean responsibleFor(Responsibility side) {

@@ -34,12 +34,7 @@ class AdminPageBrowserTest {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+        Browser.closeAll(browser, server);
     }
 
     @Test

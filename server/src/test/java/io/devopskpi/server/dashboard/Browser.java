@@ -153,6 +153,19 @@ final class Browser implements AutoCloseable {
         return alerts;
     }
 
+    /** Closes what a test class opened (a browser, a server), those that were opened, in order. */
+    static void closeAll(AutoCloseable... opened) {
+        for (AutoCloseable resource : opened) {
+            if (resource != null) {
+                try {
+                    resource.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("cannot close " + resource, e);
+                }
+            }
+        }
+    }
+
     @Override
     public void close() {
         try {

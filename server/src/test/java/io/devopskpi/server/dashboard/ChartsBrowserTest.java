@@ -61,12 +61,7 @@ class ChartsBrowserTest {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+        Browser.closeAll(browser, server);
     }
 
     // ------------------------------------------------------------------------------------------------ (a) targets

@@ -40,12 +40,7 @@ class DashboardAccessibilityTest {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+        Browser.closeAll(browser, server);
     }
 
     @Test

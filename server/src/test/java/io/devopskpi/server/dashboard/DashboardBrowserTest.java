@@ -43,12 +43,7 @@ class DashboardBrowserTest {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+        Browser.closeAll(browser, server);
     }
 
     @Test

@@ -39,12 +39,7 @@ class EChartsSixDashboardBrowserTest {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (host != null) {
-            host.close();
-        }
+        Browser.closeAll(browser, host);
         if (store != null) {
             store.close();
         }

@@ -47,12 +47,7 @@ class FiltersAndDrillDownBrowserTest {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+        Browser.closeAll(browser, server);
     }
 
     // ------------------------------------------------------------------------------------------------ filters

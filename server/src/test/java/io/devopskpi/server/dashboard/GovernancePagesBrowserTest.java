@@ -84,12 +84,7 @@ class GovernancePagesBrowserTest {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+        Browser.closeAll(browser, server);
     }
 
     // ------------------------------------------------------------------------------------------------ scorecard

@@ -66,12 +66,7 @@ class JobTrendBrowserTest {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (host != null) {
-            host.close();
-        }
+        Browser.closeAll(browser, host);
         if (store != null) {
             store.close();
         }

@@ -40,12 +40,7 @@ class ReadTokenBrowserTest {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+        Browser.closeAll(browser, server);
     }
 
     /** A new tab's state: no token yet (sessionStorage is per origin, so open a page of it first). */
