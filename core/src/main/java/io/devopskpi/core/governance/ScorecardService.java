@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,30 +53,37 @@ public final class ScorecardService {
         }
         KpiQuery query = new KpiQuery(Scope.supplier(supplier), environment, period.from(), period.to(), zone);
         List<ReviewWindow> periods = period.trend(TREND_PERIODS, zone);
-        Map<List<String>, List<KpiFigures>> trends = new HashMap<>();
-        List<Scorecard.Line> lines = new ArrayList<>();
         List<ContractTarget> inForce = targets.inForceAt(supplier, period.from());
+        // every set of applications a line needs (empty: all of the supplier's), each period read once for all
+        Set<List<String>> sets = new LinkedHashSet<>();
+        sets.add(List.of());
+        inForce.forEach(target -> sets.add(target.applications()));
+        Map<List<String>, List<KpiFigures>> trends = trends(query, periods, List.copyOf(sets));
+        List<Scorecard.Line> lines = new ArrayList<>();
         Set<GateMetric> targeted = new HashSet<>();
         for (ContractTarget target : inForce) {
             if (target.applications().isEmpty()) {
                 targeted.add(target.metric());
             }
-            lines.add(line(target.metric(), target.applications(), target, periods, trend(trends, query, periods,
-                    target.applications())));
+            lines.add(line(target.metric(), target.applications(), target, periods,
+                    trends.get(target.applications())));
         }
         for (GateMetric metric : STANDARD) {
             if (!targeted.contains(metric)) {
-                lines.add(line(metric, List.of(), null, periods, trend(trends, query, periods, List.of())));
+                lines.add(line(metric, List.of(), null, periods, trends.get(List.of())));
             }
         }
-        KpiFigures current = trend(trends, query, periods, List.of()).get(TREND_PERIODS - 1);
+        KpiFigures current = trends.get(List.of()).get(TREND_PERIODS - 1);
         List<Assignment> responsibilities = events.allAssignments().stream()
                 .filter(a -> a.supplier().equals(supplier) && overlaps(a, period))
                 .toList();
+        List<String> applications = current.applications();
+        List<KpiFigures> perApplication = kpis.figuresOf(query, applications.stream()
+                .map(application -> new KpiService.Slice(query.scope(), Set.of(application))).toList());
         List<Scorecard.ApplicationPart> parts = new ArrayList<>();
-        for (String application : current.applications()) {
-            parts.add(new Scorecard.ApplicationPart(application, responsibility(responsibilities, application),
-                    kpis.figures(query, Set.of(application))));
+        for (int i = 0; i < applications.size(); i++) {
+            parts.add(new Scorecard.ApplicationPart(applications.get(i),
+                    responsibility(responsibilities, applications.get(i)), perApplication.get(i)));
         }
         // metrics.md: the headline and "what they built" / "what they ran" are the same numbers, since every KPI
         // of a supplier scope counts only what the supplier was responsible for.
@@ -93,13 +101,21 @@ public final class ScorecardService {
                 points.get(TREND_PERIODS - 2).value(), points);
     }
 
-    /** The figures of each trend period for a set of applications (empty: all), computed once per set. */
-    private List<KpiFigures> trend(Map<List<String>, List<KpiFigures>> cache, KpiQuery query,
-            List<ReviewWindow> periods, List<String> applications) {
-        return cache.computeIfAbsent(applications, names -> periods.stream()
-                .map(p -> kpis.figures(query.withWindow(p.from(), p.to()), names.isEmpty() ? null
-                        : new HashSet<>(names)))
-                .toList());
+    /** Per set of applications (empty: all), the figures of each trend period; each period read once for all sets. */
+    private Map<List<String>, List<KpiFigures>> trends(KpiQuery query, List<ReviewWindow> periods,
+            List<List<String>> sets) {
+        List<KpiService.Slice> slices = sets.stream()
+                .map(names -> new KpiService.Slice(query.scope(), names.isEmpty() ? null : new HashSet<>(names)))
+                .toList();
+        Map<List<String>, List<KpiFigures>> trends = new HashMap<>();
+        sets.forEach(names -> trends.put(names, new ArrayList<>()));
+        for (ReviewWindow p : periods) {
+            List<KpiFigures> figures = kpis.figuresOf(query.withWindow(p.from(), p.to()), slices);
+            for (int i = 0; i < sets.size(); i++) {
+                trends.get(sets.get(i)).add(figures.get(i));
+            }
+        }
+        return trends;
     }
 
     private static boolean overlaps(Assignment a, ReviewWindow period) {

@@ -80,24 +80,41 @@ public final class KpiService {
         });
     }
 
+    /** A scope, counting only events of some applications (null: all). */
+    public record Slice(Scope scope, Set<String> applications) {
+        public Slice {
+            applications = applications == null ? null : Set.copyOf(applications);
+        }
+    }
+
     /**
-     * {@link #figures(KpiQuery, Set)} of each supplier over the same window and environment, read on one snapshot:
-     * the window's deployments, changes, failed changes, incidents and components are read once and every
-     * supplier's figures computed from them, as {@code /suppliers} and the comparison need (the same values as one
-     * {@code figures} call per supplier, without reading the window once per supplier).
+     * {@link #figures(KpiQuery, Set)} of each supplier over the same window and environment, read on one snapshot
+     * (see {@link #figuresOf}), as {@code /suppliers} and the comparison need.
      *
      * @param window the window and environment; its scope is ignored
      */
     public List<KpiFigures> figuresOfSuppliers(KpiQuery window, List<String> suppliers, Set<String> applications) {
+        return figuresOf(window, suppliers.stream().map(s -> new Slice(Scope.supplier(s), applications)).toList());
+    }
+
+    /**
+     * The figures of each slice over the same window and environment, read on one snapshot: the window's
+     * deployments, changes, failed changes, incidents and components are read once, environment-wide, and every
+     * slice computed from them; the same values as one {@link #figures(KpiQuery, Set)} call per slice, without
+     * reading the window once per slice.
+     *
+     * @param window the window and environment; its scope is ignored
+     */
+    public List<KpiFigures> figuresOf(KpiQuery window, List<Slice> slices) {
         return read(window, (connection, now) -> {
             KpiQuery environmentWide = window.withScope(Scope.all());
             KpiRepository repository = repository(environmentWide, connection);
             WindowData data = WindowData.load(repository, environmentWide, settings);
             Components components = componentsOf(environmentWide, connection);
             List<KpiFigures> figures = new ArrayList<>();
-            for (String supplier : suppliers) {
-                figures.add(figures(window.withScope(Scope.supplier(supplier)), now, connection, repository, data,
-                        applications, components));
+            for (Slice slice : slices) {
+                figures.add(figures(window.withScope(slice.scope()), now, connection, repository, data,
+                        slice.applications(), components));
             }
             return figures;
         });

@@ -109,6 +109,12 @@ public final class KpiBenchmark {
         measure(kind, "suppliers, 91 days, one read for all", () -> kpis.figuresOfSuppliers(quarter, names, null));
         measure(kind, "comparison, 91 days", () -> new io.devopskpi.core.governance.ComparisonService(store, kpis)
                 .compare(quarter, null, null));
+        io.devopskpi.core.governance.ScorecardService scorecards = new io.devopskpi.core.governance.ScorecardService(
+                store, kpis, clock);
+        io.devopskpi.core.governance.ReviewWindow lastQuarter = io.devopskpi.core.governance.ReviewWindow
+                .lastCompleteQuarter(NOW, java.time.ZoneOffset.UTC);
+        measure(kind, "scorecard, one supplier, a quarter", () -> scorecards.scorecard("supplier-1", lastQuarter,
+                "production", java.time.ZoneOffset.UTC));
     }
 
     private static KpiQuery query(Scope scope, int days) {

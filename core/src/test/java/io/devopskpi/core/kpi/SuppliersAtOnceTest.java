@@ -17,10 +17,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@link KpiService#figuresOfSuppliers} reads a window once for every supplier: on random estates (supplier
- * changes, operations-only and unassigned applications, failures, open and overridden incidents) it must give
- * exactly what one {@link KpiService#figures} call per supplier gives, with and without a restriction to some
- * applications.
+ * {@link KpiService#figuresOf} reads a window once for every slice (a supplier, a team, an application, everything):
+ * on random estates (supplier changes, operations-only and unassigned applications, failures, open and overridden
+ * incidents) it must give exactly what one {@link KpiService#figures} call per slice gives, with and without a
+ * restriction to some applications.
  */
 class SuppliersAtOnceTest {
     private static final String[] APPLICATIONS = {"shop", "billing", "crm", "intranet"};
@@ -80,6 +80,16 @@ class SuppliersAtOnceTest {
                             applications);
                     assertThat(atOnce.get(i)).as("seed %s, %s, %s", seed, suppliers.get(i), applications)
                             .isEqualTo(alone);
+                }
+                // any scope: an application, a team, everything (read environment-wide, filtered per slice)
+                List<KpiService.Slice> slices = List.of(new KpiService.Slice(Scope.application("shop"), applications),
+                        new KpiService.Slice(Scope.team("dev"), applications),
+                        new KpiService.Slice(Scope.team("unassigned"), applications),
+                        new KpiService.Slice(Scope.all(), applications));
+                List<KpiFigures> sliced = service.figuresOf(window, slices);
+                for (int i = 0; i < slices.size(); i++) {
+                    assertThat(sliced.get(i)).as("seed %s, %s, %s", seed, slices.get(i).scope(), applications)
+                            .isEqualTo(service.figures(window.withScope(slices.get(i).scope()), applications));
                 }
             }
         }
