@@ -22,9 +22,9 @@ import java.util.Set;
 
 /**
  * The server's command line (api.md): {@code [--demo] [--port 8080] [--bind 127.0.0.1] [--data DIR]
- * [--db JDBC_URL --db-user U --db-password-file F] [--read-token-file F] [--bands FILE] [--hook-token-file F] [--hook-mapping FILE] [--metrics-window 30d]
- * [--help]}. Secrets come from files, not
- * arguments, because arguments are visible to every user of the machine.
+ * [--db JDBC_URL --db-user U --db-password-file F] [--read-token-file F] [--bands FILE] [--hook-token-file F]
+ * [--hook-mapping FILE] [--metrics-window 30d] [--help]}. Secrets come from files, not arguments, because arguments
+ * are visible to every user of the machine.
  */
 record CommandLine(boolean help, boolean demo, int port, String bind, Path data, String dbUrl, String dbUser,
         Path dbPasswordFile, Path readTokenFile, Path bandsFile, Path hookTokenFile, Path hookMappingFile,
@@ -56,7 +56,8 @@ record CommandLine(boolean help, boolean demo, int port, String bind, Path data,
     private static final List<String> BAND_ROWS = List.of("deploymentDays", "leadTime", "changeFailurePercent",
             "timeToRestore");
     private static final Set<String> VALUED = Set.of("--port", "--bind", "--data", "--db", "--db-user",
-            "--db-password-file", "--read-token-file", "--bands", "--hook-token-file", "--hook-mapping", "--metrics-window");
+            "--db-password-file", "--read-token-file", "--bands", "--hook-token-file", "--hook-mapping",
+            "--metrics-window");
 
     /** Thrown for arguments that make no sense; its message is the one-line reason shown to the user. */
     static final class UsageException extends Exception {

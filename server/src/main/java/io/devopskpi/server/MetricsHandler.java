@@ -51,7 +51,8 @@ final class MetricsHandler implements Handler {
                     new QueryError(Excerpt.cut(name, Excerpt.MAX_VALUE), "unknown query parameter "
                             + Excerpt.quoted(name) + " (/metrics takes none)"))));
         }
-        ctx.status(HttpStatus.OK.getCode()).contentType(PrometheusWriter.CONTENT_TYPE).result(PrometheusWriter.write(families()));
+        ctx.status(HttpStatus.OK.getCode()).contentType(PrometheusWriter.CONTENT_TYPE)
+                .result(PrometheusWriter.write(families()));
     }
 
     private List<MetricFamily> families() {
