@@ -1,15 +1,19 @@
 package io.devopskpi.server;
 
+import io.devopskpi.core.export.KpiMetrics;
 import io.devopskpi.core.hooks.HookMappings;
 import io.devopskpi.core.kpi.BandTableText;
+import io.devopskpi.core.kpi.KpiQueryParser;
 import io.devopskpi.core.kpi.KpiSettings;
 import io.devopskpi.core.store.StoreConfig;
+import io.devopskpi.core.text.TimeText;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +22,13 @@ import java.util.Set;
 
 /**
  * The server's command line (api.md): {@code [--demo] [--port 8080] [--bind 127.0.0.1] [--data DIR]
- * [--db JDBC_URL --db-user U --db-password-file F] [--read-token-file F] [--bands FILE] [--hook-token-file F] [--hook-mapping FILE] [--help]}. Secrets come from files, not
- * arguments, because arguments are visible to every user of the machine.
+ * [--db JDBC_URL --db-user U --db-password-file F] [--read-token-file F] [--bands FILE] [--hook-token-file F]
+ * [--hook-mapping FILE] [--metrics-window 30d] [--help]}. Secrets come from files, not arguments, because arguments
+ * are visible to every user of the machine.
  */
 record CommandLine(boolean help, boolean demo, int port, String bind, Path data, String dbUrl, String dbUser,
-        Path dbPasswordFile, Path readTokenFile, Path bandsFile, Path hookTokenFile, Path hookMappingFile) {
+        Path dbPasswordFile, Path readTokenFile, Path bandsFile, Path hookTokenFile, Path hookMappingFile,
+        Duration metricsWindow) {
 
     static final String USAGE = """
             Usage: java -jar devops-kpi-server.jar [options]
@@ -39,6 +45,8 @@ record CommandLine(boolean help, boolean demo, int port, String bind, Path data,
                                      that cannot send an Authorization header); default: bearer write token only
               --hook-mapping FILE    where alerts name application and environment: a properties file with
                                      <tool>.application, <tool>.environment, <tool>.defaultEnvironment
+              --metrics-window D     the window ending now that /metrics computes the KPIs over, as 30d, 2w, 12h
+                                     or P30D (default 30d; the samples carry it as the label window="30d")
               --demo                 seed demo data into an empty store
               --help                 show this text
             The write token is read from the environment variable DEVOPS_KPI_API_TOKEN; when it is unset, one is
@@ -48,7 +56,8 @@ record CommandLine(boolean help, boolean demo, int port, String bind, Path data,
     private static final List<String> BAND_ROWS = List.of("deploymentDays", "leadTime", "changeFailurePercent",
             "timeToRestore");
     private static final Set<String> VALUED = Set.of("--port", "--bind", "--data", "--db", "--db-user",
-            "--db-password-file", "--read-token-file", "--bands", "--hook-token-file", "--hook-mapping");
+            "--db-password-file", "--read-token-file", "--bands", "--hook-token-file", "--hook-mapping",
+            "--metrics-window");
 
     /** Thrown for arguments that make no sense; its message is the one-line reason shown to the user. */
     static final class UsageException extends Exception {
@@ -88,7 +97,8 @@ record CommandLine(boolean help, boolean demo, int port, String bind, Path data,
                 port(given.getOrDefault("--port", "8080")), given.getOrDefault("--bind", "127.0.0.1"),
                 Path.of(given.getOrDefault("--data", "devops-kpi-data")), given.get("--db"), given.get("--db-user"),
                 path(given.get("--db-password-file")), path(given.get("--read-token-file")), path(given.get("--bands")),
-                path(given.get("--hook-token-file")), path(given.get("--hook-mapping")));
+                path(given.get("--hook-token-file")), path(given.get("--hook-mapping")),
+                metricsWindow(given.get("--metrics-window")));
     }
 
     /** The server options, reading the secret files; {@code writeToken} is DEVOPS_KPI_API_TOKEN's value or null. */
@@ -105,7 +115,7 @@ record CommandLine(boolean help, boolean demo, int port, String bind, Path data,
             throw new UsageException("--read-token-file " + readTokenFile + " is empty");
         }
         return new ServerOptions(bind, port, store, writeToken == null || writeToken.isBlank() ? null : writeToken,
-                readToken, clock, settings());
+                readToken, clock, settings(), metricsWindow);
     }
 
     /** The webhooks' token (from {@code --hook-token-file}) and mapping (defaults, with {@code --hook-mapping}'s keys). */
@@ -168,6 +178,23 @@ record CommandLine(boolean help, boolean demo, int port, String bind, Path data,
             // reported below with the accepted range
         }
         throw new UsageException("--port must be a number from 0 to 65535, got '" + text + "'");
+    }
+
+    private static Duration metricsWindow(String text) throws UsageException {
+        if (text == null) {
+            return KpiMetrics.DEFAULT_WINDOW;
+        }
+        Duration window;
+        try {
+            window = TimeText.duration(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--metrics-window " + e.getMessage());
+        }
+        if (window.compareTo(KpiQueryParser.MAX_WINDOW) > 0) {
+            throw new UsageException("--metrics-window must be at most " + KpiQueryParser.MAX_WINDOW.toDays()
+                    + " days, got '" + text + "'");
+        }
+        return window;
     }
 
     private static Path path(String text) {

@@ -19,10 +19,12 @@ final class EventsHandler implements Handler {
 
     private final TokenAuth auth;
     private final Ingestor ingestor;
+    private final ServerMetrics metrics;
 
-    EventsHandler(TokenAuth auth, Ingestor ingestor) {
+    EventsHandler(TokenAuth auth, Ingestor ingestor, ServerMetrics metrics) {
         this.auth = auth;
         this.ingestor = ingestor;
+        this.metrics = metrics;
     }
 
     @Override
@@ -35,12 +37,15 @@ final class EventsHandler implements Handler {
         try {
             result = ingestor.ingest(EventJson.parse(body));
         } catch (InvalidEventsException e) {
+            metrics.refused("invalid");
             throw new ApiException(HttpStatus.BAD_REQUEST.getCode(), ApiJson.eventErrors(e.errors()));
         } catch (EventConflictException e) {
+            metrics.refused("conflict");
             JsonObject conflict = ApiJson.error(e.getMessage());
             conflict.addProperty("index", e.index());
             throw new ApiException(HttpStatus.CONFLICT.getCode(), conflict);
         }
+        metrics.ingested(result);
         JsonObject answer = new JsonObject();
         answer.addProperty("accepted", result.accepted());
         answer.addProperty("duplicates", result.duplicates());

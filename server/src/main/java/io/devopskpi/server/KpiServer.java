@@ -77,15 +77,19 @@ public final class KpiServer implements AutoCloseable {
                     : WriteTokens.establish(store, System.out);
             TokenAuth auth = new TokenAuth(write, options.readToken() == null ? null
                     : TokenHash.of(options.readToken()));
-            app = Javalin.create(KpiServer::configure);
+            ServerMetrics metrics = new ServerMetrics();
+            app = Javalin.create(config -> configure(config, metrics));
             app.before(SecurityHeaders::apply);
             Ingestor ingestor = new Ingestor(store, options.clock());
-            app.post("/api/v1/events", new EventsHandler(auth, ingestor));
+            app.post("/api/v1/events", new EventsHandler(auth, ingestor, metrics));
             routeHooks(app, auth, ingestor, hooks, options.clock());
             KpiService kpis = new KpiService(store, options.settings(), options.clock());
             GatePolicies policies = new GatePolicies(store, GateJson::parse);
             app.post("/api/v1/gate", new GateHandler(auth, new KpiGateEvaluator(kpis), policies, options.clock()));
             routeReads(app, store, auth, kpis, options.clock());
+            app.get("/metrics", new MetricsHandler(auth, metrics, new KpiMetrics(kpis, new EnvironmentList(store),
+                    new ApplicationList(store, options.clock()), new SupplierKpis(store, kpis), options.clock(),
+                    options.metricsWindow()), options.clock()));
             app.get("/api/v1/health", health);
             app.get("/api/v1/openapi.json", new OpenApiHandler());
             Dashboard.register(app);
@@ -103,7 +107,7 @@ public final class KpiServer implements AutoCloseable {
         }
     }
 
-    /** The read endpoints of the dashboard pages (DASHBOARD-CONTRACT.md), answered by core; the Prometheus scrape. */
+    /** The read endpoints of the dashboard pages (DASHBOARD-CONTRACT.md), answered by core. */
     private static void routeReads(Javalin app, Store store, TokenAuth auth, KpiService kpis, Clock clock) {
         ReadApi api = new ReadApi(store, kpis, clock);
         for (String endpoint : api.endpoints()) {
@@ -111,8 +115,6 @@ public final class KpiServer implements AutoCloseable {
         }
         app.get("/api/v1/scorecards/{supplier}", new ReadHandler(auth, api,
                 ctx -> "scorecards/" + ctx.pathParam("supplier")));
-        app.get("/metrics", new MetricsHandler(auth, new KpiMetrics(kpis, new EnvironmentList(store),
-                new ApplicationList(store, clock), new SupplierKpis(store, kpis), clock), clock));
     }
 
     /** The alerting tools' webhooks (api.md, "Incidents from alerting tools") and their unmapped alerts. */
@@ -140,14 +142,17 @@ public final class KpiServer implements AutoCloseable {
         return store;
     }
 
-    private static void configure(JavalinConfig config) {
+    private static void configure(JavalinConfig config, ServerMetrics metrics) {
         config.showJavalinBanner = false;
         config.http.defaultContentType = JsonAnswers.CONTENT_TYPE;
         config.http.maxRequestSize = EventsHandler.MAX_BODY;
         config.http.prefer405over404 = true;
         config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
         config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
-        config.requestLogger.http(KpiServer::logRequest);
+        config.requestLogger.http((ctx, millis) -> {
+            logRequest(ctx, millis);
+            metrics.request(route(ctx), ctx.method().name(), ctx.statusCode());
+        });
     }
 
     private static void handleErrors(Javalin app) {
@@ -165,6 +170,17 @@ public final class KpiServer implements AutoCloseable {
             LOG.error("internal error, id {}, on {} {}", id, ctx.method(), ctx.path(), e);
             JsonAnswers.write(ctx, HttpStatus.INTERNAL_SERVER_ERROR.getCode(), ApiJson.internalError(id));
         });
+    }
+
+    /** The pattern of the endpoint that answered ({@code /api/v1/scorecards/{supplier}}), never the path asked for. */
+    private static String route(Context ctx) {
+        try {
+            String pattern = ctx.endpointHandlerPath();
+            return pattern == null || pattern.isEmpty() ? ServerMetrics.UNMATCHED : pattern;
+        } catch (IllegalStateException e) {
+            // Javalin refuses when the request ended in a before-handler, i.e. before any endpoint matched
+            return ServerMetrics.UNMATCHED;
+        }
     }
 
     /** One line per request: method, path (no query string, no headers: they may carry secrets), status, time. */

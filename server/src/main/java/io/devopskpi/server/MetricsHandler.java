@@ -2,6 +2,8 @@ package io.devopskpi.server;
 
 import io.devopskpi.core.api.ApiJson;
 import io.devopskpi.core.export.KpiMetrics;
+import io.devopskpi.core.export.MetricFamily;
+import io.devopskpi.core.export.ProcessMetrics;
 import io.devopskpi.core.export.PrometheusWriter;
 import io.devopskpi.core.kpi.QueryError;
 import io.devopskpi.core.text.Excerpt;
@@ -11,25 +13,30 @@ import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code GET /metrics}: the current KPIs in the Prometheus text format. One scrape computes a report per
- * application and supplier of every environment, so the answer is kept for {@link #TTL}: scrapers (often several,
- * every 15 s) then cost one computation a minute, and 30-day figures do not move faster than that.
+ * {@code GET /metrics}: the server's build, request and ingest counters, the current KPIs and the process and JVM
+ * figures in the Prometheus text format. One scrape computes a report per application and supplier of every
+ * environment, so the KPIs are kept for {@link #TTL}: scrapers (often several, every 15 s) then cost one computation
+ * a minute, and figures over days do not move faster than that. The counters and JVM figures are read at every
+ * scrape.
  */
 final class MetricsHandler implements Handler {
     static final Duration TTL = Duration.ofSeconds(60);
 
     private final TokenAuth auth;
+    private final ServerMetrics server;
     private final KpiMetrics metrics;
     private final Clock clock;
-    private String cached;
+    private List<MetricFamily> cached;
     private Instant computedAt;
 
-    MetricsHandler(TokenAuth auth, KpiMetrics metrics, Clock clock) {
+    MetricsHandler(TokenAuth auth, ServerMetrics server, KpiMetrics metrics, Clock clock) {
         this.auth = auth;
+        this.server = server;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -44,14 +51,22 @@ final class MetricsHandler implements Handler {
                     new QueryError(Excerpt.cut(name, Excerpt.MAX_VALUE), "unknown query parameter "
                             + Excerpt.quoted(name) + " (/metrics takes none)"))));
         }
-        ctx.status(HttpStatus.OK.getCode()).contentType(PrometheusWriter.CONTENT_TYPE).result(current());
+        ctx.status(HttpStatus.OK.getCode()).contentType(PrometheusWriter.CONTENT_TYPE)
+                .result(PrometheusWriter.write(families()));
     }
 
-    /** One computation at a time: concurrent scrapes of an expired answer wait for the one under way. */
-    private synchronized String current() {
+    private List<MetricFamily> families() {
+        List<MetricFamily> families = new ArrayList<>(server.families());
+        families.addAll(kpis());
+        families.addAll(ProcessMetrics.collect());
+        return families;
+    }
+
+    /** One computation at a time: concurrent scrapes of expired KPIs wait for the one under way. */
+    private synchronized List<MetricFamily> kpis() {
         Instant now = clock.instant();
         if (cached == null || !now.isBefore(computedAt.plus(TTL))) {
-            cached = PrometheusWriter.write(metrics.collect());
+            cached = metrics.collect();
             computedAt = now;
         }
         return cached;

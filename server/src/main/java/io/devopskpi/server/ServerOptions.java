@@ -2,21 +2,28 @@ package io.devopskpi.server;
 
 import io.devopskpi.core.kpi.KpiSettings;
 import io.devopskpi.core.store.StoreConfig;
+import io.devopskpi.core.export.KpiMetrics;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
  * How to run a {@link KpiServer}. {@code writeToken} null: use the token whose hash the store holds, generating
- * one on first start. {@code readToken} null: reads are public. Port 0 picks a free port.
+ * one on first start. {@code readToken} null: reads are public. Port 0 picks a free port. {@code metricsWindow}: the
+ * window ending now that {@code /metrics} computes the KPIs over.
  */
 public record ServerOptions(String bind, int port, StoreConfig store, String writeToken, String readToken,
-        Clock clock, KpiSettings settings) {
+        Clock clock, KpiSettings settings, Duration metricsWindow) {
 
     public ServerOptions {
         Objects.requireNonNull(bind, "bind");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(metricsWindow, "metricsWindow");
+        if (metricsWindow.isNegative() || metricsWindow.isZero()) {
+            throw new IllegalArgumentException("the metrics window must be longer than zero: " + metricsWindow);
+        }
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be between 0 and 65535: " + port);
         }
@@ -26,6 +33,12 @@ public record ServerOptions(String bind, int port, StoreConfig store, String wri
         if (readToken != null && readToken.isBlank()) {
             throw new IllegalArgumentException("the read token must not be blank");
         }
+    }
+
+    /** With the default metrics window, {@link KpiMetrics#DEFAULT_WINDOW}. */
+    public ServerOptions(String bind, int port, StoreConfig store, String writeToken, String readToken, Clock clock,
+            KpiSettings settings) {
+        this(bind, port, store, writeToken, readToken, clock, settings, KpiMetrics.DEFAULT_WINDOW);
     }
 
     /** Loopback, a free port, public reads, default KPI settings. */

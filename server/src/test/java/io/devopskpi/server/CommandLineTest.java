@@ -51,6 +51,15 @@ class CommandLineTest {
         assertThat(options.toString()).doesNotContain("s3cret").doesNotContain("reader").doesNotContain("env-token");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"|P30D", "7d|P7D", "2w|P14D", "12h|PT12H", "PT36H|PT36H"})
+    void takesTheMetricsWindowAsAShortOrIsoDuration(String given, String window) throws Exception {
+        CommandLine commandLine = given == null ? CommandLine.parse()
+                : CommandLine.parse("--metrics-window", given);
+
+        assertThat(commandLine.options(null, TestServer.CLOCK).metricsWindow()).isEqualTo(Duration.parse(window));
+    }
+
     @Test
     void knowsHelp() throws Exception {
         assertThat(CommandLine.parse("--help").help()).isTrue();
@@ -66,7 +75,11 @@ class CommandLineTest {
             "serve|unknown argument 'serve'",
             "--demo --demo|--demo is given twice",
             "--data a --db jdbc:h2:mem:x|--data and --db exclude each other",
-            "--db-user kpi|--db-user and --db-password-file need --db"})
+            "--db-user kpi|--db-user and --db-password-file need --db",
+            "--metrics-window 1M|--metrics-window M could mean minutes or months",
+            "--metrics-window 0d|--metrics-window must be longer than zero: '0d'",
+            "--metrics-window P1Y|--metrics-window years and months have no fixed length",
+            "--metrics-window 36526d|--metrics-window must be at most 36525 days, got '36526d'"})
     void refusesBadArgumentsWithAOneLineReason(String args, String reason) {
         assertThatThrownBy(() -> CommandLine.parse(args.split(" "))).isInstanceOf(CommandLine.UsageException.class)
                 .hasMessageStartingWith(reason).hasMessageNotContaining("\n");

@@ -114,7 +114,9 @@ class ExportApiTest {
                     assertThat(helped.add(family)).as("one HELP for " + family).isTrue();
                 } else {
                     assertThat(helped).as("HELP before TYPE of " + family).contains(family);
-                    assertThat(comment.group(3)).isEqualTo("gauge");
+                    assertThat(comment.group(3)).isIn("gauge", "counter");
+                    assertThat(comment.group(3).equals("counter")).as("counters end in _total: " + family)
+                            .isEqualTo(family.endsWith("_total"));
                     assertThat(typed.add(family)).as("one TYPE for " + family).isTrue();
                 }
                 continue;
@@ -125,7 +127,8 @@ class ExportApiTest {
             samples.add(line);
         }
 
-        String shop = "{application=\"shop\",team=\"web\",supplier=\"acme\",environment=\"production\"}";
+        String shop = "{application=\"shop\",delivery_supplier=\"acme\",delivery_team=\"web\","
+                + "operations_supplier=\"acme\",operations_team=\"web\",environment=\"production\",window=\"30d\"}";
         // last 30 days (Jan 2 12:00 → Feb 1 12:00): p1 the one SUCCESS; p1 (i1) and p2 (FAILURE) failed of 2;
         // lead time c1 2 h; restore p1 1 h, p2 open; detect 10 min; down 1 h of 30 days
         assertThat(samples).contains(
@@ -140,29 +143,42 @@ class ExportApiTest {
                 "devops_kpi_open_failures" + shop + " 1",
                 "devops_kpi_time_to_detect_mean_seconds" + shop + " 600",
                 "devops_kpi_availability_ratio" + shop + " " + (1 - 3_600.0 / 2_592_000.0),
-                "devops_kpi_deployments{application=\"shop\",team=\"web\",supplier=\"acme\","
-                        + "environment=\"staging\"} 1",
-                "devops_kpi_deployments{application=\"a\\\"b\\\\c\",team=\"unassigned\",supplier=\"unassigned\","
-                        + "environment=\"production\"} 1",
-                "devops_kpi_supplier_deployments{supplier=\"acme\",environment=\"production\"} 1",
+                "devops_kpi_deployments" + shop.replace("production", "staging") + " 1",
+                "devops_kpi_deployments{application=\"a\\\"b\\\\c\",delivery_supplier=\"unassigned\","
+                        + "delivery_team=\"unassigned\",operations_supplier=\"unassigned\","
+                        + "operations_team=\"unassigned\",environment=\"production\",window=\"30d\"} 1",
+                "devops_kpi_supplier_deployments{supplier=\"acme\",environment=\"production\",window=\"30d\"} 1",
                 // x0..x3 and q1
-                "devops_kpi_supplier_deployments{supplier=\"unassigned\",environment=\"production\"} 5",
-                "devops_kpi_supplier_failed_changes{supplier=\"acme\",environment=\"production\"} 2");
+                "devops_kpi_supplier_deployments{supplier=\"unassigned\",environment=\"production\","
+                        + "window=\"30d\"} 5",
+                "devops_kpi_supplier_failed_changes{supplier=\"acme\",environment=\"production\","
+                        + "window=\"30d\"} 2");
         // undefined values have no sample: "+1" has no changes, no failed change, no incident
         assertThat(samples).filteredOn(s -> s.contains("application=\"+1\""))
                 .extracting(s -> s.substring(0, s.indexOf('{')))
                 .containsExactly("devops_kpi_deployments", "devops_kpi_deployments_per_day",
-                        "devops_kpi_change_failure_ratio", "devops_kpi_change_attempts", "devops_kpi_failed_changes",
-                        "devops_kpi_open_failures", "devops_kpi_open_incidents", "devops_kpi_availability_ratio");
+                        "devops_kpi_deployment_dates_per_week_median", "devops_kpi_deployment_dates_per_month_median",
+                        "devops_kpi_lead_time_changes", "devops_kpi_change_failure_ratio",
+                        "devops_kpi_change_success_ratio", "devops_kpi_change_attempts", "devops_kpi_failed_changes",
+                        "devops_kpi_open_failures", "devops_kpi_open_incidents", "devops_kpi_rework_ratio",
+                        "devops_kpi_availability_ratio", "devops_kpi_availability_downtime_seconds");
     }
 
     @Test
-    void answersTheSameScrapeWithinAMinute() {
+    void answersTheSameKpisWithinAMinuteAndCurrentCountersAtEveryScrape() {
         String first = server.get("/metrics").body();
 
         server.post(Events.batch(Events.deployment("late")));
 
-        // the test clock stands still, so the cached answer is still fresh
-        assertThat(server.get("/metrics").body()).isEqualTo(first);
+        // the test clock stands still, so the cached KPIs are still fresh; the ingest counter is not cached
+        String second = server.get("/metrics").body();
+        assertThat(kpiLines(second)).isNotEmpty().isEqualTo(kpiLines(first));
+        assertThat(first).contains("devops_kpi_ingest_events_total{outcome=\"accepted\"} 10\n");
+        assertThat(second).contains("devops_kpi_ingest_events_total{outcome=\"accepted\"} 11\n");
+    }
+
+    private static List<String> kpiLines(String scrape) {
+        return scrape.lines().filter(line -> line.startsWith("devops_kpi_") && !line.startsWith("devops_kpi_http_")
+                && !line.startsWith("devops_kpi_ingest_")).toList();
     }
 }

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Prometheus text exposition format 0.0.4: per family a {@code # HELP} and a {@code # TYPE ... gauge} line,
- * then its samples as {@code name{label="value",...} value}. Label values escape backslash, double quote and
+ * The Prometheus text exposition format 0.0.4: per family a {@code # HELP} and a {@code # TYPE} line (gauge or
+ * counter), then its samples as {@code name{label="value",...} value}. Label values escape backslash, double quote and
  * newline; help texts escape backslash and newline.
  */
 public final class PrometheusWriter {
@@ -19,7 +19,7 @@ public final class PrometheusWriter {
         for (MetricFamily family : families) {
             text.append("# HELP ").append(family.name()).append(' ')
                     .append(family.help().replace("\\", "\\\\").replace("\n", "\\n")).append('\n');
-            text.append("# TYPE ").append(family.name()).append(" gauge\n");
+            text.append("# TYPE ").append(family.name()).append(' ').append(family.type().text()).append('\n');
             for (MetricSample sample : family.samples()) {
                 text.append(family.name());
                 labels(sample.labels(), text);
