@@ -45,7 +45,8 @@ class ExportedBeansTest {
 
     @Test
     void theScanFindsTheJobActionAndItsFigures() {
-        assertThat(exportedBeans()).extracting(Class::getSimpleName).contains("JobKpiAction", "JobKpis");
+        assertThat(exportedBeans()).extracting(Class::getSimpleName).contains("JobKpiAction", "JobKpis", "Recorded",
+                "RecordedDeployment", "RecordedGate");
     }
 
     @Test
