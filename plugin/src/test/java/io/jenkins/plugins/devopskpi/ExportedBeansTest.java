@@ -46,7 +46,7 @@ class ExportedBeansTest {
     @Test
     void theScanFindsTheJobActionAndItsFigures() {
         assertThat(exportedBeans()).extracting(Class::getSimpleName).contains("JobKpiAction", "JobKpis", "Recorded",
-                "RecordedDeployment", "RecordedGate");
+                "RecordedDeployment", "RecordedGate", "KpiLists", "ApplicationEntry", "TeamEntry");
     }
 
     @Test
