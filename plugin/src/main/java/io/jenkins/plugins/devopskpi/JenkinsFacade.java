@@ -24,13 +24,9 @@ public final class JenkinsFacade {
         return Jenkins.get().getRootDir().toPath().resolve("devops-kpi");
     }
 
-    /**
-     * The absolute URL of a page below Jenkins' root ({@code job/shop/42/}), or null when Jenkins does not know its
-     * own URL (not configured, and no request to take it from).
-     */
-    public static String absoluteUrl(String relative) {
-        String root = Jenkins.get().getRootUrl();
-        return root == null ? null : (root.endsWith("/") ? root : root + "/") + relative;
+    /** Jenkins' own URL, or null when it does not know it (not configured, and no request to take it from). */
+    public static String rootUrl() {
+        return Jenkins.get().getRootUrl();
     }
 
     /** @throws org.springframework.security.access.AccessDeniedException without Overall/Read or Administer */

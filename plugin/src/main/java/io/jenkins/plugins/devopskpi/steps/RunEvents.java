@@ -179,13 +179,19 @@ public final class RunEvents {
      * not http(s) (the event model takes only those).
      */
     private static String runUrl(Run<?, ?> run) {
-        String url;
         try {
-            url = JenkinsFacade.absoluteUrl(run.getUrl());
+            return runUrl(JenkinsFacade.rootUrl(), run.getUrl());
         } catch (IllegalStateException e) { // Jenkins is going away: record without the link
             return null;
         }
-        return url != null && (url.startsWith("http://") || url.startsWith("https://")) ? url : null;
+    }
+
+    /** A run's page ({@code job/shop/42/}) below Jenkins' URL, if that is an http(s) URL; else null. */
+    static String runUrl(String root, String run) {
+        if (root == null || run == null || !(root.startsWith("http://") || root.startsWith("https://"))) {
+            return null;
+        }
+        return (root.endsWith("/") ? root : root + "/") + run;
     }
 
     /** The deployment event of a target, without Jenkins: what {@link #record} queues. */

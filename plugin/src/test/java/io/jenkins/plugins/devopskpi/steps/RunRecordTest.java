@@ -46,6 +46,16 @@ class RunRecordTest {
     }
 
     @Test
+    void theRunsPageIsJenkinsUrlAndTheRunsPathWhenThatIsHttp() {
+        assertThat(RunEvents.runUrl("https://ci.example/", "job/shop/job/deploy/42/")).isEqualTo(RUN_URL);
+        assertThat(RunEvents.runUrl("https://ci.example", "job/shop/job/deploy/42/")).isEqualTo(RUN_URL);
+        assertThat(RunEvents.runUrl("http://ci.example/jenkins/", "job/a/1/"))
+                .isEqualTo("http://ci.example/jenkins/job/a/1/");
+        assertThat(RunEvents.runUrl(null, "job/a/1/")).as("Jenkins does not know its URL").isNull();
+        assertThat(RunEvents.runUrl("javascript:alert(1)//", "job/a/1/")).isNull();
+    }
+
+    @Test
     void theRunKeepsEachQueuedDeploymentInOrder() {
         RunEvents.Recorded recorded = new RunEvents.Recorded();
         recorded.add(new RecordedDeployment(deployment(DeploymentResult.FAILURE)));
