@@ -27,6 +27,10 @@ public class Jenkins implements AccessControlled {
         throw new UnsupportedOperationException();
     }
 
+    public String getRootUrl() throws IllegalStateException {
+        throw new UnsupportedOperationException();
+    }
+
     public String getLegacyInstanceId() {
         throw new UnsupportedOperationException();
     }

@@ -24,6 +24,11 @@ public final class JenkinsFacade {
         return Jenkins.get().getRootDir().toPath().resolve("devops-kpi");
     }
 
+    /** Jenkins' own URL, or null when it does not know it (not configured, and no request to take it from). */
+    public static String rootUrl() {
+        return Jenkins.get().getRootUrl();
+    }
+
     /** @throws org.springframework.security.access.AccessDeniedException without Overall/Read or Administer */
     public static void check(Access access) {
         Jenkins.get().checkPermission(permission(access));

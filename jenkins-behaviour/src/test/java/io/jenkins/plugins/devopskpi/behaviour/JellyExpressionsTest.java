@@ -152,6 +152,9 @@ class JellyExpressionsTest {
         assertThat(figures).contains(": shop in production", "<td>4.5</td>", "<td>92 %</td>", "<td>3.0 h</td>",
                 "<td>45 min</td>", "data-application=\"shop\"", "data-environment=\"production\"",
                 "data-api=\"/jenkins/devops-kpi/api/v1\"").doesNotContain(ERROR.error());
+        assertThat(figures).as("links to the application's dashboard page, the comparison and the remote API")
+                .contains("<a href=\"/jenkins/devops-kpi/applications/shop\">shop on the DevOps KPI dashboard</a>",
+                        "<a href=\"/jenkins/devops-kpi/compare\">", "<a href=\"api/\">");
         String error = render("ui/JobKpiAction/index.jelly", JobKpiAction.class, "error").text();
         assertThat(error).contains("<td>billing (production)</td><td colspan=\"4\">" + ERROR.error() + "</td>")
                 .doesNotContain("<td>4.5</td>");

@@ -93,6 +93,7 @@ public final class KpiGateStep extends Step {
                 return unjudged(listener, e.getMessage());
             }
             listener.getLogger().println(GateTable.render(verdict));
+            RunEvents.note(getContext().get(Run.class), RecordedGate.of(arguments.policy(), verdict));
             act(GateOutcome.of(verdict), verdict.message(), listener);
             return GateVerdictValues.of(verdict);
         }
@@ -102,6 +103,8 @@ public final class KpiGateStep extends Step {
             String message = Messages.KpiGateStep_PolicyUnjudged(arguments.policy(), reason);
             listener.getLogger().println("devops-kpi: " + message);
             boolean breached = arguments.failOnInsufficientData();
+            RunEvents.note(getContext().get(Run.class), new RecordedGate(arguments.policy(), null, null,
+                    GateStatus.INSUFFICIENT_DATA.name(), breached, message));
             if (breached) {
                 act(switch (arguments.onBreach()) {
                     case FAILURE -> GateOutcome.FAILURE;

@@ -13,11 +13,13 @@ import io.devopskpi.core.model.Change;
 import io.devopskpi.core.model.Component;
 import io.devopskpi.core.model.Deployment;
 import io.devopskpi.core.model.DeploymentResult;
+import io.jenkins.plugins.devopskpi.JenkinsFacade;
 import io.jenkins.plugins.devopskpi.config.KpiConfiguration;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.scm.RunWithSCM;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
 
 /**
  * Turns a run into a deployment event and queues it; shared by the run listener and the steps. What reads build
@@ -78,9 +82,18 @@ public final class RunEvents {
         void run() throws Exception;
     }
 
-    /** Marks the targets a step recorded on a run, so the run listener does not record them a second time. */
+    /**
+     * What the plugin recorded on a run: the targets a step recorded (so the run listener does not record them a
+     * second time), and for the run's {@code api/json} ({@code actions[deployments[*],gates[*]]}) the deployments
+     * it queued and the {@code kpiGate} verdicts. Kept in build.xml; runs recorded before the lists existed read
+     * them as null, shown empty.
+     */
+    @ExportedBean
     public static final class Recorded extends InvisibleAction {
         private final Set<String> targets = new HashSet<>();
+        // replaced, never changed in place: Jenkins may write the run while the recorder thread adds to it
+        private volatile List<RecordedDeployment> deployments = new ArrayList<>();
+        private volatile List<RecordedGate> gates = new ArrayList<>();
 
         boolean add(DeploymentTarget target) {
             return targets.add(target.application() + "\n" + target.environment());
@@ -88,6 +101,34 @@ public final class RunEvents {
 
         public boolean contains(DeploymentTarget target) {
             return targets.contains(target.application() + "\n" + target.environment());
+        }
+
+        synchronized void add(RecordedDeployment deployment) {
+            deployments = appended(deployments, deployment);
+        }
+
+        synchronized void add(RecordedGate gate) {
+            gates = appended(gates, gate);
+        }
+
+        private static <T> List<T> appended(List<T> list, T item) {
+            List<T> copy = list == null ? new ArrayList<>() : new ArrayList<>(list);
+            copy.add(item);
+            return copy;
+        }
+
+        /** The deployments queued for this run, in order. */
+        @Exported(inline = true)
+        public List<RecordedDeployment> getDeployments() {
+            List<RecordedDeployment> recorded = deployments;
+            return recorded == null ? List.of() : Collections.unmodifiableList(recorded);
+        }
+
+        /** The run's gate verdicts, in order. */
+        @Exported(inline = true)
+        public List<RecordedGate> getGates() {
+            List<RecordedGate> recorded = gates;
+            return recorded == null ? List.of() : Collections.unmodifiableList(recorded);
         }
     }
 
@@ -125,16 +166,38 @@ public final class RunEvents {
         EmbeddedKpis backend = configuration.backend();
         Deployment deployment = deployment(runs.get(0).eventId(), target, components,
                 Instant.ofEpochMilli(run.getStartTimeInMillis()), finished, result, changes(backend, target, runs),
-                run.getParent().getFullName());
+                run.getParent().getFullName(), runUrl(run));
         backend.submit(deployment);
+        note(run, new RecordedDeployment(deployment));
         listener.getLogger().println("devops-kpi: recorded " + result + " deployment of " + target.application()
                 + " to " + target.environment() + " with " + deployment.changes().size() + " change(s)"
                 + (components.isEmpty() ? "" : " and " + components.size() + " component(s)"));
     }
 
+    /**
+     * The run's page, which the dashboard links a deployment to; null when Jenkins does not know its URL or it is
+     * not http(s) (the event model takes only those).
+     */
+    private static String runUrl(Run<?, ?> run) {
+        try {
+            return runUrl(JenkinsFacade.rootUrl(), run.getUrl());
+        } catch (IllegalStateException e) { // Jenkins is going away: record without the link
+            return null;
+        }
+    }
+
+    /** A run's page ({@code job/shop/42/}) below Jenkins' URL, if that is an http(s) URL; else null. */
+    static String runUrl(String root, String run) {
+        if (root == null || run == null || !(root.startsWith("http://") || root.startsWith("https://"))) {
+            return null;
+        }
+        return (root.endsWith("/") ? root : root + "/") + run;
+    }
+
     /** The deployment event of a target, without Jenkins: what {@link #record} queues. */
     static Deployment deployment(String eventId, DeploymentTarget target, List<Component> components,
-            Instant started, Instant finished, DeploymentResult result, List<Change> changes, String pipeline) {
+            Instant started, Instant finished, DeploymentResult result, List<Change> changes, String pipeline,
+            String url) {
         return Deployment.builder(eventId)
                 .application(target.application())
                 .environment(target.environment())
@@ -146,6 +209,7 @@ public final class RunEvents {
                 .changes(changes)
                 .components(components)
                 .pipeline(pipeline)
+                .url(url)
                 .build();
     }
 
@@ -198,11 +262,36 @@ public final class RunEvents {
 
     /** Notes on the run that a step recorded this target. @return false if it was recorded before */
     static synchronized boolean markRecorded(Run<?, ?> run, DeploymentTarget target) {
+        return recordedOn(run).add(target);
+    }
+
+    private static synchronized Recorded recordedOn(Run<?, ?> run) {
         Recorded recorded = run.getAction(Recorded.class);
         if (recorded == null) {
             recorded = new Recorded();
             run.addOrReplaceAction(recorded);
         }
-        return recorded.add(target);
+        return recorded;
+    }
+
+    /** Keeps a gate verdict with the run, for its {@code api/json}. */
+    static void note(Run<?, ?> run, RecordedGate gate) {
+        recordedOn(run).add(gate);
+    }
+
+    /**
+     * Keeps a queued deployment with the run. A finished run (the run listener records after the build) is written
+     * again, else Jenkins writes it when it ends.
+     */
+    private static void note(Run<?, ?> run, RecordedDeployment deployment) {
+        recordedOn(run).add(deployment);
+        if (!run.isBuilding()) {
+            try {
+                run.save();
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "devops-kpi: cannot keep the recorded deployment with "
+                        + run.getExternalizableId() + ": " + e.getMessage(), e);
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.devopskpi.ui;
 
 import hudson.Extension;
 import hudson.model.Action;
+import hudson.model.Api;
 import hudson.model.Job;
 import io.devopskpi.core.mapping.DeploymentTarget;
 import io.devopskpi.core.summary.KpiSummary;
@@ -11,8 +12,11 @@ import io.jenkins.plugins.devopskpi.config.KpiConfiguration;
 import io.jenkins.plugins.devopskpi.rules.JobTargets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -20,34 +24,85 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import jenkins.model.TransientActionFactory;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
 
 /**
  * A job page's KPI summary and weekly trend of the application its rule names or that it deployed last (only for
- * users who may read the job).
+ * users who may read the job), also as {@code job/<name>/devops-kpi/api/json}, and links to the application's pages
+ * under {@code /devops-kpi/}.
  */
+@ExportedBean
 public final class JobKpiAction implements Action {
     private final DeploymentTarget target;
     private final Figures<DeploymentTarget, KpiSummary> figures;
+    private final Figures<DeploymentTarget, JobKpis> exported;
 
     JobKpiAction(DeploymentTarget target) {
-        this(target, JobKpiAction::stored);
+        this(target, JobKpiAction::stored, JobKpiAction::storedKpis);
     }
 
     JobKpiAction(DeploymentTarget target, Figures<DeploymentTarget, KpiSummary> figures) {
+        this(target, figures, JobKpiAction::storedKpis);
+    }
+
+    JobKpiAction(DeploymentTarget target, Figures<DeploymentTarget, KpiSummary> figures,
+            Figures<DeploymentTarget, JobKpis> exported) {
         this.target = target;
         this.figures = figures;
+        this.exported = exported;
+    }
+
+    /** {@code api/json}, {@code api/xml} of this action, as on every Jenkins model object. */
+    public Api getApi() {
+        return new Api(this);
     }
 
     public DeploymentTarget getTarget() {
         return target;
     }
 
+    @Exported
     public String getApplication() {
         return target.application();
     }
 
+    @Exported
     public String getEnvironment() {
         return target.environment();
+    }
+
+    /** The summary's figures as numbers with their sample sizes, or why there are none (never null). */
+    @Exported(inline = true)
+    public JobKpis getKpis() throws IOException {
+        return exported.of(target);
+    }
+
+    /** The dashboard's page of the application in this environment, below Jenkins' root (no context path). */
+    @Exported
+    public String getApplicationUrl() {
+        return "devops-kpi/applications/" + encode(target.application()) + environmentQuery("?");
+    }
+
+    /** The dashboard's comparison of suppliers, in this environment. */
+    @Exported
+    public String getComparisonUrl() {
+        return "devops-kpi/compare" + environmentQuery("?");
+    }
+
+    /** The application's figures as the read API answers them. */
+    @Exported
+    public String getKpisApiUrl() {
+        return "devops-kpi/api/v1/kpis?application=" + encode(target.application()) + environmentQuery("&");
+    }
+
+    private String environmentQuery(String separator) {
+        return "production".equals(target.environment()) ? ""
+                : separator + "environment=" + encode(target.environment());
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     public SummaryRow getSummary() throws IOException {
@@ -58,6 +113,11 @@ public final class JobKpiAction implements Action {
     static KpiSummary stored(DeploymentTarget target) throws IOException {
         return KpiConfiguration.get().backend().applicationSummary(target.application(), target.environment(),
                 JenkinsFacade::mayReadJob);
+    }
+
+    /** The application's figures for {@code api/json}, as the reader may have them (see {@link #stored}). */
+    static JobKpis storedKpis(DeploymentTarget target) throws IOException {
+        return JobKpis.of(KpiConfiguration.get().backend(), target, Instant.now(), JenkinsFacade::mayReadJob);
     }
 
     @Override

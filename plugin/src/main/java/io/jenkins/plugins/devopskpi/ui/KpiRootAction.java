@@ -10,6 +10,7 @@ import io.jenkins.plugins.devopskpi.Messages;
 import io.jenkins.plugins.devopskpi.config.KpiConfiguration;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -50,13 +51,30 @@ public final class KpiRootAction implements RootAction {
         doDynamic(req, rsp);
     }
 
+    /**
+     * {@code /devops-kpi/api/json}: the lists of the root page for the current user (see {@link KpiLists}); the
+     * read API below {@code api/v1/} goes on through {@link KpiApi}.
+     */
+    public KpiApi getApi() {
+        KpiReader reader = JenkinsFacade.reader();
+        if (!reader.mayReadOverall()) {
+            JenkinsFacade.check(Access.OVERALL_READ);
+        }
+        return new KpiApi(this, new KpiLists(() -> KpiConfiguration.get().backend(), reader, Clock.systemUTC()));
+    }
+
     /** Every other path below {@code /devops-kpi/}, as {@link KpiRoutes} answers it for the current user. */
     public void doDynamic(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
+        serve(req.getRestOfPath(), req, rsp);
+    }
+
+    /** The path below {@code /devops-kpi}, as {@link KpiRoutes} answers it for the current user. */
+    void serve(String restOfPath, StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
         KpiReader reader = JenkinsFacade.reader();
         if (!reader.mayReadOverall()) {
             JenkinsFacade.check(Access.OVERALL_READ); // throws: Jenkins offers an anonymous user its login page
         }
-        KpiRoutes.Reply reply = ROUTES.reply(req.getMethod(), req.getRestOfPath(), parameters(req), reader,
+        KpiRoutes.Reply reply = ROUTES.reply(req.getMethod(), restOfPath, parameters(req), reader,
                 req.getContextPath());
         if (reply instanceof KpiRoutes.Reply.File file) {
             serve(req, rsp, file.file());

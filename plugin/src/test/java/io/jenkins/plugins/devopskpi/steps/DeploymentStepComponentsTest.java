@@ -19,7 +19,7 @@ class DeploymentStepComponentsTest {
 
     private static Deployment event(RecordDeploymentStep step) {
         return RunEvents.deployment("jenkins:deploy#1:shop:production", step.target(), step.components(), STARTED,
-                STARTED.plusSeconds(60), DeploymentResult.SUCCESS, List.of(), "deploy");
+                STARTED.plusSeconds(60), DeploymentResult.SUCCESS, List.of(), "deploy", null);
     }
 
     @Test
@@ -37,7 +37,8 @@ class DeploymentStepComponentsTest {
         step.setComponents("pipeline-lib@3.2.0\nbase-image-jre@21.0.4\n");
         assertThat(step.getComponents()).isEqualTo("pipeline-lib@3.2.0\nbase-image-jre@21.0.4\n");
         Deployment deployment = RunEvents.deployment("jenkins:deploy#1:shop:production", step.target(),
-                step.components(), STARTED, STARTED.plusSeconds(60), DeploymentResult.FAILURE, List.of(), "deploy");
+                step.components(), STARTED, STARTED.plusSeconds(60), DeploymentResult.FAILURE, List.of(), "deploy",
+                null);
         assertThat(deployment.components()).containsExactlyElementsOf(PARSED);
     }
 
