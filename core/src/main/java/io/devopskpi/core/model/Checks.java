@@ -31,12 +31,13 @@ final class Checks {
         if (value == null) {
             return null;
         }
-        if (looksBlank(value)) {
-            throw new InvalidEventException(field, field + " must not be blank (" + event + "): '" + value + "'");
-        }
+        // the length first, so that the blank message never quotes megabytes of white space
         if (value.length() > maxLength) {
             throw new InvalidEventException(field, field + " must be at most " + maxLength + " characters ("
                     + event + "): " + value.length() + " characters");
+        }
+        if (looksBlank(value)) {
+            throw new InvalidEventException(field, field + " must not be blank (" + event + "): '" + value + "'");
         }
         unstorable(value, field, event);
         return value;
