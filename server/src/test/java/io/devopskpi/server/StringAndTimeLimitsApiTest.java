@@ -40,6 +40,8 @@ class StringAndTimeLimitsApiTest {
         "finished|\"+12026-01-05T10:00:00Z\"|finished|ISO-8601 instant",
         "started|\"-5000-01-01T00:00:00Z\"|started|ISO-8601 instant",
         "started|\"0000-12-31T23:59:59Z\"|started|years 0001 to 9999",
+        "started|\"2026-01-04T24:00:00Z\"|started|ISO-8601 instant",
+        "started|\"2026-01-04T23:59:60Z\"|started|ISO-8601 instant",
     })
     void isRefusedNamingTheField(String field, String json, String named, String message) {
         long before = server.storedEvents();

@@ -24,10 +24,11 @@ import java.util.stream.Collectors;
 final class JsonFields {
     /**
      * The one spelling of an instant events take (api.md): what {@link Instant#parse} reads but stricter, so that
-     * {@code 10:00:00.Z}, lower-case letters or a six-digit year are refused rather than read one way or another.
+     * {@code 10:00:00.Z}, lower-case letters, a six-digit year, 24:00 (the next day's midnight to Instant.parse) or a
+     * leap second are refused rather than read one way or another.
      */
     private static final Pattern EVENT_INSTANT = Pattern.compile(
-            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})");
+            "\\d{4}-\\d{2}-\\d{2}T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})");
     /** Years 1 to 9999: every store holds them alike (PostgreSQL turns instants before 4713 BC into -infinity). */
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
