@@ -314,7 +314,8 @@ final class EventFuzzer {
             case 11 -> hugeArray(payload);
             case 12 -> {
                 JsonObject event = payload.event;
-                for (String[] pair : new String[][] {{"started", "finished"}, {"from", "to"}, {"started", "resolved"}}) {
+                String[][] pairs = {{"started", "finished"}, {"from", "to"}, {"started", "resolved"}};
+                for (String[] pair : pairs) {
                     if (event.has(pair[0]) && event.has(pair[1]) && !event.get(pair[1]).isJsonNull()) {
                         JsonElement first = event.get(pair[0]);
                         event.add(pair[0], event.get(pair[1]));
