@@ -15,6 +15,11 @@ public record ApplicationProfile(String application, List<String> tags) implemen
         String event = "application " + Checks.quote(application);
         application = Checks.required(application, "application", event, Checks.MAX_NAME);
         Checks.present(tags, "tags", event);
+        if (tags.size() > MAX_TAGS) {
+            // also when they repeat each other: the limit bounds the work a request can ask for
+            throw new InvalidEventException("tags", "tags must hold 1 to " + MAX_TAGS + " tags (" + event + "): "
+                    + tags.size() + " given");
+        }
         TreeSet<String> distinct = new TreeSet<>();
         for (int i = 0; i < tags.size(); i++) {
             distinct.add(Checks.required(tags.get(i), "tags[" + i + "]", event, MAX_TAG));

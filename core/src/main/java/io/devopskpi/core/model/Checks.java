@@ -13,6 +13,9 @@ final class Checks {
     static final int MAX_ID = 512;
     static final int MAX_NAME = 200;
     static final int MAX_TEXT = 2048;
+    /** Changes one deployment may list: far more than any run ships, few enough to store in one transaction. */
+    static final int MAX_CHANGES = 10_000;
+    static final int MAX_COMPONENTS = 1_000;
 
     private Checks() {
     }
@@ -28,14 +31,47 @@ final class Checks {
         if (value == null) {
             return null;
         }
-        if (value.isBlank()) {
-            throw new InvalidEventException(field, field + " must not be blank (" + event + "): '" + value + "'");
-        }
+        // the length first, so that the blank message never quotes megabytes of white space
         if (value.length() > maxLength) {
             throw new InvalidEventException(field, field + " must be at most " + maxLength + " characters ("
                     + event + "): " + value.length() + " characters");
         }
+        if (looksBlank(value)) {
+            throw new InvalidEventException(field, field + " must not be blank (" + event + "): '" + value + "'");
+        }
+        unstorable(value, field, event);
         return value;
+    }
+
+    /**
+     * Blank to a reader: only white space in the widest sense (also U+00A0 and the other space separators, which
+     * {@link String#isBlank} lets through), invisible format characters (U+200B, U+FEFF…) and control characters.
+     */
+    private static boolean looksBlank(String value) {
+        return value.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.isISOControl(c) || Character.getType(c) == Character.FORMAT);
+    }
+
+    /**
+     * NUL and unpaired surrogates: PostgreSQL cannot store the first and stores the second as '?', so both stores
+     * would answer differently (a 503, then a 409 on re-send); refused on every store alike.
+     */
+    private static void unstorable(String value, String field, String event) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\0') {
+                throw new InvalidEventException(field, field + " must not contain the NUL character U+0000 (" + event
+                        + "), at position " + i);
+            }
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1));
+            if (pair) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new InvalidEventException(field, field + " must be valid Unicode (" + event
+                        + "): an unpaired surrogate at position " + i);
+            }
+        }
     }
 
     static String ownerName(String value, String field, String event) {

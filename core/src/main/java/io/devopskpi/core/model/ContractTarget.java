@@ -35,6 +35,10 @@ public record ContractTarget(
         Checks.ownerName(supplier, "supplier", event);
         TreeSet<String> names = new TreeSet<>();
         List<String> given = applications == null ? List.of() : applications;
+        if (given.size() > MAX_APPLICATIONS) {
+            throw new InvalidEventException("applications", "applications must name at most " + MAX_APPLICATIONS
+                    + " applications (" + event + "): " + given.size());
+        }
         for (int i = 0; i < given.size(); i++) {
             names.add(Checks.required(given.get(i), "applications[" + i + "]", event, Checks.MAX_NAME));
         }

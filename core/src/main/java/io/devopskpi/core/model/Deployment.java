@@ -57,6 +57,10 @@ public record Deployment(
         if (changes == null) {
             return List.of();
         }
+        if (changes.size() > Checks.MAX_CHANGES) {
+            throw new InvalidEventException("changes", "changes must list at most " + Checks.MAX_CHANGES
+                    + " changes (" + event + "): " + changes.size());
+        }
         Map<String, Change> byId = new LinkedHashMap<>();
         for (int i = 0; i < changes.size(); i++) {
             Change change = Checks.present(changes.get(i), "changes[" + i + "]", event);
@@ -72,6 +76,10 @@ public record Deployment(
     private static List<Component> distinctComponents(List<Component> components, String event) {
         if (components == null) {
             return List.of();
+        }
+        if (components.size() > Checks.MAX_COMPONENTS) {
+            throw new InvalidEventException("components", "components must list at most " + Checks.MAX_COMPONENTS
+                    + " components (" + event + "): " + components.size());
         }
         Set<String> names = new HashSet<>();
         List<Component> result = new ArrayList<>();

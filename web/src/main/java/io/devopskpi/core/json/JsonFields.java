@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -21,6 +22,17 @@ import java.util.stream.Collectors;
  * JSON null counts as absent. {@link #rejectUnread()} then reports every field nobody asked for.
  */
 final class JsonFields {
+    /**
+     * The one spelling of an instant events take (api.md): what {@link Instant#parse} reads but stricter, so that
+     * {@code 10:00:00.Z}, lower-case letters, a six-digit year, 24:00 (the next day's midnight to Instant.parse) or a
+     * leap second are refused rather than read one way or another.
+     */
+    private static final Pattern EVENT_INSTANT = Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})");
+    /** Years 1 to 9999: every store holds them alike (PostgreSQL turns instants before 4713 BC into -infinity). */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
     private final JsonObject object;
     private final String path;
     private final EventProblems problems;
@@ -62,10 +74,14 @@ final class JsonFields {
             wrongType(name, "an ISO-8601 instant string such as 2026-01-05T10:07:00Z", value);
             return null;
         }
-        Optional<Instant> instant = TimeText.instant(value.getAsString());
+        String text = value.getAsString();
+        Optional<Instant> instant = EVENT_INSTANT.matcher(text).matches() ? TimeText.instant(text) : Optional.empty();
         if (instant.isEmpty()) {
             problems.add(path(name), path(name) + " must be an ISO-8601 instant such as 2026-01-05T10:07:00Z, got "
-                    + Excerpt.quoted(value.getAsString()));
+                    + Excerpt.quoted(text));
+        } else if (instant.get().isBefore(EARLIEST) || instant.get().isAfter(LATEST)) {
+            problems.add(path(name), path(name) + " must lie in the years 0001 to 9999, got " + Excerpt.quoted(text));
+            return null;
         }
         return instant.orElse(null);
     }
