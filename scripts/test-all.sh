@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test of the project: the Jenkins API stubs' fidelity check, then the Maven build (core, server, the
+# Runs every test of the project: the Jenkins API stubs' fidelity check, then the Maven build (core, web, server, the
 # plugin's offline build) with real H2, real PostgreSQL (binaries from Maven Central), real HTTP and the dashboard
 # in a real browser (Debian's chromium and chromium-driver, installed here when missing: CI starts from a fresh
 # machine as root), and the Prometheus scrape checked by promtool (Debian's prometheus package, installed likewise).
