@@ -23,12 +23,12 @@ import java.util.Set;
 /**
  * The server's command line (api.md): {@code [--demo] [--port 8080] [--bind 127.0.0.1] [--data DIR]
  * [--db JDBC_URL --db-user U --db-password-file F] [--read-token-file F] [--bands FILE] [--hook-token-file F]
- * [--hook-mapping FILE] [--metrics-window 30d] [--help]}. Secrets come from files, not arguments, because arguments
+ * [--hook-mapping FILE] [--metrics-window 30d] [--writers-file F] [--help]}. Secrets come from files, not arguments, because arguments
  * are visible to every user of the machine.
  */
 record CommandLine(boolean help, boolean demo, int port, String bind, Path data, String dbUrl, String dbUser,
         Path dbPasswordFile, Path readTokenFile, Path bandsFile, Path hookTokenFile, Path hookMappingFile,
-        Duration metricsWindow) {
+        Duration metricsWindow, Path writersFile) {
 
     static final String USAGE = """
             Usage: java -jar devops-kpi-server.jar [options]
@@ -47,6 +47,8 @@ record CommandLine(boolean help, boolean demo, int port, String bind, Path data,
                                      <tool>.application, <tool>.environment, <tool>.defaultEnvironment
               --metrics-window D     the window ending now that /metrics computes the KPIs over, as 30d, 2w, 12h
                                      or P30D (default 30d; the samples carry it as the label window="30d")
+              --writers-file F       named write tokens, one 'name token' per line: each write names its writer
+                                     in the log; removing a line revokes that token (the file is re-read)
               --demo                 seed demo data into an empty store
               --help                 show this text
             The write token is read from the environment variable DEVOPS_KPI_API_TOKEN; when it is unset, one is
@@ -57,7 +59,7 @@ record CommandLine(boolean help, boolean demo, int port, String bind, Path data,
             "timeToRestore");
     private static final Set<String> VALUED = Set.of("--port", "--bind", "--data", "--db", "--db-user",
             "--db-password-file", "--read-token-file", "--bands", "--hook-token-file", "--hook-mapping",
-            "--metrics-window");
+            "--metrics-window", "--writers-file");
 
     /** Thrown for arguments that make no sense; its message is the one-line reason shown to the user. */
     static final class UsageException extends Exception {
@@ -98,7 +100,7 @@ record CommandLine(boolean help, boolean demo, int port, String bind, Path data,
                 Path.of(given.getOrDefault("--data", "devops-kpi-data")), given.get("--db"), given.get("--db-user"),
                 path(given.get("--db-password-file")), path(given.get("--read-token-file")), path(given.get("--bands")),
                 path(given.get("--hook-token-file")), path(given.get("--hook-mapping")),
-                metricsWindow(given.get("--metrics-window")));
+                metricsWindow(given.get("--metrics-window")), path(given.get("--writers-file")));
     }
 
     /** The server options, reading the secret files; {@code writeToken} is DEVOPS_KPI_API_TOKEN's value or null. */
@@ -114,8 +116,15 @@ record CommandLine(boolean help, boolean demo, int port, String bind, Path data,
         if (readToken != null && readToken.isEmpty()) {
             throw new UsageException("--read-token-file " + readTokenFile + " is empty");
         }
+        if (writersFile != null) {
+            try {
+                new NamedWriters(writersFile);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--writers-file: " + e.getMessage());
+            }
+        }
         return new ServerOptions(bind, port, store, writeToken == null || writeToken.isBlank() ? null : writeToken,
-                readToken, clock, settings(), metricsWindow);
+                readToken, clock, settings(), metricsWindow, writersFile);
     }
 
     /** The webhooks' token (from {@code --hook-token-file}) and mapping (defaults, with {@code --hook-mapping}'s keys). */

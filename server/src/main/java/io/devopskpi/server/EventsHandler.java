@@ -11,11 +11,14 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** {@code POST /api/v1/events}: authenticated, bounded, strictly parsed, then stored all-or-nothing. */
 final class EventsHandler implements Handler {
     /** api.md: bodies over 16 MiB are refused with 413. */
     static final int MAX_BODY = 16 * 1024 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(EventsHandler.class);
 
     private final TokenAuth auth;
     private final Ingestor ingestor;
@@ -30,7 +33,7 @@ final class EventsHandler implements Handler {
     @Override
     public void handle(Context ctx) throws IOException {
         // before reading anything: only holders of the token may make the server buffer a large body
-        auth.requireWrite(ctx);
+        String writer = auth.requireWrite(ctx);
         RequestBody.requireJsonIfDeclared(ctx);
         String body = RequestBody.utf8(ctx, MAX_BODY);
         IngestResult result;
@@ -46,6 +49,8 @@ final class EventsHandler implements Handler {
             throw new ApiException(HttpStatus.CONFLICT.getCode(), conflict);
         }
         metrics.ingested(result);
+        LOG.info("events from writer '{}': {} accepted, {} duplicates, {} updated", writer, result.accepted(),
+                result.duplicates(), result.updated());
         JsonObject answer = new JsonObject();
         answer.addProperty("accepted", result.accepted());
         answer.addProperty("duplicates", result.duplicates());

@@ -75,7 +75,8 @@ public final class KpiServer implements AutoCloseable {
         try {
             TokenHash write = options.writeToken() != null ? TokenHash.of(options.writeToken())
                     : WriteTokens.establish(store, System.out);
-            TokenAuth auth = new TokenAuth(write, options.readToken() == null ? null
+            TokenAuth auth = new TokenAuth(write, options.writersFile() == null ? null
+                    : new NamedWriters(options.writersFile()), options.readToken() == null ? null
                     : TokenHash.of(options.readToken()));
             ServerMetrics metrics = new ServerMetrics();
             app = Javalin.create(config -> configure(config, metrics));

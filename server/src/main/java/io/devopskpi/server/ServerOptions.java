@@ -3,6 +3,7 @@ package io.devopskpi.server;
 import io.devopskpi.core.kpi.KpiSettings;
 import io.devopskpi.core.store.StoreConfig;
 import io.devopskpi.core.export.KpiMetrics;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -13,7 +14,18 @@ import java.util.Objects;
  * window ending now that {@code /metrics} computes the KPIs over.
  */
 public record ServerOptions(String bind, int port, StoreConfig store, String writeToken, String readToken,
-        Clock clock, KpiSettings settings, Duration metricsWindow) {
+        Clock clock, KpiSettings settings, Duration metricsWindow, Path writersFile) {
+
+    /** Without named writers ({@code --writers-file}). */
+    public ServerOptions(String bind, int port, StoreConfig store, String writeToken, String readToken, Clock clock,
+            KpiSettings settings, Duration metricsWindow) {
+        this(bind, port, store, writeToken, readToken, clock, settings, metricsWindow, null);
+    }
+
+    /** The same options with named write tokens from {@code file} (null: none). */
+    public ServerOptions withWriters(Path file) {
+        return new ServerOptions(bind, port, store, writeToken, readToken, clock, settings, metricsWindow, file);
+    }
 
     public ServerOptions {
         Objects.requireNonNull(bind, "bind");

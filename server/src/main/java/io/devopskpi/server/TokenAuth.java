@@ -10,25 +10,48 @@ import io.javalin.http.HttpStatus;
 final class TokenAuth {
     private static final String BEARER = "Bearer ";
 
+    /** The writer the server's own write token stands for in the log. */
+    static final String DEFAULT_WRITER = "default";
+
     private final TokenHash write;
+    private final NamedWriters writers;
     private final TokenHash read;
 
     /** {@code read} null: reads are public. */
     TokenAuth(TokenHash write, TokenHash read) {
+        this(write, null, read);
+    }
+
+    /** {@code writers} null: only the server's own write token writes. */
+    TokenAuth(TokenHash write, NamedWriters writers, TokenHash read) {
         this.write = write;
+        this.writers = writers;
         this.read = read;
     }
 
-    void requireWrite(Context ctx) {
-        if (!hasWriteToken(ctx)) {
+    /** @return the writer's name ({@link #DEFAULT_WRITER} for the server's own write token), for the log */
+    String requireWrite(Context ctx) {
+        String writer = writer(ctx);
+        if (writer == null) {
             throw unauthorized(ctx, "a valid write token is required: send 'Authorization: Bearer <token>'");
         }
+        return writer;
     }
 
-    /** Whether the request carries the write token as bearer. */
+    /** Whether the request carries a write token as bearer. */
     boolean hasWriteToken(Context ctx) {
+        return writer(ctx) != null;
+    }
+
+    /** The writer whose token the request carries, or null; every token is compared, whichever matches. */
+    private String writer(Context ctx) {
         String token = bearer(ctx);
-        return token != null && write.matches(token);
+        if (token == null) {
+            return null;
+        }
+        boolean own = write.matches(token);
+        String named = writers == null ? null : writers.nameOf(token);
+        return own ? DEFAULT_WRITER : named;
     }
 
     void requireRead(Context ctx) {
@@ -36,9 +59,9 @@ final class TokenAuth {
             return;
         }
         String token = bearer(ctx);
-        // both are compared, so timing does not tell which token a guess came closer to
+        // all are compared, so timing does not tell which token a guess came closer to
         boolean readMatches = token != null && read.matches(token);
-        boolean writeMatches = token != null && write.matches(token);
+        boolean writeMatches = writer(ctx) != null;
         if (!readMatches && !writeMatches) {
             throw unauthorized(ctx, "a valid read token is required: send 'Authorization: Bearer <token>'");
         }
