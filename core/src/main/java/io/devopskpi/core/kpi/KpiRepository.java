@@ -42,9 +42,6 @@ final class KpiRepository {
             + "FROM incident i LEFT JOIN assignment a ON a.application = i.application "
             + "AND a.responsibility IN ('OPERATIONS', 'BOTH') "
             + "AND a.valid_from <= i.started AND (a.valid_to IS NULL OR i.started < a.valid_to) ";
-    /** An assignment covering OPERATIONS whose period overlaps [from, to) (bound: to, from). */
-    private static final String OPERATED_DURING = "responsibility IN ('OPERATIONS', 'BOTH') AND valid_from < ? "
-            + "AND (valid_to IS NULL OR valid_to > ?)";
 
     private final Connection connection;
     private final String environment;
@@ -243,16 +240,6 @@ final class KpiRepository {
     }
 
     /**
-     * Applications with an assignment covering OPERATIONS to the team or supplier that overlaps [from, to) (an
-     * assignment without a team counts for team {@code unassigned}).
-     */
-    Set<String> applicationsOperatedBy(Scope scope, Instant from, Instant to) throws SQLException {
-        String owner = scope.kind() == Scope.Kind.TEAM ? "COALESCE(team, 'unassigned')" : "supplier";
-        return applications("SELECT DISTINCT application FROM assignment WHERE " + owner + " = ? AND "
-                + OPERATED_DURING, scope.name(), from, to);
-    }
-
-    /**
      * Per application, the responsibilities of the team's or supplier's assignments that overlap [from, to) (an
      * assignment without a team counts for team {@code unassigned}); a stored responsibility this version does not
      * know is left out.
@@ -281,18 +268,12 @@ final class KpiRepository {
 
     /** Applications with any assignment covering OPERATIONS that overlaps [from, to). */
     Set<String> applicationsWithOperationsAssignment(Instant from, Instant to) throws SQLException {
-        return applications("SELECT DISTINCT application FROM assignment WHERE " + OPERATED_DURING, null, from, to);
-    }
-
-    private Set<String> applications(String sql, String owner, Instant from, Instant to) throws SQLException {
         Set<String> result = new java.util.TreeSet<>();
-        try (PreparedStatement s = connection.prepareStatement(sql)) {
-            int i = 1;
-            if (owner != null) {
-                s.setString(i++, owner);
-            }
-            Sql.setInstant(s, i++, to);
-            Sql.setInstant(s, i, from);
+        try (PreparedStatement s = connection.prepareStatement("SELECT DISTINCT application FROM assignment "
+                + "WHERE responsibility IN ('OPERATIONS', 'BOTH') AND valid_from < ? "
+                + "AND (valid_to IS NULL OR valid_to > ?)")) {
+            Sql.setInstant(s, 1, to);
+            Sql.setInstant(s, 2, from);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     result.add(rs.getString(1));

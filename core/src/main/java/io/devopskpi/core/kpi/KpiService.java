@@ -305,12 +305,16 @@ public final class KpiService {
                 Statistics.rate(rework, successes.size()));
 
         List<IncidentRecord> overlapping = incidentsInScope.stream().filter(i -> i.overlaps(from, to)).toList();
-        Set<String> applications = operatedApplications(scope, filter, data, overlapping, repository, from, to);
+        // the team's or supplier's assignments overlapping the window, read once for what it operated and held
+        Map<String, Set<Responsibility>> assigned = scope.kind() == Scope.Kind.TEAM
+                || scope.kind() == Scope.Kind.SUPPLIER ? repository.assignedTo(scope, from, to) : Map.of();
+        Set<String> applications = operatedApplications(scope, filter, data, overlapping, assigned, repository,
+                from, to);
         KpiReport.Availability availability = availability(applications, overlapping, from, cutTo);
 
         return new Computed(new KpiReport(query, frequency, leadTime, failureRate, successRate, restore,
                 timeToDetect, timeToResolve, reworkRate, availability, Duration.between(from, cutTo)),
-                responsible(scope, filter, inScope, applications, repository, from, to));
+                responsible(scope, filter, inScope, applications, assigned));
     }
 
     private KpiReport.DeploymentFrequency deploymentFrequency(List<DeploymentRecord> successes, Instant from,
@@ -367,8 +371,8 @@ public final class KpiService {
      * application of the everything scope without such an assignment. Only those the filter keeps.
      */
     private static Set<String> operatedApplications(Scope scope, ScopeFilter filter, WindowData data,
-            List<IncidentRecord> overlappingInScope, KpiRepository repository, Instant from, Instant to)
-            throws SQLException {
+            List<IncidentRecord> overlappingInScope, Map<String, Set<Responsibility>> assigned,
+            KpiRepository repository, Instant from, Instant to) throws SQLException {
         Set<String> applications = new TreeSet<>();
         switch (scope.kind()) {
             case APPLICATION -> {
@@ -378,7 +382,11 @@ public final class KpiService {
             }
             case ALL -> applications.addAll(everythingScope(data.window(), overlappingInScope));
             case TEAM, SUPPLIER -> {
-                applications.addAll(repository.applicationsOperatedBy(scope, from, to));
+                assigned.forEach((application, held) -> {
+                    if (held.stream().anyMatch(Responsibility::coversOperations)) {
+                        applications.add(application);
+                    }
+                });
                 overlappingInScope.forEach(i -> applications.add(i.application()));
                 if (Attribution.UNASSIGNED.equals(scope.name())) {
                     Set<String> unassigned = everythingScope(data.window(),
@@ -399,12 +407,12 @@ public final class KpiService {
      * teams and suppliers hold responsibilities; every scope's applications are those it delivered or operated.
      */
     private static Responsible responsible(Scope scope, ScopeFilter filter, List<DeploymentRecord> deliveredInWindow,
-            Set<String> operated, KpiRepository repository, Instant from, Instant to) throws SQLException {
+            Set<String> operated, Map<String, Set<Responsibility>> assigned) {
         Set<String> applications = new TreeSet<>(operated);
         deliveredInWindow.forEach(d -> applications.add(d.application()));
         Set<Responsibility> held = EnumSet.noneOf(Responsibility.class);
         if (scope.kind() == Scope.Kind.TEAM || scope.kind() == Scope.Kind.SUPPLIER) {
-            repository.assignedTo(scope, from, to).forEach((application, responsibilities) -> {
+            assigned.forEach((application, responsibilities) -> {
                 if (filter.keeps(application)) {
                     applications.add(application);
                     held.addAll(responsibilities);
