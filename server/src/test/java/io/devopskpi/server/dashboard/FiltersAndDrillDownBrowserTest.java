@@ -513,45 +513,35 @@ class FiltersAndDrillDownBrowserTest {
 
     /** A trend table as the page shows it: per supplier, its column (the numbers without formatting). */
     private Map<String, List<String>> trendTable(String id) {
-        Object table = browser.js("""
-                const t = document.getElementById(arguments[0] + '-table');
-                if (!t) return null;
-                const names = [...t.querySelectorAll('thead th')].slice(1).map((th) => th.textContent.trim());
-                const out = {};
-                names.forEach((n) => { out[n] = []; });
-                for (const tr of t.querySelectorAll('tbody tr')) {
-                  [...tr.querySelectorAll('td')].forEach((td, i) => {
-                    out[names[i]].push(td.textContent.replace(/ \\(n = \\d+\\)$/, '').replace(/ %$/, '').trim());
-                  });
-                }
-                return out;""", id);
-        Map<String, List<String>> out = new TreeMap<>();
-        if (table instanceof Map<?, ?> map) {
-            map.forEach((k, v) -> {
-                List<String> column = new ArrayList<>();
-                ((List<?>) v).forEach(x -> column.add(String.valueOf(x)));
-                out.put(String.valueOf(k), column);
-            });
-        }
-        return out;
+        return trendColumns(id, false);
     }
 
     /** A trend table's sample sizes ("n = 3" in each cell): per supplier, its column. */
     private Map<String, List<String>> trendSamples(String id) {
-        Map<String, List<String>> out = new TreeMap<>();
+        return trendColumns(id, true);
+    }
+
+    /** Per supplier, its column of the trend table: each cell's number, or its sample size when {@code samples}. */
+    private Map<String, List<String>> trendColumns(String id, boolean samples) {
         Object table = browser.js("""
                 const t = document.getElementById(arguments[0] + '-table');
+                const samples = arguments[1];
                 if (!t) return null;
                 const names = [...t.querySelectorAll('thead th')].slice(1).map((th) => th.textContent.trim());
                 const out = {};
                 names.forEach((n) => { out[n] = []; });
                 for (const tr of t.querySelectorAll('tbody tr')) {
                   [...tr.querySelectorAll('td')].forEach((td, i) => {
-                    const m = /\\(n = (\\d+)\\)/.exec(td.textContent);
-                    out[names[i]].push(m ? m[1] : '—');
+                    if (samples) {
+                      const m = /\\(n = (\\d+)\\)/.exec(td.textContent);
+                      out[names[i]].push(m ? m[1] : '—');
+                    } else {
+                      out[names[i]].push(td.textContent.replace(/ \\(n = \\d+\\)$/, '').replace(/ %$/, '').trim());
+                    }
                   });
                 }
-                return out;""", id);
+                return out;""", id, samples);
+        Map<String, List<String>> out = new TreeMap<>();
         if (table instanceof Map<?, ?> map) {
             map.forEach((k, v) -> {
                 List<String> column = new ArrayList<>();
