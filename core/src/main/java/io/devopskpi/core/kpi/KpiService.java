@@ -75,8 +75,9 @@ public final class KpiService {
     public KpiFigures figures(KpiQuery query, Set<String> applications) {
         return read(query, (connection, now) -> {
             KpiRepository repository = repository(query, connection);
-            return figures(query, now, connection, repository, WindowData.load(repository, query, settings),
-                    applications, componentsOf(query, connection));
+            WindowData data = WindowData.load(repository, query, settings);
+            return figures(query, now, connection, repository, data, applications,
+                    componentsOf(query, connection, data));
         });
     }
 
@@ -110,7 +111,7 @@ public final class KpiService {
             KpiQuery environmentWide = window.withScope(Scope.all());
             KpiRepository repository = repository(environmentWide, connection);
             WindowData data = WindowData.load(repository, environmentWide, settings);
-            Components components = componentsOf(environmentWide, connection);
+            Components components = componentsOf(environmentWide, connection, data);
             List<KpiFigures> figures = new ArrayList<>();
             for (Slice slice : slices) {
                 figures.add(figures(window.withScope(slice.scope()), now, connection, repository, data,
@@ -193,15 +194,20 @@ public final class KpiService {
 
     private ComponentReport components(KpiQuery query, Connection connection, ScopeFilter filter)
             throws SQLException {
-        return componentsOf(query, connection).report(query, filter);
+        return componentsOf(query, connection, null).report(query, filter);
     }
 
-    /** The environment's SUCCESS deployments of the window and their components: what platform re-use reads. */
-    private Components componentsOf(KpiQuery query, Connection connection) throws SQLException {
+    /**
+     * The environment's SUCCESS deployments of the window and their components: what platform re-use reads. The
+     * window's deployments already read environment-wide ({@code data} of a scope other than one application) are
+     * used as they are, not read again.
+     */
+    private Components componentsOf(KpiQuery query, Connection connection, WindowData data) throws SQLException {
         KpiRepository environmentWide = new KpiRepository(connection, query.environment(), null,
                 settings.failureIsFailedChange());
-        List<DeploymentRecord> successes = environmentWide.deploymentsFinishedIn(query.from(), query.to()).stream()
-                .filter(DeploymentRecord::isSuccess).toList();
+        List<DeploymentRecord> window = data != null && query.scope().kind() != Scope.Kind.APPLICATION
+                ? data.window() : environmentWide.deploymentsFinishedIn(query.from(), query.to());
+        List<DeploymentRecord> successes = window.stream().filter(DeploymentRecord::isSuccess).toList();
         return new Components(successes, environmentWide.componentsOfSuccessesIn(query.from(), query.to()));
     }
 
