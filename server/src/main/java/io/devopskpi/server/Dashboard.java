@@ -2,7 +2,7 @@ package io.devopskpi.server;
 
 import io.devopskpi.core.dashboard.DashboardFile;
 import io.devopskpi.core.dashboard.DashboardFiles;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +18,7 @@ final class Dashboard {
     private Dashboard() {
     }
 
-    static void register(Javalin app) {
+    static void register(RoutesConfig app) {
         DashboardFiles files = new DashboardFiles();
         app.get("/", ctx -> serve(ctx, files.find("/")));
         app.get("/applications/{name}", ctx -> serve(ctx, files.find("/applications/" + ctx.pathParam("name"))));

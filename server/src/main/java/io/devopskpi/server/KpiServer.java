@@ -18,9 +18,11 @@ import io.devopskpi.core.store.Store;
 import io.devopskpi.core.store.StoreException;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import io.javalin.router.Endpoint;
 import java.time.Clock;
 import java.time.Duration;
 import org.eclipse.jetty.server.AbstractConnector;
@@ -79,22 +81,26 @@ public final class KpiServer implements AutoCloseable {
                     : new NamedWriters(options.writersFile()), options.readToken() == null ? null
                     : TokenHash.of(options.readToken()));
             ServerMetrics metrics = new ServerMetrics();
-            app = Javalin.create(config -> configure(config, metrics));
-            app.before(SecurityHeaders::apply);
             Ingestor ingestor = new Ingestor(store, options.clock());
-            app.post("/api/v1/events", new EventsHandler(auth, ingestor, metrics));
-            routeHooks(app, auth, ingestor, hooks, options.clock());
             KpiService kpis = new KpiService(store, options.settings(), options.clock());
             GatePolicies policies = new GatePolicies(store, GateJson::parse);
-            app.post("/api/v1/gate", new GateHandler(auth, new KpiGateEvaluator(kpis), policies, options.clock()));
-            routeReads(app, store, auth, kpis, options.clock());
-            app.get("/metrics", new MetricsHandler(auth, metrics, new KpiMetrics(kpis, new EnvironmentList(store),
-                    new ApplicationList(store, options.clock()), new SupplierKpis(store, kpis), options.clock(),
-                    options.metricsWindow()), options.clock()));
-            app.get("/api/v1/health", health);
-            app.get("/api/v1/openapi.json", new OpenApiHandler());
-            Dashboard.register(app);
-            handleErrors(app);
+            app = Javalin.create(config -> {
+                configure(config, metrics);
+                RoutesConfig routes = config.routes;
+                routes.before(SecurityHeaders::apply);
+                routes.post("/api/v1/events", new EventsHandler(auth, ingestor, metrics));
+                routeHooks(routes, auth, ingestor, hooks, options.clock());
+                routes.post("/api/v1/gate", new GateHandler(auth, new KpiGateEvaluator(kpis), policies,
+                        options.clock()));
+                routeReads(routes, store, auth, kpis, options.clock());
+                routes.get("/metrics", new MetricsHandler(auth, metrics, new KpiMetrics(kpis,
+                        new EnvironmentList(store), new ApplicationList(store, options.clock()),
+                        new SupplierKpis(store, kpis), options.clock(), options.metricsWindow()), options.clock()));
+                routes.get("/api/v1/health", health);
+                routes.get("/api/v1/openapi.json", new OpenApiHandler());
+                Dashboard.register(routes);
+                handleErrors(routes);
+            });
             app.start(options.bind(), options.port());
             limitHeaderTime(app);
             return new KpiServer(app, store, health, options.bind());
@@ -109,7 +115,7 @@ public final class KpiServer implements AutoCloseable {
     }
 
     /** The read endpoints of the dashboard pages (DASHBOARD-CONTRACT.md), answered by core. */
-    private static void routeReads(Javalin app, Store store, TokenAuth auth, KpiService kpis, Clock clock) {
+    private static void routeReads(RoutesConfig app, Store store, TokenAuth auth, KpiService kpis, Clock clock) {
         ReadApi api = new ReadApi(store, kpis, clock);
         for (String endpoint : api.endpoints()) {
             app.get("/api/v1/" + endpoint, new ReadHandler(auth, api, ctx -> endpoint));
@@ -119,7 +125,7 @@ public final class KpiServer implements AutoCloseable {
     }
 
     /** The alerting tools' webhooks (api.md, "Incidents from alerting tools") and their unmapped alerts. */
-    private static void routeHooks(Javalin app, TokenAuth auth, Ingestor ingestor, HookOptions options, Clock clock) {
+    private static void routeHooks(RoutesConfig app, TokenAuth auth, Ingestor ingestor, HookOptions options, Clock clock) {
         UnmappedAlerts unmapped = new UnmappedAlerts();
         HookService hooks = new HookService(ingestor, options.mappings(), unmapped, clock);
         HookAuth hookAuth = new HookAuth(auth, options.hookToken());
@@ -144,7 +150,7 @@ public final class KpiServer implements AutoCloseable {
     }
 
     private static void configure(JavalinConfig config, ServerMetrics metrics) {
-        config.showJavalinBanner = false;
+        config.startup.showJavalinBanner = false;
         config.http.defaultContentType = JsonAnswers.CONTENT_TYPE;
         config.http.maxRequestSize = EventsHandler.MAX_BODY;
         config.http.prefer405over404 = true;
@@ -156,7 +162,7 @@ public final class KpiServer implements AutoCloseable {
         });
     }
 
-    private static void handleErrors(Javalin app) {
+    private static void handleErrors(RoutesConfig app) {
         app.exception(ApiException.class, (e, ctx) -> JsonAnswers.write(ctx, e.status(), e.body()));
         // Javalin's own answers (no such endpoint, method not allowed) by status text: no request data echoed
         app.exception(HttpResponseException.class, (e, ctx) -> JsonAnswers.write(ctx, e.getStatus(),
@@ -175,13 +181,9 @@ public final class KpiServer implements AutoCloseable {
 
     /** The pattern of the endpoint that answered ({@code /api/v1/scorecards/{supplier}}), never the path asked for. */
     private static String route(Context ctx) {
-        try {
-            String pattern = ctx.endpointHandlerPath();
-            return pattern == null || pattern.isEmpty() ? ServerMetrics.UNMATCHED : pattern;
-        } catch (IllegalStateException e) {
-            // Javalin refuses when the request ended in a before-handler, i.e. before any endpoint matched
-            return ServerMetrics.UNMATCHED;
-        }
+        // null when the request ended before any endpoint matched (in a before-handler, or no such endpoint)
+        Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+        return matched == null || matched.path.isEmpty() ? ServerMetrics.UNMATCHED : matched.path;
     }
 
     /** One line per request: method, path (no query string, no headers: they may carry secrets), status, time. */
