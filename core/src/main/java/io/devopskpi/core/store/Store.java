@@ -25,9 +25,17 @@ public final class Store implements AutoCloseable {
 
     /** Opens the pool and brings the schema up to date; fails with {@link StoreException} when unusable. */
     public static Store open(StoreConfig config) {
+        return open(config, DriverDataSource.of(config));
+    }
+
+    /**
+     * Like {@link #open(StoreConfig)}, over connections from {@code connections} (tests: a store written by an older
+     * H2 loaded in a class loader of its own).
+     */
+    static Store open(StoreConfig config, DataSource connections) {
         HikariConfig hikari = new HikariConfig();
         // The credentials live in the data source only: set on the pool, it would ask getConnection(user, password)
-        hikari.setDataSource(DriverDataSource.of(config));
+        hikari.setDataSource(connections);
         hikari.setMaximumPoolSize(config.maxPoolSize());
         hikari.setPoolName("devops-kpi");
         hikari.setAutoCommit(true);
