@@ -23,12 +23,13 @@ import java.util.Set;
 /**
  * The server's command line (api.md): {@code [--demo] [--port 8080] [--bind 127.0.0.1] [--data DIR]
  * [--db JDBC_URL --db-user U --db-password-file F] [--read-token-file F] [--bands FILE] [--hook-token-file F]
- * [--hook-mapping FILE] [--metrics-window 30d] [--writers-file F] [--help]}. Secrets come from files, not arguments, because arguments
+ * [--hook-mapping FILE] [--metrics-window 30d] [--writers-file F] [--header-timeout 10s] [--idle-timeout 30s]
+ * [--max-connections 10000] [--shutdown-grace 10s] [--help]}. Secrets come from files, not arguments, because arguments
  * are visible to every user of the machine.
  */
 record CommandLine(boolean help, boolean demo, int port, String bind, Path data, String dbUrl, String dbUser,
         Path dbPasswordFile, Path readTokenFile, Path bandsFile, Path hookTokenFile, Path hookMappingFile,
-        Duration metricsWindow, Path writersFile) {
+        Duration metricsWindow, Path writersFile, HttpLimits limits) {
 
     static final String USAGE = """
             Usage: java -jar devops-kpi-server.jar [options]
@@ -49,6 +50,14 @@ record CommandLine(boolean help, boolean demo, int port, String bind, Path data,
                                      or P30D (default 30d; the samples carry it as the label window="30d")
               --writers-file F       named write tokens, one 'name token' per line: each write names its writer
                                      in the log; removing a line revokes that token (the file is re-read)
+              --header-timeout D     time a client gets to send a request's headers (default 10s; cut off
+                                     between D and twice D)
+              --idle-timeout D       time a connection may stay silent, between requests or within a body
+                                     (default 30s)
+              --max-connections N    connections held at once; beyond, new ones wait in the kernel's queue until
+                                     one closes (default 10000; keep it below the open-files limit, ulimit -n)
+              --shutdown-grace D     on SIGTERM, time the requests in flight get to finish before the store is
+                                     closed (default 10s)
               --demo                 seed demo data into an empty store
               --help                 show this text
             The write token is read from the environment variable DEVOPS_KPI_API_TOKEN; when it is unset, one is
@@ -59,7 +68,9 @@ record CommandLine(boolean help, boolean demo, int port, String bind, Path data,
             "timeToRestore");
     private static final Set<String> VALUED = Set.of("--port", "--bind", "--data", "--db", "--db-user",
             "--db-password-file", "--read-token-file", "--bands", "--hook-token-file", "--hook-mapping",
-            "--metrics-window", "--writers-file");
+            "--metrics-window", "--writers-file", "--header-timeout", "--idle-timeout", "--max-connections",
+            "--shutdown-grace");
+    private static final int MOST_CONNECTIONS = 1_000_000;
 
     /** Thrown for arguments that make no sense; its message is the one-line reason shown to the user. */
     static final class UsageException extends Exception {
@@ -100,7 +111,45 @@ record CommandLine(boolean help, boolean demo, int port, String bind, Path data,
                 Path.of(given.getOrDefault("--data", "devops-kpi-data")), given.get("--db"), given.get("--db-user"),
                 path(given.get("--db-password-file")), path(given.get("--read-token-file")), path(given.get("--bands")),
                 path(given.get("--hook-token-file")), path(given.get("--hook-mapping")),
-                metricsWindow(given.get("--metrics-window")), path(given.get("--writers-file")));
+                metricsWindow(given.get("--metrics-window")), path(given.get("--writers-file")), limits(given));
+    }
+
+    /** {@code --header-timeout}, {@code --idle-timeout}, {@code --max-connections}, {@code --shutdown-grace}. */
+    private static HttpLimits limits(Map<String, String> given) throws UsageException {
+        HttpLimits defaults = HttpLimits.defaults();
+        return new HttpLimits(duration(given, "--header-timeout", defaults.headerTimeout()),
+                duration(given, "--idle-timeout", defaults.idleTimeout()),
+                connections(given.get("--max-connections"), defaults.maxConnections()),
+                duration(given, "--shutdown-grace", defaults.shutdownGrace()));
+    }
+
+    private static Duration duration(Map<String, String> given, String name, Duration otherwise)
+            throws UsageException {
+        String text = given.get(name);
+        if (text == null) {
+            return otherwise;
+        }
+        try {
+            return TimeText.duration(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(name + " " + e.getMessage());
+        }
+    }
+
+    private static int connections(String text, int otherwise) throws UsageException {
+        if (text == null) {
+            return otherwise;
+        }
+        try {
+            int count = Integer.parseInt(text);
+            if (count >= 1 && count <= MOST_CONNECTIONS) {
+                return count;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the accepted range
+        }
+        throw new UsageException("--max-connections must be a number from 1 to " + MOST_CONNECTIONS + ", got '"
+                + text + "'");
     }
 
     /** The server options, reading the secret files; {@code writeToken} is DEVOPS_KPI_API_TOKEN's value or null. */
@@ -124,7 +173,7 @@ record CommandLine(boolean help, boolean demo, int port, String bind, Path data,
             }
         }
         return new ServerOptions(bind, port, store, writeToken == null || writeToken.isBlank() ? null : writeToken,
-                readToken, clock, settings(), metricsWindow, writersFile);
+                readToken, clock, settings(), metricsWindow, writersFile, limits);
     }
 
     /** The webhooks' token (from {@code --hook-token-file}) and mapping (defaults, with {@code --hook-mapping}'s keys). */

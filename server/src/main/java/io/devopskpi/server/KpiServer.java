@@ -24,9 +24,10 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.router.Endpoint;
 import java.time.Clock;
-import java.time.Duration;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,12 +39,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class KpiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KpiServer.class);
-    /**
-     * A client gets between this and twice this to send the headers of a request ({@link HeaderTimeout}); the body
-     * and idle keep-alive connections have Jetty's idle timeout (30 s).
-     */
-    static final Duration HEADER_TIMEOUT = Duration.ofSeconds(10);
-
     private final Javalin app;
     private final Store store;
     private final HealthHandler health;
@@ -85,7 +80,7 @@ public final class KpiServer implements AutoCloseable {
             KpiService kpis = new KpiService(store, options.settings(), options.clock());
             GatePolicies policies = new GatePolicies(store, GateJson::parse);
             app = Javalin.create(config -> {
-                configure(config, metrics);
+                configure(config, metrics, options.limits());
                 RoutesConfig routes = config.routes;
                 routes.before(SecurityHeaders::apply);
                 routes.post("/api/v1/events", new EventsHandler(auth, ingestor, metrics));
@@ -102,7 +97,7 @@ public final class KpiServer implements AutoCloseable {
                 handleErrors(routes);
             });
             app.start(options.bind(), options.port());
-            limitHeaderTime(app);
+            limitConnections(app, options.limits());
             return new KpiServer(app, store, health, options.bind());
         } catch (RuntimeException e) {
             if (app != null) {
@@ -135,11 +130,17 @@ public final class KpiServer implements AutoCloseable {
         app.get("/api/v1/hooks/unmapped", new UnmappedHandler(auth, unmapped));
     }
 
-    /** Every connector of the started server cuts off clients that trickle their headers. */
-    private static void limitHeaderTime(Javalin app) {
+    /**
+     * Every connector of the started server closes silent connections after the idle timeout, cuts off clients
+     * that trickle their headers ({@link HeaderTimeout}), and, once stopping, gives a request in flight the whole
+     * grace period to send the rest of its body (Jetty's default is 1 s).
+     */
+    private static void limitConnections(Javalin app, HttpLimits limits) {
         for (Connector connector : app.jettyServer().server().getConnectors()) {
             if (connector instanceof AbstractConnector started) {
-                started.addBean(new HeaderTimeout(started.getScheduler(), HEADER_TIMEOUT));
+                started.setIdleTimeout(limits.idleTimeout().toMillis());
+                started.setShutdownIdleTimeout(limits.shutdownGrace().toMillis());
+                started.addBean(new HeaderTimeout(started.getScheduler(), limits.headerTimeout()));
             }
         }
     }
@@ -149,13 +150,21 @@ public final class KpiServer implements AutoCloseable {
         return store;
     }
 
-    private static void configure(JavalinConfig config, ServerMetrics metrics) {
+    private static void configure(JavalinConfig config, ServerMetrics metrics, HttpLimits limits) {
         config.startup.showJavalinBanner = false;
         config.http.defaultContentType = JsonAnswers.CONTENT_TYPE;
         config.http.maxRequestSize = EventsHandler.MAX_BODY;
         config.http.prefer405over404 = true;
         config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
-        config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+        config.jetty.modifyServer(server -> {
+            server.setErrorHandler(new JettyErrors());
+            // beyond this many connections the server stops accepting until one closes (the kernel queues the rest)
+            server.addBean(new NetworkConnectionLimit(limits.maxConnections(), server));
+            // stopping (SIGTERM): stop accepting, let the requests in flight finish within the grace period, then
+            // close the connections; the store is closed after that (close())
+            server.insertHandler(new GracefulHandler());
+            server.setStopTimeout(limits.shutdownGrace().toMillis());
+        });
         config.requestLogger.http((ctx, millis) -> {
             logRequest(ctx, millis);
             metrics.request(route(ctx), ctx.method().name(), ctx.statusCode());
@@ -201,7 +210,10 @@ public final class KpiServer implements AutoCloseable {
         return "http://" + shown + ":" + port();
     }
 
-    /** Stops listening, then closes the store. */
+    /**
+     * Stops accepting connections, waits up to the shutdown grace ({@link HttpLimits#shutdownGrace()}) for the
+     * requests in flight to be answered, closes the connections, then closes the store.
+     */
     @Override
     public void close() {
         app.stop();

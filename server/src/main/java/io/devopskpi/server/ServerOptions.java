@@ -14,7 +14,14 @@ import java.util.Objects;
  * window ending now that {@code /metrics} computes the KPIs over.
  */
 public record ServerOptions(String bind, int port, StoreConfig store, String writeToken, String readToken,
-        Clock clock, KpiSettings settings, Duration metricsWindow, Path writersFile) {
+        Clock clock, KpiSettings settings, Duration metricsWindow, Path writersFile, HttpLimits limits) {
+
+    /** With the default {@link HttpLimits}. */
+    public ServerOptions(String bind, int port, StoreConfig store, String writeToken, String readToken, Clock clock,
+            KpiSettings settings, Duration metricsWindow, Path writersFile) {
+        this(bind, port, store, writeToken, readToken, clock, settings, metricsWindow, writersFile,
+                HttpLimits.defaults());
+    }
 
     /** Without named writers ({@code --writers-file}). */
     public ServerOptions(String bind, int port, StoreConfig store, String writeToken, String readToken, Clock clock,
@@ -24,7 +31,14 @@ public record ServerOptions(String bind, int port, StoreConfig store, String wri
 
     /** The same options with named write tokens from {@code file} (null: none). */
     public ServerOptions withWriters(Path file) {
-        return new ServerOptions(bind, port, store, writeToken, readToken, clock, settings, metricsWindow, file);
+        return new ServerOptions(bind, port, store, writeToken, readToken, clock, settings, metricsWindow, file,
+                limits);
+    }
+
+    /** The same options with these connection limits and shutdown grace. */
+    public ServerOptions withLimits(HttpLimits value) {
+        return new ServerOptions(bind, port, store, writeToken, readToken, clock, settings, metricsWindow,
+                writersFile, value);
     }
 
     public ServerOptions {
@@ -33,6 +47,7 @@ public record ServerOptions(String bind, int port, StoreConfig store, String wri
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(metricsWindow, "metricsWindow");
+        Objects.requireNonNull(limits, "limits");
         if (metricsWindow.isNegative() || metricsWindow.isZero()) {
             throw new IllegalArgumentException("the metrics window must be longer than zero: " + metricsWindow);
         }
