@@ -131,15 +131,14 @@ public final class KpiServer implements AutoCloseable {
     }
 
     /**
-     * Every connector of the started server closes silent connections after the idle timeout, cuts off clients
-     * that trickle their headers ({@link HeaderTimeout}), and, once stopping, gives a request in flight the whole
-     * grace period to send the rest of its body (Jetty's default is 1 s).
+     * Every connector of the started server closes silent connections after the idle timeout and cuts off clients
+     * that trickle their headers ({@link HeaderTimeout}). Once stopping, Jetty closes a connection silent for 1 s
+     * (its shutdown idle timeout), so idle keep-alive connections do not hold the shutdown for the whole grace.
      */
     private static void limitConnections(Javalin app, HttpLimits limits) {
         for (Connector connector : app.jettyServer().server().getConnectors()) {
             if (connector instanceof AbstractConnector started) {
                 started.setIdleTimeout(limits.idleTimeout().toMillis());
-                started.setShutdownIdleTimeout(limits.shutdownGrace().toMillis());
                 started.addBean(new HeaderTimeout(started.getScheduler(), limits.headerTimeout()));
             }
         }
@@ -216,8 +215,14 @@ public final class KpiServer implements AutoCloseable {
      */
     @Override
     public void close() {
-        app.stop();
-        health.close();
-        store.close();
+        try {
+            app.stop();
+        } catch (RuntimeException e) {
+            // the grace expired with requests still in flight: they are cut off, the store is closed all the same
+            LOG.warn("stopped before every request in flight was answered: {}", e.getMessage());
+        } finally {
+            health.close();
+            store.close();
+        }
     }
 }
