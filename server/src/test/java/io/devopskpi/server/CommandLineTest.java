@@ -51,6 +51,29 @@ class CommandLineTest {
         assertThat(options.toString()).doesNotContain("s3cret").doesNotContain("reader").doesNotContain("env-token");
     }
 
+    @Test
+    void takesTheConnectionLimitsAndTheShutdownGraceWithDefaultsForThoseLeftOut() throws Exception {
+        assertThat(CommandLine.parse().options(null, TestServer.CLOCK).limits()).isEqualTo(HttpLimits.defaults());
+
+        HttpLimits limits = CommandLine.parse("--header-timeout", "5s", "--idle-timeout", "2m", "--max-connections",
+                "500", "--shutdown-grace", "PT30S").options(null, TestServer.CLOCK).limits();
+
+        assertThat(limits).isEqualTo(new HttpLimits(Duration.ofSeconds(5), Duration.ofMinutes(2), 500,
+                Duration.ofSeconds(30)));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--max-connections|0|--max-connections must be a number from 1 to 1000000, got '0'",
+        "--max-connections|lots|--max-connections must be a number from 1 to 1000000, got 'lots'",
+        "--shutdown-grace|0s|--shutdown-grace must be longer than zero: '0s'",
+        "--header-timeout|10 seconds|--header-timeout ",
+        "--idle-timeout|-5s|--idle-timeout "})
+    void refusesABadLimitNamingTheOptionAndTheValue(String option, String value, String message) {
+        assertThatThrownBy(() -> CommandLine.parse(option, value))
+                .isInstanceOf(CommandLine.UsageException.class).hasMessageStartingWith(message);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"|P30D", "7d|P7D", "2w|P14D", "12h|PT12H", "PT36H|PT36H"})
     void takesTheMetricsWindowAsAShortOrIsoDuration(String given, String window) throws Exception {

@@ -15,8 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -30,25 +34,28 @@ final class SlowClients implements AutoCloseable {
     private static final byte[] HEAD = ("GET /api/v1/health HTTP/1.1\r\nHost: localhost\r\nX-Slow: "
             + "a".repeat(1_000_000)).getBytes(StandardCharsets.US_ASCII);
 
-    private final List<SocketChannel> open = new ArrayList<>();
+    private final Queue<SocketChannel> open = new ConcurrentLinkedQueue<>();
     private final AtomicInteger held = new AtomicInteger();
     private final AtomicInteger cutOff = new AtomicInteger();
     private final Thread trickler;
     private volatile boolean running = true;
 
     private SlowClients(InetSocketAddress server, int count, Duration pause) throws IOException {
-        for (int i = 0; i < count; i++) {
-            SocketChannel channel = SocketChannel.open(server);
-            channel.configureBlocking(false);
-            open.add(channel);
-        }
-        held.set(count);
         trickler = new Thread(() -> trickle(pause), "slow-clients");
         trickler.setDaemon(true);
         trickler.start();
+        for (int i = 0; i < count; i++) {
+            SocketChannel channel = SocketChannel.open(server);
+            channel.configureBlocking(false);
+            held.incrementAndGet();
+            open.add(channel);
+        }
     }
 
-    /** Connects {@code count} clients (each once connected), then trickles a byte to each every {@code pause}. */
+    /**
+     * Connects {@code count} clients one after the other and returns once all are connected; from its connection on,
+     * each gets the next byte of its headers every {@code pause}.
+     */
     static SlowClients open(InetSocketAddress server, int count, Duration pause) throws IOException {
         return new SlowClients(server, count, pause);
     }
@@ -65,18 +72,21 @@ final class SlowClients implements AutoCloseable {
 
     private void trickle(Duration pause) {
         ByteBuffer in = ByteBuffer.allocate(4_096);
-        for (int position = 0; running && position < HEAD.length && !open.isEmpty(); position++) {
+        Map<SocketChannel, Integer> sent = new HashMap<>();
+        while (running) {
             for (Iterator<SocketChannel> it = open.iterator(); it.hasNext();) {
                 SocketChannel channel = it.next();
+                int position = sent.merge(channel, 1, Integer::sum) - 1;
                 try {
                     in.clear();
                     // an answer (such as 408 or 431) or the end of the stream: the server is done with it
                     if (channel.read(in) != 0) {
                         throw new IOException("closed by the server");
                     }
-                    channel.write(ByteBuffer.wrap(HEAD, position, 1));
+                    channel.write(ByteBuffer.wrap(HEAD, position % HEAD.length, 1));
                 } catch (IOException closed) {
                     it.remove();
+                    sent.remove(channel);
                     close(channel);
                     held.decrementAndGet();
                     cutOff.incrementAndGet();
@@ -126,8 +136,8 @@ final class SlowClients implements AutoCloseable {
     /**
      * {@code SlowClients [CLIENTS [MAX_CONNECTIONS]]}: the server as a child process on a fresh store in a temporary
      * folder (the default limits, {@code --max-connections} when given), {@code CLIENTS} slow clients (default
-     * 5,000), health probed 20 times while they are held, then the time until the header timeout has cut them all
-     * off. Prints the figures; exit status 1 when a health probe failed or clients were never cut off.
+     * 5,000) each sending a byte of its headers every second, health probed 20 times while they are held, then the
+     * time until the header timeout has cut them all off. Prints the figures; exit status 1 when a health probe failed or clients were never cut off.
      */
     public static void main(String[] args) throws Exception {
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
@@ -158,7 +168,7 @@ final class SlowClients implements AutoCloseable {
             System.out.printf("server on port %d, store and log in %s%n", port, folder);
             System.out.println("health before, slowest of 20: " + slowestHealth(health, 20).toMillis() + " ms");
             long start = System.nanoTime();
-            try (SlowClients slow = open(new InetSocketAddress("127.0.0.1", port), clients, Duration.ofMillis(100))) {
+            try (SlowClients slow = open(new InetSocketAddress("127.0.0.1", port), clients, Duration.ofSeconds(1))) {
                 System.out.printf("slow clients connected: %d in %d ms%n", slow.held(),
                         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
                 Duration slowest = slowestHealth(health, 20);

@@ -54,7 +54,7 @@ public final class Store implements AutoCloseable {
         }
         try {
             // Core's own loader, not the thread's: in Jenkins the context class loader of the outbox, step and CPS
-            // threads is core Jenkins', which cannot see db/migration. Flyway 11.8 finds its database plugins
+            // threads is core Jenkins', which cannot see db/migration. Flyway 13 finds its database plugins
             // (flyway-database-postgresql) through its own class loader; only its slf4j detection looks at the
             // context class loader, and a miss there merely changes where Flyway logs.
             Flyway.configure(Store.class.getClassLoader())
