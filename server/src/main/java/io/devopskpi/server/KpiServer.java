@@ -26,6 +26,8 @@ import io.javalin.router.Endpoint;
 import java.time.Clock;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
@@ -39,6 +41,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class KpiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KpiServer.class);
+    /** Connections the kernel holds for the server to accept (the Linux default limit, somaxconn, is 4096). */
+    static final int ACCEPT_QUEUE = 1_024;
     private final Javalin app;
     private final Store store;
     private final HealthHandler health;
@@ -81,6 +85,7 @@ public final class KpiServer implements AutoCloseable {
             GatePolicies policies = new GatePolicies(store, GateJson::parse);
             app = Javalin.create(config -> {
                 configure(config, metrics, options.limits());
+                listen(config, options.bind(), options.port(), options.limits());
                 RoutesConfig routes = config.routes;
                 routes.before(SecurityHeaders::apply);
                 routes.post("/api/v1/events", new EventsHandler(auth, ingestor, metrics));
@@ -96,7 +101,7 @@ public final class KpiServer implements AutoCloseable {
                 Dashboard.register(routes);
                 handleErrors(routes);
             });
-            app.start(options.bind(), options.port());
+            app.start();
             limitConnections(app, options.limits());
             return new KpiServer(app, store, health, options.bind());
         } catch (RuntimeException e) {
@@ -120,7 +125,8 @@ public final class KpiServer implements AutoCloseable {
     }
 
     /** The alerting tools' webhooks (api.md, "Incidents from alerting tools") and their unmapped alerts. */
-    private static void routeHooks(RoutesConfig app, TokenAuth auth, Ingestor ingestor, HookOptions options, Clock clock) {
+    private static void routeHooks(RoutesConfig app, TokenAuth auth, Ingestor ingestor, HookOptions options,
+            Clock clock) {
         UnmappedAlerts unmapped = new UnmappedAlerts();
         HookService hooks = new HookService(ingestor, options.mappings(), unmapped, clock);
         HookAuth hookAuth = new HookAuth(auth, options.hookToken());
@@ -131,14 +137,29 @@ public final class KpiServer implements AutoCloseable {
     }
 
     /**
-     * Every connector of the started server closes silent connections after the idle timeout and cuts off clients
-     * that trickle their headers ({@link HeaderTimeout}). Once stopping, Jetty closes a connection silent for 1 s
-     * (its shutdown idle timeout), so idle keep-alive connections do not hold the shutdown for the whole grace.
+     * The one HTTP connector, in place of Javalin's default: silent connections closed after the idle timeout, and
+     * a kernel queue of {@link #ACCEPT_QUEUE} connections waiting to be accepted (Jetty's default, the JDK's 50,
+     * drops the connections of a burst, which then wait a second or more for the client to retry).
+     */
+    private static void listen(JavalinConfig config, String bind, int port, HttpLimits limits) {
+        config.jetty.addConnector((server, http) -> {
+            ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+            connector.setHost(bind);
+            connector.setPort(port);
+            connector.setIdleTimeout(limits.idleTimeout().toMillis());
+            connector.setAcceptQueueSize(ACCEPT_QUEUE);
+            return connector;
+        });
+    }
+
+    /**
+     * Every connector of the started server cuts off clients that trickle their headers ({@link HeaderTimeout}).
+     * Once stopping, Jetty closes a connection silent for 1 s (its shutdown idle timeout), so idle keep-alive
+     * connections do not hold the shutdown for the whole grace.
      */
     private static void limitConnections(Javalin app, HttpLimits limits) {
         for (Connector connector : app.jettyServer().server().getConnectors()) {
             if (connector instanceof AbstractConnector started) {
-                started.setIdleTimeout(limits.idleTimeout().toMillis());
                 started.addBean(new HeaderTimeout(started.getScheduler(), limits.headerTimeout()));
             }
         }

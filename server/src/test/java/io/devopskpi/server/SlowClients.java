@@ -137,7 +137,8 @@ final class SlowClients implements AutoCloseable {
      * {@code SlowClients [CLIENTS [MAX_CONNECTIONS]]}: the server as a child process on a fresh store in a temporary
      * folder (the default limits, {@code --max-connections} when given), {@code CLIENTS} slow clients (default
      * 5,000) each sending a byte of its headers every second, health probed 20 times while they are held, then the
-     * time until the header timeout has cut them all off. Prints the figures; exit status 1 when a health probe failed or clients were never cut off.
+     * time until the header timeout has cut them all off. Prints the figures; exit status 1 when a health probe
+     * failed or clients were never cut off.
      */
     public static void main(String[] args) throws Exception {
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
