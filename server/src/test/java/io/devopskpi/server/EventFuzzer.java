@@ -285,7 +285,14 @@ final class EventFuzzer {
             }
             case 6 -> {
                 int depth = new int[] {3, 10, 63, 70, 500}[random.nextInt(5)];
-                slot.set(JsonParser.parseString("[".repeat(depth) + "]".repeat(depth)));
+                // built, not parsed: Gson 2.15's reader stops at 255 levels
+                JsonArray nested = new JsonArray();
+                for (int level = 1; level < depth; level++) {
+                    JsonArray outer = new JsonArray();
+                    outer.add(nested);
+                    nested = outer;
+                }
+                slot.set(nested);
                 payload.mutations.add("nested " + depth + " " + slot.name);
             }
             case 7 -> {
