@@ -34,6 +34,7 @@ public final class Store implements AutoCloseable {
         hikari.setInitializationFailTimeout(10_000);
         // a caller waits at most this for a pooled connection (Hikari's default: 30 s); also the login timeout
         hikari.setConnectionTimeout(config.timeouts().connection().toMillis());
+        hikari.setExceptionOverrideClassName(CancelledStatements.class.getName());
         hikari.setValidationTimeout(Math.max(250, config.timeouts().connection().toMillis() / 2));
         if (!config.isPostgres()) {
             // Writers queue on the write_lock row (EventTransaction); H2 gives up after 2 s by default, which a
