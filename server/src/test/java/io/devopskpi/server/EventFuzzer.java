@@ -35,6 +35,24 @@ final class EventFuzzer {
             List<String> unnamedErrors, List<String> acceptedInvalid, List<String> storeChangedOnRefusal,
             List<String> readBackProblems, Map<String, Integer> refusedByField, List<String> answers, int dumps) {
 
+        /** This run's figures and another's together (answers left out: a long run keeps only the figures). */
+        Report plus(Report other) {
+            Map<String, Integer> fields = new LinkedHashMap<>(refusedByField);
+            other.refusedByField.forEach((field, count) -> fields.merge(field, count, Integer::sum));
+            return new Report(cases + other.cases, accepted + other.accepted, refused400 + other.refused400,
+                    conflicts409 + other.conflicts409, other4xx + other.other4xx,
+                    joined(serverErrors, other.serverErrors), joined(unnamedErrors, other.unnamedErrors),
+                    joined(acceptedInvalid, other.acceptedInvalid),
+                    joined(storeChangedOnRefusal, other.storeChangedOnRefusal),
+                    joined(readBackProblems, other.readBackProblems), fields, List.of(), dumps + other.dumps);
+        }
+
+        private static List<String> joined(List<String> a, List<String> b) {
+            List<String> both = new ArrayList<>(a);
+            both.addAll(b);
+            return both;
+        }
+
         String summary() {
             return String.format("payloads tried: %d%naccepted (200): %d%nrefused 400: %d (every error naming a field: "
                     + "%s)%nconflicts 409: %d%nother 4xx: %d%n5xx: %d%naccepted although the contract forbids: %d%n"
@@ -627,18 +645,31 @@ final class EventFuzzer {
                 ServerLimits.defaults().withRate(RateLimit.OFF));
     }
 
+    /** The cases of one round of {@link #main}, on one fresh store. */
+    static final int ROUND = 10_000;
+
     /** {@code EventFuzzer CASES [SEED]}: a run against a fresh in-memory server; exit 1 on any violation. */
     public static void main(String[] args) {
         int cases = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : System.nanoTime();
         System.out.printf("%d cases, seed %d%n", cases, seed);
         long start = System.nanoTime();
-        Report report;
-        try (TestServer server = withoutRateLimit(TestServer.freshStore())) {
-            report = new EventFuzzer(server, seed, TestServer.NOW).run(cases);
+        // rounds of at most ROUND cases, each on a fresh store with its own seed (seed, seed + 1, …): every case is
+        // checked against the whole store, whose dump grows with what was accepted; fresh stores keep that linear
+        Report report = null;
+        for (int round = 0; round * ROUND < cases; round++) {
+            int size = Math.min(ROUND, cases - round * ROUND);
+            try (TestServer server = withoutRateLimit(TestServer.freshStore())) {
+                Report one = new EventFuzzer(server, seed + round, TestServer.NOW).run(size);
+                report = report == null ? one : report.plus(one);
+            }
+            System.out.printf("after %d cases (%d s): %d accepted, %d refused 400, %d 5xx, %d violations%n",
+                    report.cases(), Duration.ofNanos(System.nanoTime() - start).toSeconds(), report.accepted(),
+                    report.refused400(), report.serverErrors().size(), report.unnamedErrors().size()
+                            + report.acceptedInvalid().size() + report.storeChangedOnRefusal().size()
+                            + report.readBackProblems().size());
         }
-        System.out.println(report.summary());
-        System.out.printf("elapsed: %d s%n400 errors by field: %s%n", Duration.ofNanos(System.nanoTime() - start)
+        System.out.println(report.summary());        System.out.printf("elapsed: %d s%n400 errors by field: %s%n", Duration.ofNanos(System.nanoTime() - start)
                 .toSeconds(), report.refusedByField());
         List<String> violations = new ArrayList<>();
         violations.addAll(report.serverErrors());
