@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The event mutation fuzzer (docs/reliability.md) against a fresh in-process server: seeded random mutations of
-# api.md's example events; prints the figures and exits 1 on a 5xx, a 4xx naming no field, a refused batch that
-# changed the store, or an accepted payload the contract forbids.
+# The event mutation fuzzer (docs/reliability.md) against fresh in-process servers (rounds of 10,000 cases, each on
+# a new in-memory H2 store, no rate limit): seeded random mutations of api.md's example events; prints the figures
+# and exits 1 on a 5xx, a 4xx naming no field, a refusal that changed anything stored (whole store compared), or an
+# accepted payload the contract forbids.
 # Usage: scripts/fuzz.sh [CASES [SEED]]   (default: 100000 cases, a new seed each run; the seed is printed)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -6,6 +6,7 @@ import io.devopskpi.core.kpi.BandTableText;
 import io.devopskpi.core.kpi.KpiQueryParser;
 import io.devopskpi.core.kpi.KpiSettings;
 import io.devopskpi.core.store.StoreConfig;
+import io.devopskpi.core.store.StoreTimeouts;
 import io.devopskpi.core.text.TimeText;
 import java.io.IOException;
 import java.io.Reader;
@@ -29,7 +30,7 @@ import java.util.Set;
  */
 record CommandLine(boolean help, boolean demo, int port, String bind, Path data, String dbUrl, String dbUser,
         Path dbPasswordFile, Path readTokenFile, Path bandsFile, Path hookTokenFile, Path hookMappingFile,
-        Duration metricsWindow, Path writersFile, HttpLimits limits) {
+        Duration metricsWindow, Path writersFile, HttpLimits limits, Map<String, String> limitArgs) {
 
     static final String USAGE = """
             Usage: java -jar devops-kpi-server.jar [options]
@@ -58,6 +59,12 @@ record CommandLine(boolean help, boolean demo, int port, String bind, Path data,
                                      one closes (default 10000; keep it below the open-files limit, ulimit -n)
               --shutdown-grace D     on SIGTERM, time the requests in flight get to finish before the store is
                                      closed (default 10s)
+              --rate-limit R         requests each client (a token, or an address without one) may send, as 50/s,
+                                     600/min or off (default 100/s); more are answered 429 with Retry-After
+              --read-budget D        the longest a read may take before it is stopped and answered 503, as 10s
+                                     or 500ms (default 30s)
+              --db-connect-timeout D the longest a request waits for a database connection (default 10s)
+              --db-socket-timeout D  the longest a statement waits for PostgreSQL's next bytes (default 60s)
               --demo                 seed demo data into an empty store
               --help                 show this text
             The write token is read from the environment variable DEVOPS_KPI_API_TOKEN; when it is unset, one is
@@ -69,7 +76,7 @@ record CommandLine(boolean help, boolean demo, int port, String bind, Path data,
     private static final Set<String> VALUED = Set.of("--port", "--bind", "--data", "--db", "--db-user",
             "--db-password-file", "--read-token-file", "--bands", "--hook-token-file", "--hook-mapping",
             "--metrics-window", "--writers-file", "--header-timeout", "--idle-timeout", "--max-connections",
-            "--shutdown-grace");
+            "--shutdown-grace", "--rate-limit", "--read-budget", "--db-connect-timeout", "--db-socket-timeout");
     private static final int MOST_CONNECTIONS = 1_000_000;
 
     /** Thrown for arguments that make no sense; its message is the one-line reason shown to the user. */
@@ -111,7 +118,8 @@ record CommandLine(boolean help, boolean demo, int port, String bind, Path data,
                 Path.of(given.getOrDefault("--data", "devops-kpi-data")), given.get("--db"), given.get("--db-user"),
                 path(given.get("--db-password-file")), path(given.get("--read-token-file")), path(given.get("--bands")),
                 path(given.get("--hook-token-file")), path(given.get("--hook-mapping")),
-                metricsWindow(given.get("--metrics-window")), path(given.get("--writers-file")), limits(given));
+                metricsWindow(given.get("--metrics-window")), path(given.get("--writers-file")), limits(given),
+                limitArgs(given));
     }
 
     /** {@code --header-timeout}, {@code --idle-timeout}, {@code --max-connections}, {@code --shutdown-grace}. */
@@ -156,8 +164,9 @@ record CommandLine(boolean help, boolean demo, int port, String bind, Path data,
     ServerOptions options(String writeToken, Clock clock) throws UsageException {
         StoreConfig store;
         try {
-            store = dbUrl == null ? StoreConfig.embedded(data)
-                    : StoreConfig.jdbc(dbUrl, dbUser, dbPasswordFile == null ? null : secret(dbPasswordFile));
+            store = (dbUrl == null ? StoreConfig.embedded(data)
+                    : StoreConfig.jdbc(dbUrl, dbUser, dbPasswordFile == null ? null : secret(dbPasswordFile)))
+                    .withTimeouts(storeTimeouts());
         } catch (IllegalArgumentException e) {
             throw new UsageException("--db: " + e.getMessage());
         }
@@ -197,6 +206,56 @@ record CommandLine(boolean help, boolean demo, int port, String bind, Path data,
         } catch (IllegalArgumentException e) {
             throw new UsageException("--hook-mapping " + hookMappingFile + ": " + e.getMessage());
         }
+    }
+
+    /** The request rate and read budget ({@code --rate-limit}, {@code --read-budget}), defaults where not given. */
+    ServerLimits serverLimits() throws UsageException {
+        ServerLimits limits = ServerLimits.defaults();
+        if (limitArgs.containsKey("--rate-limit")) {
+            try {
+                limits = limits.withRate(RateLimit.parse(limitArgs.get("--rate-limit")));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--rate-limit " + e.getMessage());
+            }
+        }
+        Duration budget = limitDuration("--read-budget", Duration.ofMillis(1));
+        return budget == null ? limits : limits.withReadBudget(budget);
+    }
+
+    private StoreTimeouts storeTimeouts() throws UsageException {
+        Duration connect = limitDuration("--db-connect-timeout", Duration.ofMillis(250));
+        Duration socket = limitDuration("--db-socket-timeout", Duration.ofSeconds(1));
+        return new StoreTimeouts(connect == null ? StoreTimeouts.DEFAULT.connection() : connect,
+                socket == null ? StoreTimeouts.DEFAULT.socket() : socket);
+    }
+
+    /** A duration option of the limits ({@code 10s}, {@code 500ms}, {@code 2m}), null when not given. */
+    private Duration limitDuration(String name, Duration least) throws UsageException {
+        String text = limitArgs.get(name);
+        if (text == null) {
+            return null;
+        }
+        Duration value;
+        try {
+            value = text.endsWith("ms") ? Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)))
+                    : TimeText.duration(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(name + " must be a duration as 10s, 500ms or 2m, got '" + text + "'");
+        }
+        if (value.compareTo(least) < 0) {
+            throw new UsageException(name + " must be at least " + ReadBudget.shown(least) + ", got '" + text + "'");
+        }
+        return value;
+    }
+
+    private static Map<String, String> limitArgs(Map<String, String> given) {
+        Map<String, String> limits = new HashMap<>();
+        for (String name : List.of("--rate-limit", "--read-budget", "--db-connect-timeout", "--db-socket-timeout")) {
+            if (given.containsKey(name)) {
+                limits.put(name, given.get(name));
+            }
+        }
+        return Map.copyOf(limits);
     }
 
     /** The default settings, with the band table of {@code --bands} when given (rows it leaves out keep theirs). */

@@ -3,7 +3,6 @@ package io.devopskpi.server;
 import io.devopskpi.core.api.ApiJson;
 import io.devopskpi.core.gate.GateVerdict;
 import io.devopskpi.core.governance.GatePolicies;
-import io.devopskpi.core.gate.KpiGate;
 import io.devopskpi.core.gate.KpiGateEvaluator;
 import io.devopskpi.core.json.GateJson;
 import io.devopskpi.core.kpi.InvalidQueryException;
@@ -27,10 +26,12 @@ final class GateHandler implements Handler {
 
     private final TokenAuth auth;
     private final KpiGateEvaluator evaluator;
+    private final ReadBudget budget;
     private final GatePolicies policies;
     private final Clock clock;
 
-    GateHandler(TokenAuth auth, KpiGateEvaluator evaluator, GatePolicies policies, Clock clock) {
+    GateHandler(TokenAuth auth, KpiGateEvaluator evaluator, GatePolicies policies, Clock clock, ReadBudget budget) {
+        this.budget = budget;
         this.auth = auth;
         this.evaluator = evaluator;
         this.policies = policies;
@@ -45,8 +46,7 @@ final class GateHandler implements Handler {
         GateVerdict verdict;
         try {
             Instant now = clock.instant();
-            KpiGate gate = GateJson.parse(body, now, policies.lookup());
-            verdict = evaluator.evaluate(gate);
+            verdict = budget.run("gate", () -> evaluator.evaluate(GateJson.parse(body, now, policies.lookup())));
         } catch (InvalidQueryException e) {
             throw new ApiException(HttpStatus.BAD_REQUEST.getCode(), ApiJson.queryErrors(e.errors()));
         }

@@ -70,6 +70,15 @@ public final class KpiServer implements AutoCloseable {
      * @throws StoreException when the store cannot be used
      */
     public static KpiServer start(ServerOptions options, HookOptions hooks) {
+        return start(options, hooks, ServerLimits.defaults());
+    }
+
+    /**
+     * Like {@link #start(ServerOptions, HookOptions)}, with the request rate and read budget of {@code limits}.
+     *
+     * @throws StoreException when the store cannot be used
+     */
+    static KpiServer start(ServerOptions options, HookOptions hooks, ServerLimits limits) {
         Store store = Store.open(options.store());
         HealthHandler health = new HealthHandler(store);
         Javalin app = null;
@@ -80,6 +89,8 @@ public final class KpiServer implements AutoCloseable {
                     : new NamedWriters(options.writersFile()), options.readToken() == null ? null
                     : TokenHash.of(options.readToken()));
             ServerMetrics metrics = new ServerMetrics();
+            RateLimiting rates = new RateLimiting(auth, new RequestRates(limits.rate())); // limits: rate per client
+            ReadBudget budget = new ReadBudget(limits.readBudget()); // limits: time budget of every read
             Ingestor ingestor = new Ingestor(store, options.clock());
             KpiService kpis = new KpiService(store, options.settings(), options.clock());
             GatePolicies policies = new GatePolicies(store, GateJson::parse);
@@ -88,14 +99,16 @@ public final class KpiServer implements AutoCloseable {
                 listen(config, options.bind(), options.port(), options.limits());
                 RoutesConfig routes = config.routes;
                 routes.before(SecurityHeaders::apply);
+                routes.before(rates);
                 routes.post("/api/v1/events", new EventsHandler(auth, ingestor, metrics));
                 routeHooks(routes, auth, ingestor, hooks, options.clock());
                 routes.post("/api/v1/gate", new GateHandler(auth, new KpiGateEvaluator(kpis), policies,
-                        options.clock()));
-                routeReads(routes, store, auth, kpis, options.clock());
+                        options.clock(), budget));
+                routeReads(routes, store, auth, kpis, options.clock(), budget);
                 routes.get("/metrics", new MetricsHandler(auth, metrics, new KpiMetrics(kpis,
                         new EnvironmentList(store), new ApplicationList(store, options.clock()),
-                        new SupplierKpis(store, kpis), options.clock(), options.metricsWindow()), options.clock()));
+                        new SupplierKpis(store, kpis), options.clock(), options.metricsWindow()), options.clock(),
+                        budget));
                 routes.get("/api/v1/health", health);
                 routes.get("/api/v1/openapi.json", new OpenApiHandler());
                 Dashboard.register(routes);
@@ -115,13 +128,14 @@ public final class KpiServer implements AutoCloseable {
     }
 
     /** The read endpoints of the dashboard pages (DASHBOARD-CONTRACT.md), answered by core. */
-    private static void routeReads(RoutesConfig app, Store store, TokenAuth auth, KpiService kpis, Clock clock) {
+    private static void routeReads(RoutesConfig app, Store store, TokenAuth auth, KpiService kpis, Clock clock,
+            ReadBudget budget) {
         ReadApi api = new ReadApi(store, kpis, clock);
         for (String endpoint : api.endpoints()) {
-            app.get("/api/v1/" + endpoint, new ReadHandler(auth, api, ctx -> endpoint));
+            app.get("/api/v1/" + endpoint, new ReadHandler(auth, api, ctx -> endpoint, budget));
         }
         app.get("/api/v1/scorecards/{supplier}", new ReadHandler(auth, api,
-                ctx -> "scorecards/" + ctx.pathParam("supplier")));
+                ctx -> "scorecards/" + ctx.pathParam("supplier"), budget));
     }
 
     /** The alerting tools' webhooks (api.md, "Incidents from alerting tools") and their unmapped alerts. */

@@ -22,6 +22,7 @@ public final class Main {
         }
         ServerOptions options;
         HookOptions hooks;
+        ServerLimits limits;
         CommandLine commandLine;
         try {
             commandLine = CommandLine.parse(args);
@@ -31,13 +32,14 @@ public final class Main {
             }
             options = commandLine.options(System.getenv(TOKEN_VARIABLE), Clock.systemUTC());
             hooks = commandLine.hooks();
+            limits = commandLine.serverLimits();
         } catch (CommandLine.UsageException e) {
             fail(2, e.getMessage() + " (see --help)");
             return;
         }
         KpiServer server;
         try {
-            server = KpiServer.start(options, hooks);
+            server = KpiServer.start(options, hooks, limits);
         } catch (StoreException e) {
             fail(1, e.getMessage());
             return;

@@ -31,10 +31,12 @@ final class MetricsHandler implements Handler {
     private final ServerMetrics server;
     private final KpiMetrics metrics;
     private final Clock clock;
+    private final ReadBudget budget;
     private List<MetricFamily> cached;
     private Instant computedAt;
 
-    MetricsHandler(TokenAuth auth, ServerMetrics server, KpiMetrics metrics, Clock clock) {
+    MetricsHandler(TokenAuth auth, ServerMetrics server, KpiMetrics metrics, Clock clock, ReadBudget budget) {
+        this.budget = budget;
         this.auth = auth;
         this.server = server;
         this.metrics = metrics;
@@ -66,7 +68,7 @@ final class MetricsHandler implements Handler {
     private synchronized List<MetricFamily> kpis() {
         Instant now = clock.instant();
         if (cached == null || !now.isBefore(computedAt.plus(TTL))) {
-            cached = metrics.collect();
+            cached = budget.run("metrics", metrics::collect);
             computedAt = now;
         }
         return cached;

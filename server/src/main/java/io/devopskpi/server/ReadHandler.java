@@ -10,10 +10,13 @@ final class ReadHandler implements Handler {
     private final TokenAuth auth;
     private final ReadApi api;
     private final java.util.function.Function<Context, String> endpoint;
+    private final ReadBudget budget;
 
     /** @param endpoint what follows {@code /api/v1/}, from the request (a fixed name, or with a path parameter) */
-    ReadHandler(TokenAuth auth, ReadApi api, java.util.function.Function<Context, String> endpoint) {
+    ReadHandler(TokenAuth auth, ReadApi api, java.util.function.Function<Context, String> endpoint,
+            ReadBudget budget) {
         this.auth = auth;
+        this.budget = budget;
         this.api = api;
         this.endpoint = endpoint;
     }
@@ -21,7 +24,8 @@ final class ReadHandler implements Handler {
     @Override
     public void handle(Context ctx) {
         auth.requireRead(ctx);
-        ApiAnswer answer = api.answer(endpoint.apply(ctx), ctx.queryParamMap());
+        String name = endpoint.apply(ctx);
+        ApiAnswer answer = budget.run(name, () -> api.answer(name, ctx.queryParamMap()));
         if (answer.attachment() != null) {
             ctx.header("Content-Disposition", "attachment; filename=\"" + answer.attachment() + "\"");
         }

@@ -54,6 +54,19 @@ final class TokenAuth {
         return own ? DEFAULT_WRITER : named;
     }
 
+    /**
+     * Whom the request's token stands for, for per-client limits: {@code writer <name>}, {@code read token}, or
+     * null (no token, or one that matches none). Never the token itself.
+     */
+    String holder(Context ctx) {
+        String writer = writer(ctx);
+        if (writer != null) {
+            return "writer " + writer;
+        }
+        String token = bearer(ctx);
+        return read != null && token != null && read.matches(token) ? "read token" : null;
+    }
+
     void requireRead(Context ctx) {
         if (read == null) {
             return;

@@ -33,14 +33,33 @@ final class EventFuzzer {
      * {@code storeChangedOnRefusal} must be empty. */
     record Report(int cases, int accepted, int refused400, int conflicts409, int other4xx, List<String> serverErrors,
             List<String> unnamedErrors, List<String> acceptedInvalid, List<String> storeChangedOnRefusal,
-            List<String> readBackProblems, Map<String, Integer> refusedByField) {
+            List<String> readBackProblems, Map<String, Integer> refusedByField, List<String> answers, int dumps) {
+
+        /** This run's figures and another's together (answers left out: a long run keeps only the figures). */
+        Report plus(Report other) {
+            Map<String, Integer> fields = new LinkedHashMap<>(refusedByField);
+            other.refusedByField.forEach((field, count) -> fields.merge(field, count, Integer::sum));
+            return new Report(cases + other.cases, accepted + other.accepted, refused400 + other.refused400,
+                    conflicts409 + other.conflicts409, other4xx + other.other4xx,
+                    joined(serverErrors, other.serverErrors), joined(unnamedErrors, other.unnamedErrors),
+                    joined(acceptedInvalid, other.acceptedInvalid),
+                    joined(storeChangedOnRefusal, other.storeChangedOnRefusal),
+                    joined(readBackProblems, other.readBackProblems), fields, List.of(), dumps + other.dumps);
+        }
+
+        private static List<String> joined(List<String> a, List<String> b) {
+            List<String> both = new ArrayList<>(a);
+            both.addAll(b);
+            return both;
+        }
 
         String summary() {
             return String.format("payloads tried: %d%naccepted (200): %d%nrefused 400: %d (every error naming a field: "
                     + "%s)%nconflicts 409: %d%nother 4xx: %d%n5xx: %d%naccepted although the contract forbids: %d%n"
-                    + "store changed by a refused batch: %d%nread-back problems: %d", cases, accepted, refused400,
+                    + "store changed by a refused batch (whole store dumped before and after, %d dumps): %d%n"
+                    + "read-back problems: %d", cases, accepted, refused400,
                     unnamedErrors.isEmpty() ? "yes" : unnamedErrors.size() + " not", conflicts409, other4xx,
-                    serverErrors.size(), acceptedInvalid.size(), storeChangedOnRefusal.size(),
+                    serverErrors.size(), acceptedInvalid.size(), dumps, storeChangedOnRefusal.size(),
                     readBackProblems.size());
         }
     }
@@ -93,23 +112,40 @@ final class EventFuzzer {
         List<String> storeChanged = new ArrayList<>();
         List<String> readBack = new ArrayList<>();
         Map<String, Integer> byField = new LinkedHashMap<>();
+        List<String> answers = new ArrayList<>();
+        // The store can change only by an accepted case. So the whole store is dumped when it may have changed
+        // (at the start, after a 200) and compared, before a case the fuzzer expects to be accepted and at the end,
+        // with a fresh dump: every refusal since the last dump must have left it byte for byte as it was.
+        String stable = StoreDump.of(server.server.store());
+        int dumps = 1;
+        List<String> unverified = new ArrayList<>();
         for (int c = 0; c < cases; c++) {
             Payload payload = mutated();
-            long before = storedEvents();
+            List<String> problems = payload.problems();
+            if (problems.isEmpty() && !unverified.isEmpty()) {
+                dumps++;
+                if (!StoreDump.of(server.server.store()).equals(stable)) {
+                    storeChanged.add("one of " + unverified);
+                }
+                unverified.clear();
+            }
             HttpResponse<String> response = server.post(payload.text());
             int status = response.statusCode();
+            answers.add(status + " " + response.body());
             String label = "case " + c + " (" + String.join(", ", payload.mutations) + "): "
                     + excerpt(payload.text());
             if (status >= 500) {
                 serverErrors.add(status + " " + label + " -> " + excerpt(response.body()));
             } else if (status == 200) {
                 accepted++;
-                List<String> problems = payload.problems();
                 if (!problems.isEmpty()) {
                     acceptedInvalid.add(problems + " " + label);
                 } else {
                     readBack.addAll(readBack(payload.event, label));
                 }
+                stable = StoreDump.of(server.server.store());
+                dumps++;
+                unverified.clear(); // a 200 after refusals only for a forbidden payload, reported above
             } else if (status == 400) {
                 refused++;
                 for (JsonElement error : TestServer.json(response).getAsJsonArray("errors")) {
@@ -120,21 +156,24 @@ final class EventFuzzer {
                         byField.merge(field.getAsString().replaceAll("\\[\\d+]", "[]"), 1, Integer::sum);
                     }
                 }
-                if (storedEvents() != before) {
-                    storeChanged.add(label);
-                }
+                unverified.add("case " + c);
             } else if (status == 409) {
                 conflicts++;
-                if (storedEvents() != before) {
-                    storeChanged.add(label);
-                }
+                unverified.add("case " + c);
             } else {
                 other++;
                 unnamed.add(status + " " + label + " -> " + excerpt(response.body()));
+                unverified.add("case " + c);
+            }
+        }
+        if (!unverified.isEmpty()) {
+            dumps++;
+            if (!StoreDump.of(server.server.store()).equals(stable)) {
+                storeChanged.add("one of " + unverified);
             }
         }
         return new Report(cases, accepted, refused, conflicts, other, serverErrors, unnamed, acceptedInvalid,
-                storeChanged, readBack, byField);
+                storeChanged, readBack, byField, answers, dumps);
     }
 
     /** A sent body: the event as a tree, the objects given a key twice, whether a valid event goes before it. */
@@ -583,21 +622,6 @@ final class EventFuzzer {
         return problems;
     }
 
-    /** Rows of every event table, through the server's own store (opening a second one per case costs seconds). */
-    private long storedEvents() {
-        try (java.sql.Connection c = server.server.store().connection();
-                java.sql.Statement s = c.createStatement();
-                java.sql.ResultSet rs = s.executeQuery("SELECT (SELECT COUNT(*) FROM deployment)"
-                        + " + (SELECT COUNT(*) FROM deployment_change) + (SELECT COUNT(*) FROM deployment_component)"
-                        + " + (SELECT COUNT(*) FROM incident) + (SELECT COUNT(*) FROM assignment)"
-                        + " + (SELECT COUNT(*) FROM application_tag)")) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
@@ -622,18 +646,37 @@ final class EventFuzzer {
         return text.length() <= 300 ? text : text.substring(0, 300) + "… (" + text.length() + " characters)";
     }
 
+    /** A server on {@code store} that takes the fuzzer's requests as fast as it sends them (no rate limit). */
+    static TestServer withoutRateLimit(io.devopskpi.core.store.StoreConfig store) {
+        return TestServer.start(store, ServerOptions.forTests(store, TestServer.TOKEN, TestServer.CLOCK),
+                ServerLimits.defaults().withRate(RateLimit.OFF));
+    }
+
+    /** The cases of one round of {@link #main}, on one fresh store. */
+    static final int ROUND = 10_000;
+
     /** {@code EventFuzzer CASES [SEED]}: a run against a fresh in-memory server; exit 1 on any violation. */
     public static void main(String[] args) {
         int cases = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : System.nanoTime();
         System.out.printf("%d cases, seed %d%n", cases, seed);
         long start = System.nanoTime();
-        Report report;
-        try (TestServer server = TestServer.start()) {
-            report = new EventFuzzer(server, seed, TestServer.NOW).run(cases);
+        // rounds of at most ROUND cases, each on a fresh store with its own seed (seed, seed + 1, …): every case is
+        // checked against the whole store, whose dump grows with what was accepted; fresh stores keep that linear
+        Report report = null;
+        for (int round = 0; round * ROUND < cases; round++) {
+            int size = Math.min(ROUND, cases - round * ROUND);
+            try (TestServer server = withoutRateLimit(TestServer.freshStore())) {
+                Report one = new EventFuzzer(server, seed + round, TestServer.NOW).run(size);
+                report = report == null ? one : report.plus(one);
+            }
+            System.out.printf("after %d cases (%d s): %d accepted, %d refused 400, %d 5xx, %d violations%n",
+                    report.cases(), Duration.ofNanos(System.nanoTime() - start).toSeconds(), report.accepted(),
+                    report.refused400(), report.serverErrors().size(), report.unnamedErrors().size()
+                            + report.acceptedInvalid().size() + report.storeChangedOnRefusal().size()
+                            + report.readBackProblems().size());
         }
-        System.out.println(report.summary());
-        System.out.printf("elapsed: %d s%n400 errors by field: %s%n", Duration.ofNanos(System.nanoTime() - start)
+        System.out.println(report.summary());        System.out.printf("elapsed: %d s%n400 errors by field: %s%n", Duration.ofNanos(System.nanoTime() - start)
                 .toSeconds(), report.refusedByField());
         List<String> violations = new ArrayList<>();
         violations.addAll(report.serverErrors());

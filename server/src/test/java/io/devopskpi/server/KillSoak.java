@@ -250,7 +250,8 @@ final class KillSoak {
         events = null;
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--port", "0"));
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--port", "0",
+                "--rate-limit", "off")); // the writers send as fast as the store takes them: durability, not rate
         command.addAll(settings.store());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.appendTo(settings.log().toFile()));

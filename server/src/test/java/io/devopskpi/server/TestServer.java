@@ -38,8 +38,17 @@ final class TestServer implements AutoCloseable {
     }
 
     private TestServer(StoreConfig storeConfig, ServerOptions options, HookOptions hooks) {
+        this(storeConfig, options, hooks, ServerLimits.defaults());
+    }
+
+    private TestServer(StoreConfig storeConfig, ServerOptions options, HookOptions hooks, ServerLimits limits) {
         this.storeConfig = storeConfig;
-        this.server = KpiServer.start(options, hooks);
+        this.server = KpiServer.start(options, hooks, limits);
+    }
+
+    /** A server with these limits (request rate, read budget). */
+    static TestServer start(StoreConfig store, ServerOptions options, ServerLimits limits) {
+        return new TestServer(store, options, HookOptions.defaults(), limits);
     }
 
     /** Like {@link #start()}, with the alerting webhooks set up by {@code hooks}. */

@@ -15,18 +15,19 @@ import javax.sql.DataSource;
  * (Jenkins) neither holds, so the pool must never go through it.
  */
 final class DriverDataSource implements DataSource {
-    static final int CONNECT_TIMEOUT_SECONDS = 10;
-    static final int SOCKET_TIMEOUT_SECONDS = 300;
 
     private final Driver driver;
     private final String url;
     private final String user;
     private final String password;
     private final boolean postgres;
+    private final StoreTimeouts timeouts;
     private volatile int loginTimeoutSeconds;
 
-    DriverDataSource(Driver driver, String url, String user, String password, boolean postgres) {
+    DriverDataSource(Driver driver, String url, String user, String password, boolean postgres,
+            StoreTimeouts timeouts) {
         this.driver = driver;
+        this.timeouts = timeouts;
         this.url = url;
         this.user = user;
         this.password = password;
@@ -36,7 +37,8 @@ final class DriverDataSource implements DataSource {
     /** The driver of the URL's database, from core's own class loader. */
     static DriverDataSource of(StoreConfig config) {
         Driver driver = config.isPostgres() ? new org.postgresql.Driver() : new org.h2.Driver();
-        return new DriverDataSource(driver, config.jdbcUrl(), config.user(), config.password(), config.isPostgres());
+        return new DriverDataSource(driver, config.jdbcUrl(), config.user(), config.password(), config.isPostgres(),
+                config.timeouts());
     }
 
     @Override
@@ -54,12 +56,13 @@ final class DriverDataSource implements DataSource {
             properties.setProperty("password", secret);
         }
         if (postgres && !url.contains("connectTimeout=")) {
-            properties.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
+            properties.setProperty("connectTimeout", Long.toString(
+                    Math.max(1, timeouts.connection().toSeconds())));
         }
         if (postgres && !url.contains("socketTimeout=")) {
             // a dead network path (no reset) would otherwise hold a pooled connection, and the thread using it, for
             // ever; long enough for the slowest legitimate query (a URL setting wins)
-            properties.setProperty("socketTimeout", Integer.toString(SOCKET_TIMEOUT_SECONDS));
+            properties.setProperty("socketTimeout", Long.toString(timeouts.socket().toSeconds()));
         }
         if (postgres && loginTimeoutSeconds > 0) {
             // what PgJDBC would otherwise take from DriverManager's global login timeout; H2 refuses unknown settings

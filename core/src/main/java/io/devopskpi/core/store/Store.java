@@ -40,7 +40,10 @@ public final class Store implements AutoCloseable {
         hikari.setPoolName("devops-kpi");
         hikari.setAutoCommit(true);
         hikari.setInitializationFailTimeout(10_000);
-        hikari.setConnectionTimeout(10_000); // a caller waits at most this for a pooled connection (default 30 s)
+        // a caller waits at most this for a pooled connection (Hikari's default: 30 s); also the login timeout
+        hikari.setConnectionTimeout(config.timeouts().connection().toMillis());
+        hikari.setExceptionOverrideClassName(CancelledStatements.class.getName());
+        hikari.setValidationTimeout(Math.max(250, config.timeouts().connection().toMillis() / 2));
         if (!config.isPostgres()) {
             // Writers queue on the write_lock row (EventTransaction); H2 gives up after 2 s by default, which a
             // large batch of another writer can exceed. PostgreSQL waits without limit by default.
@@ -77,8 +80,13 @@ public final class Store implements AutoCloseable {
         return config;
     }
 
+    /** A pooled connection; under a {@link ReadDeadline}, one whose statements stop when the budget is spent. */
     public Connection connection() throws SQLException {
-        return dataSource.getConnection();
+        if (!ReadDeadline.isSet()) {
+            return dataSource.getConnection();
+        }
+        BudgetedConnection.requireTimeLeft();
+        return BudgetedConnection.wrap(dataSource.getConnection());
     }
 
     /** Whether the store answers a trivial query now. */

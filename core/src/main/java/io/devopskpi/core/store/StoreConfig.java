@@ -7,11 +7,17 @@ import java.util.Objects;
  * Where the store lives: a JDBC URL (H2 or PostgreSQL) and credentials. The password is never printed:
  * {@link #toString()} leaves it out.
  */
-public record StoreConfig(String jdbcUrl, String user, String password, int maxPoolSize) {
+public record StoreConfig(String jdbcUrl, String user, String password, int maxPoolSize, StoreTimeouts timeouts) {
     public static final String EMBEDDED_FILE = "devops-kpi";
+
+    /** With the default timeouts. */
+    public StoreConfig(String jdbcUrl, String user, String password, int maxPoolSize) {
+        this(jdbcUrl, user, password, maxPoolSize, StoreTimeouts.DEFAULT);
+    }
 
     public StoreConfig {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        Objects.requireNonNull(timeouts, "timeouts");
         if (!jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("unsupported JDBC URL (only jdbc:h2: and jdbc:postgresql:): "
                     + jdbcUrl.replaceAll("password=[^&;]*", "password=***"));
@@ -39,6 +45,11 @@ public record StoreConfig(String jdbcUrl, String user, String password, int maxP
 
     public static StoreConfig jdbc(String jdbcUrl, String user, String password) {
         return new StoreConfig(jdbcUrl, user, password, 8);
+    }
+
+    /** The same store with other timeouts. */
+    public StoreConfig withTimeouts(StoreTimeouts other) {
+        return new StoreConfig(jdbcUrl, user, password, maxPoolSize, other);
     }
 
     public boolean isPostgres() {

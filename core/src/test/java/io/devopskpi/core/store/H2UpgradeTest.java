@@ -89,7 +89,7 @@ class H2UpgradeTest {
             Driver driver = (Driver) Class.forName("org.h2.Driver", true, loader).getDeclaredConstructor()
                     .newInstance();
             DriverDataSource connections = new DriverDataSource(driver, config.jdbcUrl(), config.user(),
-                    config.password(), false);
+                    config.password(), false, StoreTimeouts.DEFAULT);
             Written written;
             try (Store store = Store.open(config, connections)) {
                 assertThat(h2Version(store)).isEqualTo(PREVIOUS_VERSION);
