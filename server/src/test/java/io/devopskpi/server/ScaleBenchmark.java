@@ -267,6 +267,11 @@ final class ScaleBenchmark {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--port", "0"));
+        // extra options for the server's JVM, e.g. -Dscale.serverJvm=-XX:StartFlightRecording=filename=x.jfr
+        String extra = System.getProperty("scale.serverJvm", "");
+        if (!extra.isBlank()) {
+            command.addAll(1, List.of(extra.trim().split("\\s+")));
+        }
         command.addAll(store);
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put(Main.TOKEN_VARIABLE, TOKEN);
