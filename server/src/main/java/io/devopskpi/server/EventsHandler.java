@@ -44,9 +44,7 @@ final class EventsHandler implements Handler {
             throw new ApiException(HttpStatus.BAD_REQUEST.getCode(), ApiJson.eventErrors(e.errors()));
         } catch (EventConflictException e) {
             metrics.refused("conflict");
-            JsonObject conflict = ApiJson.error(e.getMessage());
-            conflict.addProperty("index", e.index());
-            throw new ApiException(HttpStatus.CONFLICT.getCode(), conflict);
+            throw new ApiException(HttpStatus.CONFLICT.getCode(), ApiJson.conflict(e.getMessage(), e.index()));
         }
         metrics.ingested(result);
         LOG.info("events from writer '{}': {} accepted, {} duplicates, {} updated", writer, result.accepted(),

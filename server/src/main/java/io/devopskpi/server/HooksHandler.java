@@ -41,9 +41,7 @@ final class HooksHandler implements Handler {
         } catch (InvalidEventsException e) {
             throw new ApiException(HttpStatus.BAD_REQUEST.getCode(), ApiJson.eventErrors(e.errors()));
         } catch (EventConflictException e) {
-            JsonObject conflict = ApiJson.error(e.getMessage());
-            conflict.addProperty("index", e.index());
-            throw new ApiException(HttpStatus.CONFLICT.getCode(), conflict);
+            throw new ApiException(HttpStatus.CONFLICT.getCode(), ApiJson.conflict(e.getMessage(), e.index()));
         }
         if (result.unmapped() > 0) {
             LOG.warn("{} unmapped {} alert(s), see GET /api/v1/hooks/unmapped", result.unmapped(), source.key());

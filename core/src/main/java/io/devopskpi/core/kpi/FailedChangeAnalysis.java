@@ -39,14 +39,17 @@ final class FailedChangeAnalysis {
         if (attemptsByApp.isEmpty()) {
             return List.of();
         }
-        // Only applications with attempts in the window need to know what follows it: one indexed look-up each.
+        // Only applications with attempts or successes in the window need to know what follows it.
+        java.util.Set<String> applications = new java.util.HashSet<>(attemptsByApp.keySet());
+        applications.addAll(successesByApp.keySet());
+        Map<String, KpiRepository.Firsts> after = repository.firstsAtOrAfter(applications, to);
         Map<String, DeploymentRecord> nextAttemptAfterWindow = new HashMap<>();
         for (String app : attemptsByApp.keySet()) {
-            nextAttemptAfterWindow.put(app, repository.firstFinishedAtOrAfter(app, to, false));
+            nextAttemptAfterWindow.put(app, after.get(app).attempt());
         }
         Map<String, DeploymentRecord> nextSuccessAfterWindow = new HashMap<>();
         for (String app : successesByApp.keySet()) {
-            nextSuccessAfterWindow.put(app, repository.firstFinishedAtOrAfter(app, to, true));
+            nextSuccessAfterWindow.put(app, after.get(app).success());
         }
 
         Map<String, List<IncidentRecord>> linking = new HashMap<>();
@@ -89,7 +92,8 @@ final class FailedChangeAnalysis {
                 }
                 if (!reasons.isEmpty()) {
                     failed.add(measure(d, linking.getOrDefault(d.id(), List.of()),
-                            successesByApp.getOrDefault(d.application(), List.of()), to, reasons));
+                            successesByApp.getOrDefault(d.application(), List.of()), to,
+                            after.get(d.application()).success(), reasons));
                 }
             }
         }
@@ -116,10 +120,11 @@ final class FailedChangeAnalysis {
     }
 
     private FailedChange measure(DeploymentRecord d, List<IncidentRecord> linkingIncidents,
-            List<DeploymentRecord> successes, Instant to, List<FailureReason> reasons) throws SQLException {
+            List<DeploymentRecord> successes, Instant to, DeploymentRecord firstSuccessAfterWindow,
+            List<FailureReason> reasons) throws SQLException {
         IncidentRecord earliest = linkingIncidents.stream().min(IncidentRecord.EARLIEST).orElse(null);
         Instant failureStart = earliest != null ? earliest.started() : d.finished();
-        Instant restored = restoringDeployment(d, failureStart, successes, to);
+        Instant restored = restoringDeployment(d, failureStart, successes, to, firstSuccessAfterWindow);
         if (earliest != null && earliest.resolved() != null
                 && (restored == null || earliest.resolved().isBefore(restored))) {
             restored = earliest.resolved();
@@ -135,15 +140,14 @@ final class FailedChangeAnalysis {
      * start: from the window's own deployments, else looked up after the window in all stored data.
      */
     private Instant restoringDeployment(DeploymentRecord d, Instant failureStart, List<DeploymentRecord> successes,
-            Instant to) throws SQLException {
+            Instant to, DeploymentRecord firstSuccessAfterWindow) throws SQLException {
         for (DeploymentRecord s : successes) {
             if (s.isAfter(d) && s.finished().isAfter(failureStart)) {
                 return s.finished();
             }
         }
         // Every deployment that finished at or after the window's end comes after d in order.
-        DeploymentRecord later = failureStart.isBefore(to)
-                ? repository.firstSuccessFinishedAtOrAfter(d.application(), to)
+        DeploymentRecord later = failureStart.isBefore(to) ? firstSuccessAfterWindow
                 : repository.firstSuccessFinishedAfter(d.application(), failureStart);
         return later == null ? null : later.finished();
     }

@@ -8,11 +8,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,10 +30,6 @@ final class KpiRepository {
     private static final String DEPLOYMENT_COLUMNS = "d.id, d.application, d.started, d.finished, d.result, "
             + "d.kind, d.imported, COALESCE(d.team, a.team, 'unassigned') AS att_team, "
             + "COALESCE(d.supplier, a.supplier, 'unassigned') AS att_supplier, ";
-    /** Only the window's own deployments need it (rework); look-ups beyond the window skip the sub-query. */
-    private static final String DURING_INCIDENT = "CASE WHEN EXISTS (SELECT 1 FROM incident i "
-            + "WHERE i.application = d.application AND i.environment = d.environment AND i.started <= d.started "
-            + "AND (i.resolved IS NULL OR d.started < i.resolved)) THEN 1 ELSE 0 END AS during_incident ";
     private static final String NOT_LOOKED_UP = "0 AS during_incident ";
     private static final String DELIVERY_JOIN = "FROM deployment d LEFT JOIN assignment a "
             + "ON a.application = d.application AND a.responsibility IN ('DELIVERY', 'BOTH') "
@@ -59,11 +57,16 @@ final class KpiRepository {
         this.failureIsFailedChange = failureIsFailedChange;
     }
 
-    /** Deployments of any result that finished in [from, to), in order. */
+    /**
+     * Deployments of any result that finished in [from, to), in order, each knowing whether it started during an
+     * incident of its application and environment (rework). That is decided here from one read of the incidents
+     * that can contain a start, not by a sub-query per deployment, which read every earlier incident of the
+     * application again for each of its deployments.
+     */
     List<DeploymentRecord> deploymentsFinishedIn(Instant from, Instant to) throws SQLException {
-        String sql = "SELECT " + DEPLOYMENT_COLUMNS + DURING_INCIDENT + DELIVERY_JOIN
+        String sql = "SELECT " + DEPLOYMENT_COLUMNS + NOT_LOOKED_UP + DELIVERY_JOIN
                 + "WHERE d.environment = ? AND d.finished >= ? AND d.finished < ?" + applicationFilter("d");
-        List<DeploymentRecord> result = new ArrayList<>();
+        List<DeploymentRecord> read = new ArrayList<>();
         try (PreparedStatement s = connection.prepareStatement(sql)) {
             int i = bindEnvironment(s, 1);
             Sql.setInstant(s, i++, from);
@@ -71,12 +74,55 @@ final class KpiRepository {
             bindApplication(s, i);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    result.add(deployment(rs));
+                    read.add(deployment(rs));
                 }
             }
         }
+        if (read.isEmpty()) {
+            return read;
+        }
+        Map<String, List<Instant[]>> incidents = incidentsContainingStartsOf(read);
+        List<DeploymentRecord> result = new ArrayList<>(read.size());
+        for (DeploymentRecord d : read) {
+            boolean during = false;
+            for (Instant[] incident : incidents.getOrDefault(d.application(), List.of())) {
+                // metrics.md, rework: started <= d.started and (unresolved or d.started < resolved)
+                if (!incident[0].isAfter(d.started()) && (incident[1] == null || d.started().isBefore(incident[1]))) {
+                    during = true;
+                    break;
+                }
+            }
+            result.add(during ? new DeploymentRecord(d.id(), d.application(), d.started(), d.finished(), d.result(),
+                    d.kind(), d.imported(), d.delivery(), true) : d);
+        }
         result.sort(DeploymentRecord.ORDER);
         return result;
+    }
+
+    /**
+     * Per application, [started, resolved) of the environment's incidents that can contain the start of one of
+     * the deployments: started at or before the latest start, and unresolved or resolved after the earliest.
+     */
+    private Map<String, List<Instant[]>> incidentsContainingStartsOf(List<DeploymentRecord> deployments)
+            throws SQLException {
+        Instant earliest = deployments.stream().map(DeploymentRecord::started).min(Instant::compareTo).orElseThrow();
+        Instant latest = deployments.stream().map(DeploymentRecord::started).max(Instant::compareTo).orElseThrow();
+        String sql = "SELECT i.application, i.started, i.resolved FROM incident i WHERE i.environment = ? "
+                + "AND i.started <= ? AND (i.resolved IS NULL OR i.resolved > ?)" + applicationFilter("i");
+        Map<String, List<Instant[]>> incidents = new HashMap<>();
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            int i = bindEnvironment(s, 1);
+            Sql.setInstant(s, i++, latest);
+            Sql.setInstant(s, i++, earliest);
+            bindApplication(s, i);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    incidents.computeIfAbsent(rs.getString("application"), a -> new ArrayList<>())
+                            .add(new Instant[] {Sql.getInstant(rs, "started"), Sql.getInstant(rs, "resolved")});
+                }
+            }
+        }
+        return incidents;
     }
 
     /**
@@ -87,14 +133,85 @@ final class KpiRepository {
         return first(app, from, ">=", resultList(successOnly));
     }
 
+    /** How far past a window {@link #firstsAtOrAfter} reads all applications at once before asking one by one. */
+    static final Duration LOOK_AHEAD = Duration.ofDays(7);
+
+    /** An application's first change attempt and first SUCCESS at or after a time; null where there is none. */
+    record Firsts(DeploymentRecord attempt, DeploymentRecord success) {
+    }
+
+    /**
+     * {@link #firstFinishedAtOrAfter} of each application, attempt and success: the deployments of the next
+     * {@link #LOOK_AHEAD} (or of all later history, when that is shorter) in one read, then one indexed look-up per
+     * application still without an answer. One look-up per application and window made a quarter of 500
+     * applications cost a thousand queries (scale benchmark).
+     */
+    Map<String, Firsts> firstsAtOrAfter(Set<String> applications, Instant bound) throws SQLException {
+        Map<String, DeploymentRecord> attempts = new HashMap<>();
+        Map<String, DeploymentRecord> successes = new HashMap<>();
+        Instant latest = latestFinished();
+        if (latest != null && !latest.isBefore(bound) && !applications.isEmpty()) {
+            Instant end = bound.plus(LOOK_AHEAD);
+            boolean wholeHistory = latest.isBefore(end);
+            String sql = "SELECT " + DEPLOYMENT_COLUMNS + NOT_LOOKED_UP + DELIVERY_JOIN
+                    + "WHERE d.environment = ? AND d.result IN (" + resultList(false) + ") AND d.finished >= ?"
+                    + (wholeHistory ? "" : " AND d.finished < ?") + applicationFilter("d");
+            try (PreparedStatement s = connection.prepareStatement(sql)) {
+                int i = bindEnvironment(s, 1);
+                Sql.setInstant(s, i++, bound);
+                if (!wholeHistory) {
+                    Sql.setInstant(s, i++, end);
+                }
+                bindApplication(s, i);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        DeploymentRecord d = deployment(rs);
+                        if (applications.contains(d.application())) {
+                            attempts.merge(d.application(), d, KpiRepository::earlier);
+                            if (d.isSuccess()) {
+                                successes.merge(d.application(), d, KpiRepository::earlier);
+                            }
+                        }
+                    }
+                }
+            }
+            if (!wholeHistory) {
+                for (String app : applications) {
+                    if (!attempts.containsKey(app)) {
+                        attempts.put(app, firstFinishedAtOrAfter(app, end, false));
+                    }
+                    if (!successes.containsKey(app)) {
+                        successes.put(app, firstFinishedAtOrAfter(app, end, true));
+                    }
+                }
+            }
+        }
+        Map<String, Firsts> firsts = new HashMap<>();
+        for (String app : applications) {
+            firsts.put(app, new Firsts(attempts.get(app), successes.get(app)));
+        }
+        return firsts;
+    }
+
+    private static DeploymentRecord earlier(DeploymentRecord a, DeploymentRecord b) {
+        return DeploymentRecord.ORDER.compare(a, b) <= 0 ? a : b;
+    }
+
+    /** The latest finished time of the environment's (or the application's) deployments; null without any. */
+    private Instant latestFinished() throws SQLException {
+        String sql = "SELECT MAX(d.finished) AS finished FROM deployment d WHERE d.environment = ?"
+                + applicationFilter("d");
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            bindApplication(s, bindEnvironment(s, 1));
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Sql.getInstant(rs, "finished") : null;
+            }
+        }
+    }
+
     /** The first SUCCESS deployment of the application in order with finished strictly after {@code after}. */
     DeploymentRecord firstSuccessFinishedAfter(String app, Instant after) throws SQLException {
         return first(app, after, ">", resultList(true));
-    }
-
-    /** The first SUCCESS deployment of the application in order with finished at or after {@code from}. */
-    DeploymentRecord firstSuccessFinishedAtOrAfter(String app, Instant from) throws SQLException {
-        return first(app, from, ">=", resultList(true));
     }
 
     /** The group of deployments at the smallest qualifying finished time, the tie broken in Java. */
@@ -130,38 +247,95 @@ final class KpiRepository {
      */
     List<ChangeListing> listingsOfChangesIn(Instant from, Instant to, Map<String, DeploymentRecord> known)
             throws SQLException {
-        // The window's (application, change) pairs first, then their listings by index: a correlated EXISTS
-        // over the whole environment made H2 scan every listing once per row.
-        String sql = "SELECT d2.id, d2.application, d2.started, d2.finished, d2.kind, d2.imported, c2.change_id, "
-                + "c2.committed FROM (SELECT DISTINCT d.application AS w_app, c.change_id AS w_change "
-                + "FROM deployment d JOIN deployment_change c ON c.deployment_id = d.id "
+        // Two steps, each led by an index, so the cost follows the window's changes, not the history: the window's
+        // (change, application) pairs by the finished-time index, then every listing of those changes by the
+        // change index. One join of the two let H2 start from every deployment before 'to' and evaluate the
+        // window once per row (scale benchmark: most of a quarter's read at 10,000 deployments).
+        Map<String, Set<String>> windowApplications = new HashMap<>();
+        String pairs = "SELECT DISTINCT d.application, c.change_id FROM deployment d "
+                + "JOIN deployment_change c ON c.deployment_id = d.id "
                 + "WHERE d.environment = ? AND d.result = 'SUCCESS' AND d.finished >= ? AND d.finished < ?"
-                + applicationFilter("d") + ") w "
-                + "JOIN deployment_change c2 ON c2.change_id = w.w_change "
-                + "JOIN deployment d2 ON d2.id = c2.deployment_id AND d2.application = w.w_app "
-                + "WHERE d2.environment = ? AND d2.result = 'SUCCESS' AND d2.finished < ?";
-        List<ChangeListing> listings = new ArrayList<>();
-        try (PreparedStatement s = connection.prepareStatement(sql)) {
+                + applicationFilter("d");
+        try (PreparedStatement s = connection.prepareStatement(pairs)) {
             int i = bindEnvironment(s, 1);
             Sql.setInstant(s, i++, from);
             Sql.setInstant(s, i++, to);
-            i = bindApplication(s, i);
-            i = bindEnvironment(s, i);
-            Sql.setInstant(s, i, to);
+            bindApplication(s, i);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    String id = rs.getString("id");
-                    DeploymentRecord d = known.get(id);
-                    if (d == null) {
-                        d = new DeploymentRecord(id, rs.getString("application"), Sql.getInstant(rs, "started"),
-                                Sql.getInstant(rs, "finished"), DeploymentResult.SUCCESS,
-                                StoredValues.countedKind(rs.getString("kind")), rs.getBoolean("imported"), null, false);
-                    }
-                    listings.add(new ChangeListing(rs.getString("change_id"), Sql.getInstant(rs, "committed"), d));
+                    windowApplications.computeIfAbsent(rs.getString(2), c -> new HashSet<>()).add(rs.getString(1));
                 }
             }
         }
+        // Every listing of those changes, by the change index alone; then the deployments not already known, by
+        // key. Joining the two let H2 lead with the finished-time index again, over the whole history.
+        List<String> changes = new ArrayList<>(windowApplications.keySet());
+        record Listed(String deployment, String change, Instant committed) {
+        }
+        List<Listed> rows = new ArrayList<>();
+        for (int start = 0; start < changes.size(); start += 500) {
+            List<String> chunk = changes.subList(start, Math.min(changes.size(), start + 500));
+            String sql = "SELECT deployment_id, change_id, committed FROM deployment_change WHERE change_id IN ("
+                    + placeholders(chunk.size()) + ")";
+            try (PreparedStatement s = connection.prepareStatement(sql)) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    s.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new Listed(rs.getString(1), rs.getString(2), Sql.getInstant(rs, "committed")));
+                    }
+                }
+            }
+        }
+        Set<String> unknown = new HashSet<>();
+        rows.forEach(row -> {
+            if (!known.containsKey(row.deployment())) {
+                unknown.add(row.deployment());
+            }
+        });
+        Map<String, DeploymentRecord> earlier = successesBefore(unknown, to);
+        List<ChangeListing> listings = new ArrayList<>();
+        for (Listed row : rows) {
+            DeploymentRecord d = known.containsKey(row.deployment()) ? known.get(row.deployment())
+                    : earlier.get(row.deployment());
+            if (d != null && d.isSuccess() && windowApplications.get(row.change()).contains(d.application())) {
+                listings.add(new ChangeListing(row.change(), row.committed(), d));
+            }
+        }
         return listings;
+    }
+
+    /** Of the given deployments, the SUCCESS ones of the environment that finished before {@code to}, by id. */
+    private Map<String, DeploymentRecord> successesBefore(Collection<String> ids, Instant to) throws SQLException {
+        Map<String, DeploymentRecord> found = new HashMap<>();
+        List<String> all = new ArrayList<>(ids);
+        for (int start = 0; start < all.size(); start += 500) {
+            List<String> chunk = all.subList(start, Math.min(all.size(), start + 500));
+            String sql = "SELECT id, application, environment, result, started, finished, kind, imported "
+                    + "FROM deployment WHERE id IN (" + placeholders(chunk.size()) + ")";
+            try (PreparedStatement s = connection.prepareStatement(sql)) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    s.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        Instant finished = Sql.getInstant(rs, "finished");
+                        boolean counted = environment.equals(rs.getString("environment"))
+                                && "SUCCESS".equals(rs.getString("result")) && finished.isBefore(to);
+                        if (!counted) {
+                            continue;
+                        }
+                        String id = rs.getString("id");
+                        found.put(id, new DeploymentRecord(id, rs.getString("application"),
+                                Sql.getInstant(rs, "started"), finished, DeploymentResult.SUCCESS,
+                                StoredValues.countedKind(rs.getString("kind")), rs.getBoolean("imported"), null,
+                                false));
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     /** Per SUCCESS deployment of the environment that finished in [from, to): component name → version. */

@@ -25,15 +25,21 @@ final class Statistics {
         return percentile(values, 0.5);
     }
 
+    /**
+     * Summed in ascending order, so the mean of the same values is the same double whatever order a store or a
+     * query plan returned them in (floating-point addition is not associative).
+     */
     static Double mean(Collection<Double> values) {
         if (values.isEmpty()) {
             return null;
         }
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(sorted);
         double sum = 0;
-        for (double value : values) {
+        for (double value : sorted) {
             sum += value;
         }
-        return sum / values.size();
+        return sum / sorted.length;
     }
 
     /** A rate, or null when there is nothing to divide by. */

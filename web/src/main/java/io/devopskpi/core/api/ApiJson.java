@@ -29,10 +29,37 @@ public final class ApiJson {
         return GSON.toJson(body);
     }
 
-    /** {@code {"error": message}} */
+    /**
+     * Every refusal and fault has one shape (api.md, Errors): {@code {"error": summary, "errors": [{"field": f,
+     * "message": m}, ...]}}, plus {@code "index"} in an item that names an event of a batch and {@code "id"} for a
+     * fault of the server. {@code error} is the message of a single problem, or the first of several with how many
+     * more are listed; it is what a client that shows one line shows. Clients written for the shapes before 0.2
+     * (a list for 400, a string otherwise) keep working: both keys are always there.
+     *
+     * <p>This one: a refusal that names no field, {@code {"error": m, "errors": [{"field": null, "message": m}]}}.
+     */
     public static JsonObject error(String message) {
-        JsonObject body = new JsonObject();
-        body.addProperty("error", message);
+        JsonObject item = new JsonObject();
+        item.add("field", null);
+        item.addProperty("message", message);
+        JsonArray list = new JsonArray();
+        list.add(item);
+        return shape(list, message);
+    }
+
+    /**
+     * A conflict with a stored event (409): {@code {"error": m, "errors": [{"index": i, "field": null, "message":
+     * m}], "index": i}}; the top-level {@code index} is the one api.md has always named.
+     */
+    public static JsonObject conflict(String message, int index) {
+        JsonObject item = new JsonObject();
+        item.addProperty("index", index);
+        item.add("field", null);
+        item.addProperty("message", message);
+        JsonArray list = new JsonArray();
+        list.add(item);
+        JsonObject body = shape(list, message);
+        body.addProperty("index", index);
         return body;
     }
 
@@ -42,14 +69,7 @@ public final class ApiJson {
      * named, since the request is not to blame. Both error shapes are written, so a client reading either finds it.
      */
     public static JsonObject internalError(String id) {
-        String message = "internal error, id " + id;
-        JsonObject item = new JsonObject();
-        item.add("field", null);
-        item.addProperty("message", message);
-        JsonArray list = new JsonArray();
-        list.add(item);
-        JsonObject body = error(message);
-        body.add("errors", list);
+        JsonObject body = error("internal error, id " + id);
         body.addProperty("id", id);
         return body;
     }
@@ -91,8 +111,15 @@ public final class ApiJson {
             more.addProperty("message", (total - listed.size()) + " more errors are not listed");
             listed.add(more);
         }
+        String first = listed.isEmpty() ? "the request was refused"
+                : listed.get(0).getAsJsonObject().get("message").getAsString();
+        return shape(listed, total <= 1 ? first : first + " (and " + (total - 1) + " more: see errors)");
+    }
+
+    private static JsonObject shape(JsonArray errors, String summary) {
         JsonObject body = new JsonObject();
-        body.add("errors", listed);
+        body.addProperty("error", summary);
+        body.add("errors", errors);
         return body;
     }
 }

@@ -12,6 +12,7 @@ import io.devopskpi.core.json.GovernanceJson;
 import io.devopskpi.core.kpi.KpiQuery;
 import io.devopskpi.core.kpi.KpiService;
 import io.devopskpi.core.model.Assignment;
+import io.devopskpi.core.model.ContractTarget;
 import io.devopskpi.core.model.Responsibility;
 import io.devopskpi.core.model.Survey;
 import io.devopskpi.core.store.EventReader;
@@ -47,42 +48,54 @@ final class GovernanceReads {
 
     /** {@code assignments?application=}: all, or one application's history. */
     ApiAnswer assignments(ReadRequest request) {
-        request.only(Set.of("application"));
+        request.only(Set.of("application", "offset", "limit"));
         String application = request.optional("application");
+        WholeListPage page = request.wholeListPage();
         request.requireValid();
         List<Assignment> assignments = application == null ? events.allAssignments()
                 : events.allAssignments().stream().filter(a -> a.application().equals(application)).toList();
-        return ApiAnswer.json(200, GovernanceJson.assignments(assignments));
+        List<Assignment> listed = page.of(assignments);
+        return ApiAnswer.json(200, page.described(GovernanceJson.assignments(listed), assignments.size(),
+                listed.size()));
     }
 
     /** {@code targets?supplier=}: every target ever sent (effective-dated), or one supplier's. */
     ApiAnswer targets(ReadRequest request) {
-        request.only(Set.of("supplier"));
+        request.only(Set.of("supplier", "offset", "limit"));
         String supplier = request.optional("supplier");
+        WholeListPage page = request.wholeListPage();
         request.requireValid();
-        return ApiAnswer.json(200, GovernanceJson.targets(events.targets(supplier)));
+        List<ContractTarget> targets = events.targets(supplier);
+        List<ContractTarget> listed = page.of(targets);
+        return ApiAnswer.json(200, page.described(GovernanceJson.targets(listed), targets.size(), listed.size()));
     }
 
     /** {@code surveys?supplier=&application=&window|from,to}: the surveys and their satisfaction; no window: all. */
     ApiAnswer surveys(ReadRequest request) {
         KpiQuery window = null;
         if (request.hasAny("window", "from", "to")) {
-            window = request.query(List.of(), Set.of("supplier", "application"));
+            window = request.query(List.of(), Set.of("supplier", "application", "offset", "limit"));
         } else {
-            request.only(Set.of("supplier", "application"));
+            request.only(Set.of("supplier", "application", "offset", "limit"));
         }
         String supplier = request.optional("supplier");
         String application = request.optional("application");
+        WholeListPage page = request.wholeListPage();
         request.requireValid();
         List<Survey> surveys = SurveySelection.select(events.surveys(), supplier, application, window);
-        return ApiAnswer.json(200, GovernanceJson.surveys(surveys, SurveySelection.satisfaction(surveys)));
+        List<Survey> listed = page.of(surveys);
+        return ApiAnswer.json(200, page.described(GovernanceJson.surveys(listed,
+                SurveySelection.satisfaction(surveys)), surveys.size(), listed.size()));
     }
 
     /** {@code policies}: stored and contract-derived gate policies. */
     ApiAnswer policies(ReadRequest request) {
-        request.only(Set.of());
+        request.only(Set.of("offset", "limit"));
+        WholeListPage page = request.wholeListPage();
         request.requireValid();
-        return ApiAnswer.json(200, GovernanceJson.policies(policies.all(clock.instant())));
+        List<GatePolicies.NamedGate> all = policies.all(clock.instant());
+        List<GatePolicies.NamedGate> listed = page.of(all);
+        return ApiAnswer.json(200, page.described(GovernanceJson.policies(listed), all.size(), listed.size()));
     }
 
     /** {@code scorecards/{supplier}} and {@code scorecards/{supplier}.csv}; {@code name} is what follows the slash. */

@@ -7,6 +7,7 @@ import io.devopskpi.core.json.KpiJson;
 import io.devopskpi.core.json.ListJson;
 import io.devopskpi.core.kpi.Bucket;
 import io.devopskpi.core.kpi.FailedChangeView;
+import io.devopskpi.core.kpi.KpiFigures;
 import io.devopskpi.core.kpi.KpiQuery;
 import io.devopskpi.core.kpi.KpiService;
 import io.devopskpi.core.model.DeploymentResult;
@@ -185,10 +186,15 @@ public final class ReadApi {
      * and their verdicts over the window.
      */
     private ApiAnswer suppliers(ReadRequest request) {
-        KpiQuery query = request.query(List.of(), Set.of());
+        KpiQuery query = request.query(List.of(), Page.PARAMETERS);
+        WholeListPage page = request.wholeListPage();
         request.requireValid();
-        return ok(ReadRequest.evaluate(() -> ListJson.suppliers(query, suppliers.reports(query),
-                supplier -> targets.verdicts(supplier, query))));
+        return ok(ReadRequest.evaluate(() -> {
+            List<KpiFigures> all = suppliers.reports(query);
+            List<KpiFigures> listed = page.of(all);
+            return page.described(ListJson.suppliers(query, listed, supplier -> targets.verdicts(supplier, query)),
+                    all.size(), listed.size());
+        }));
     }
 
     /**

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -46,6 +47,17 @@ final class ReadRequest {
 
     Page page() {
         return collect(() -> Page.parse(parameters));
+    }
+
+    /** {@code offset} and {@code limit} of a list that answers every item when no limit is given. */
+    WholeListPage wholeListPage() {
+        Page page = page();
+        if (page == null) {
+            return WholeListPage.ALL;
+        }
+        List<String> limit = parameters.get("limit");
+        return new WholeListPage(page.offset(), limit == null || limit.isEmpty() ? OptionalInt.empty()
+                : OptionalInt.of(page.limit()));
     }
 
     /** {@code bucket=week|month}, week by default. */

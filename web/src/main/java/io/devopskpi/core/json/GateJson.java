@@ -334,6 +334,7 @@ public final class GateJson {
             item.addProperty("operator", result.threshold().operator().symbol());
             item.addProperty("threshold", result.threshold().value());
             item.add("actual", result.actual() == null ? JsonNull.INSTANCE : new JsonPrimitive(result.actual()));
+            item.addProperty("unit", MetricUnit.of(result.threshold().metric()));
             item.add("samples", result.samples() == null ? JsonNull.INSTANCE : new JsonPrimitive(result.samples()));
             item.addProperty("status", result.status().name());
             item.addProperty("message", result.message());

@@ -191,6 +191,7 @@ public final class GovernanceJson {
             json.add("applications", strings(line.applications()));
         }
         json.add("value", number(line.value().value()));
+        json.addProperty("unit", MetricUnit.of(line.metric()));
         json.add("ci95", interval(line.value().ci95()));
         json.add("samples", samples(line.value()));
         if (line.target() == null) {

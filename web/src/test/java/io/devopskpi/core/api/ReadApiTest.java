@@ -88,7 +88,7 @@ class ReadApiTest {
     void unknownEndpointsAreNotFoundWithoutEchoingTheirName() {
         ApiAnswer answer = api.answer("events<script>", Map.of());
         assertThat(answer.status()).isEqualTo(404);
-        assertThat(answer.body()).isEqualTo("{\"error\":\"Not Found\"}");
+        assertThat(answer.body()).isEqualTo("{\"error\":\"Not Found\",\"errors\":[{\"field\":null,\"message\":\"Not Found\"}]}");
     }
 
     @Test
