@@ -132,6 +132,21 @@ public final class EventTransaction implements AutoCloseable {
         GovernanceRows.upsert(connection, policy, exists);
     }
 
+    /** Deletes deployments finished and incidents resolved before {@code cutoff} ({@link Retention}). */
+    public Retention.Purged deleteOlderThan(Instant cutoff) throws SQLException {
+        return Retention.delete(connection, cutoff);
+    }
+
+    /** Erases the author (null: every author not erased yet) of every change listing it ({@link ChangeAuthors}). */
+    public int eraseAuthors(String author, ChangeAuthors.Erasure erasure) throws SQLException {
+        return ChangeAuthors.erase(connection, author, erasure);
+    }
+
+    /** Per change of the stored deployment whose author was erased: the author stored now (pseudonym or null). */
+    public java.util.Map<String, String> erasedAuthors(String deploymentId) throws SQLException {
+        return ChangeAuthors.erasedOf(connection, deploymentId);
+    }
+
     public void commit() throws SQLException {
         connection.commit();
         committed = true;
