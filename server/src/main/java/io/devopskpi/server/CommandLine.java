@@ -5,6 +5,7 @@ import io.devopskpi.core.hooks.HookMappings;
 import io.devopskpi.core.kpi.BandTableText;
 import io.devopskpi.core.kpi.KpiQueryParser;
 import io.devopskpi.core.kpi.KpiSettings;
+import io.devopskpi.core.store.Retention;
 import io.devopskpi.core.store.StoreConfig;
 import io.devopskpi.core.text.TimeText;
 import java.io.IOException;
@@ -23,12 +24,12 @@ import java.util.Set;
 /**
  * The server's command line (api.md): {@code [--demo] [--port 8080] [--bind 127.0.0.1] [--data DIR]
  * [--db JDBC_URL --db-user U --db-password-file F] [--read-token-file F] [--bands FILE] [--hook-token-file F]
- * [--hook-mapping FILE] [--metrics-window 30d] [--writers-file F] [--help]}. Secrets come from files, not arguments, because arguments
+ * [--hook-mapping FILE] [--metrics-window 30d] [--writers-file F] [--retain P2Y] [--no-authors] [--help]}. Secrets come from files, not arguments, because arguments
  * are visible to every user of the machine.
  */
 record CommandLine(boolean help, boolean demo, int port, String bind, Path data, String dbUrl, String dbUser,
         Path dbPasswordFile, Path readTokenFile, Path bandsFile, Path hookTokenFile, Path hookMappingFile,
-        Duration metricsWindow, Path writersFile) {
+        Duration metricsWindow, Path writersFile, Retention retain, boolean noAuthors) {
 
     static final String USAGE = """
             Usage: java -jar devops-kpi-server.jar [options]
@@ -49,17 +50,20 @@ record CommandLine(boolean help, boolean demo, int port, String bind, Path data,
                                      or P30D (default 30d; the samples carry it as the label window="30d")
               --writers-file F       named write tokens, one 'name token' per line: each write names its writer
                                      in the log; removing a line revokes that token (the file is re-read)
+              --retain PERIOD        delete, on start and daily, deployments that finished and incidents that were
+                                     resolved more than PERIOD ago (ISO-8601: P2Y, P18M, P400D); default: keep all
+              --no-authors           never store the authors of changes (they are removed from every event)
               --demo                 seed demo data into an empty store
               --help                 show this text
             The write token is read from the environment variable DEVOPS_KPI_API_TOKEN; when it is unset, one is
             generated on first start and printed once.""";
 
-    private static final Set<String> FLAGS = Set.of("--demo", "--help");
+    private static final Set<String> FLAGS = Set.of("--demo", "--help", "--no-authors");
     private static final List<String> BAND_ROWS = List.of("deploymentDays", "leadTime", "changeFailurePercent",
             "timeToRestore");
     private static final Set<String> VALUED = Set.of("--port", "--bind", "--data", "--db", "--db-user",
             "--db-password-file", "--read-token-file", "--bands", "--hook-token-file", "--hook-mapping",
-            "--metrics-window", "--writers-file");
+            "--metrics-window", "--writers-file", "--retain");
 
     /** Thrown for arguments that make no sense; its message is the one-line reason shown to the user. */
     static final class UsageException extends Exception {
@@ -100,7 +104,8 @@ record CommandLine(boolean help, boolean demo, int port, String bind, Path data,
                 Path.of(given.getOrDefault("--data", "devops-kpi-data")), given.get("--db"), given.get("--db-user"),
                 path(given.get("--db-password-file")), path(given.get("--read-token-file")), path(given.get("--bands")),
                 path(given.get("--hook-token-file")), path(given.get("--hook-mapping")),
-                metricsWindow(given.get("--metrics-window")), path(given.get("--writers-file")));
+                metricsWindow(given.get("--metrics-window")), path(given.get("--writers-file")),
+                retain(given.get("--retain")), given.containsKey("--no-authors"));
     }
 
     /** The server options, reading the secret files; {@code writeToken} is DEVOPS_KPI_API_TOKEN's value or null. */
@@ -123,8 +128,9 @@ record CommandLine(boolean help, boolean demo, int port, String bind, Path data,
                 throw new UsageException("--writers-file: " + e.getMessage());
             }
         }
-        return new ServerOptions(bind, port, store, writeToken == null || writeToken.isBlank() ? null : writeToken,
-                readToken, clock, settings(), metricsWindow, writersFile);
+        ServerOptions options = new ServerOptions(bind, port, store, writeToken == null || writeToken.isBlank() ? null
+                : writeToken, readToken, clock, settings(), metricsWindow, writersFile).withRetention(retain);
+        return noAuthors ? options.withoutAuthors() : options;
     }
 
     /** The webhooks' token (from {@code --hook-token-file}) and mapping (defaults, with {@code --hook-mapping}'s keys). */
@@ -204,6 +210,14 @@ record CommandLine(boolean help, boolean demo, int port, String bind, Path data,
                     + " days, got '" + text + "'");
         }
         return window;
+    }
+
+    private static Retention retain(String text) throws UsageException {
+        try {
+            return text == null ? null : Retention.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--retain " + e.getMessage());
+        }
     }
 
     private static Path path(String text) {

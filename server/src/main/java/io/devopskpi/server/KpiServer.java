@@ -14,6 +14,7 @@ import io.devopskpi.core.kpi.KpiService;
 import io.devopskpi.core.query.ApplicationList;
 import io.devopskpi.core.query.EnvironmentList;
 import io.devopskpi.core.query.SupplierKpis;
+import io.devopskpi.core.store.ChangeAuthors;
 import io.devopskpi.core.store.Store;
 import io.devopskpi.core.store.StoreException;
 import io.javalin.Javalin;
@@ -46,12 +47,14 @@ public final class KpiServer implements AutoCloseable {
     private final Store store;
     private final HealthHandler health;
     private final String host;
+    private final RetentionSchedule retention;
 
-    private KpiServer(Javalin app, Store store, HealthHandler health, String host) {
+    private KpiServer(Javalin app, Store store, HealthHandler health, String host, RetentionSchedule retention) {
         this.app = app;
         this.store = store;
         this.health = health;
         this.host = host;
+        this.retention = retention;
     }
 
     /**
@@ -72,7 +75,10 @@ public final class KpiServer implements AutoCloseable {
         Store store = Store.open(options.store());
         HealthHandler health = new HealthHandler(store);
         Javalin app = null;
+        RetentionSchedule retention = null;
         try {
+            retention = options.retention() == null ? null
+                    : RetentionSchedule.start(options.retention(), store, options.clock());
             TokenHash write = options.writeToken() != null ? TokenHash.of(options.writeToken())
                     : WriteTokens.establish(store, System.out);
             TokenAuth auth = new TokenAuth(write, options.writersFile() == null ? null
@@ -81,8 +87,12 @@ public final class KpiServer implements AutoCloseable {
             ServerMetrics metrics = new ServerMetrics();
             app = Javalin.create(config -> configure(config, metrics));
             app.before(SecurityHeaders::apply);
-            Ingestor ingestor = new Ingestor(store, options.clock());
+            Ingestor ingestor = new Ingestor(store, options.clock(), options.keepAuthors());
             app.post("/api/v1/events", new EventsHandler(auth, ingestor, metrics));
+            app.post("/api/v1/authors/pseudonymise", new AuthorsHandler(auth, store, options.clock(),
+                    ChangeAuthors.Erasure.PSEUDONYMISE));
+            app.post("/api/v1/authors/drop", new AuthorsHandler(auth, store, options.clock(),
+                    ChangeAuthors.Erasure.DROP));
             routeHooks(app, auth, ingestor, hooks, options.clock());
             KpiService kpis = new KpiService(store, options.settings(), options.clock());
             GatePolicies policies = new GatePolicies(store, GateJson::parse);
@@ -97,10 +107,13 @@ public final class KpiServer implements AutoCloseable {
             handleErrors(app);
             app.start(options.bind(), options.port());
             limitHeaderTime(app);
-            return new KpiServer(app, store, health, options.bind());
+            return new KpiServer(app, store, health, options.bind(), retention);
         } catch (RuntimeException e) {
             if (app != null) {
                 app.stop();
+            }
+            if (retention != null) {
+                retention.close();
             }
             health.close();
             store.close();
@@ -202,6 +215,9 @@ public final class KpiServer implements AutoCloseable {
     /** Stops listening, then closes the store. */
     @Override
     public void close() {
+        if (retention != null) {
+            retention.close();
+        }
         app.stop();
         health.close();
         store.close();

@@ -20,7 +20,7 @@ public final class Retention {
     public Retention(Period period) {
         Objects.requireNonNull(period, "period");
         if (period.isNegative() || period.isZero()) {
-            throw new IllegalArgumentException("the retention period must be longer than zero: " + period);
+            throw new IllegalArgumentException("must be a period longer than zero, got '" + period + "'");
         }
         this.period = period;
     }
