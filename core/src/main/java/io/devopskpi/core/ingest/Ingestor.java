@@ -8,6 +8,7 @@ import io.devopskpi.core.model.Survey;
 import io.devopskpi.core.model.Deployment;
 import io.devopskpi.core.model.Event;
 import io.devopskpi.core.model.Incident;
+import io.devopskpi.core.model.Voiding;
 import io.devopskpi.core.store.EventTransaction;
 import io.devopskpi.core.store.Store;
 import io.devopskpi.core.store.StoreException;
@@ -94,6 +95,9 @@ public final class Ingestor {
         }
         if (event instanceof ContractTarget target) {
             return TargetRule.apply(tx, index, target);
+        }
+        if (event instanceof Voiding voiding) {
+            return VoidRule.apply(tx, index, voiding);
         }
         if (event instanceof Survey survey) {
             return SurveyRule.apply(tx, index, survey);

@@ -21,6 +21,7 @@ import java.util.TreeMap;
 /**
  * The SQL behind the KPI engine. Every query is bounded by environment, window and (for one application) by
  * application; look-ups beyond the window fetch one group of rows per application or per failed change.
+ * Voided deployments and incidents (api.md, "Void") are left out of every query, as if they were not stored.
  * Ties in the deployment order are broken in Java ({@link DeploymentRecord#ORDER}), never by SQL string
  * collation, so H2 and PostgreSQL give the same answers.
  */
@@ -31,6 +32,7 @@ final class KpiRepository {
     /** Only the window's own deployments need it (rework); look-ups beyond the window skip the sub-query. */
     private static final String DURING_INCIDENT = "CASE WHEN EXISTS (SELECT 1 FROM incident i "
             + "WHERE i.application = d.application AND i.environment = d.environment AND i.started <= d.started "
+            + "AND i.voided_at IS NULL "
             + "AND (i.resolved IS NULL OR d.started < i.resolved)) THEN 1 ELSE 0 END AS during_incident ";
     private static final String NOT_LOOKED_UP = "0 AS during_incident ";
     private static final String DELIVERY_JOIN = "FROM deployment d LEFT JOIN assignment a "
@@ -41,7 +43,8 @@ final class KpiRepository {
             + "COALESCE(i.supplier, a.supplier, 'unassigned') AS att_supplier "
             + "FROM incident i LEFT JOIN assignment a ON a.application = i.application "
             + "AND a.responsibility IN ('OPERATIONS', 'BOTH') "
-            + "AND a.valid_from <= i.started AND (a.valid_to IS NULL OR i.started < a.valid_to) ";
+            + "AND a.valid_from <= i.started AND (a.valid_to IS NULL OR i.started < a.valid_to) "
+            + "WHERE i.voided_at IS NULL ";
 
     private final Connection connection;
     private final String environment;
@@ -62,7 +65,8 @@ final class KpiRepository {
     /** Deployments of any result that finished in [from, to), in order. */
     List<DeploymentRecord> deploymentsFinishedIn(Instant from, Instant to) throws SQLException {
         String sql = "SELECT " + DEPLOYMENT_COLUMNS + DURING_INCIDENT + DELIVERY_JOIN
-                + "WHERE d.environment = ? AND d.finished >= ? AND d.finished < ?" + applicationFilter("d");
+                + "WHERE d.environment = ? AND d.finished >= ? AND d.finished < ? AND d.voided_at IS NULL"
+                + applicationFilter("d");
         List<DeploymentRecord> result = new ArrayList<>();
         try (PreparedStatement s = connection.prepareStatement(sql)) {
             int i = bindEnvironment(s, 1);
@@ -101,9 +105,10 @@ final class KpiRepository {
     private DeploymentRecord first(String app, Instant bound, String comparison, String results)
             throws SQLException {
         String sql = "SELECT " + DEPLOYMENT_COLUMNS + NOT_LOOKED_UP + DELIVERY_JOIN
-                + "WHERE d.environment = ? AND d.application = ? AND d.result IN (" + results + ") AND d.finished = "
+                + "WHERE d.environment = ? AND d.application = ? AND d.result IN (" + results + ") "
+                + "AND d.voided_at IS NULL AND d.finished = "
                 + "(SELECT MIN(finished) FROM deployment WHERE environment = ? AND application = ? "
-                + "AND result IN (" + results + ") AND finished " + comparison + " ?)";
+                + "AND result IN (" + results + ") AND voided_at IS NULL AND finished " + comparison + " ?)";
         DeploymentRecord first = null;
         try (PreparedStatement s = connection.prepareStatement(sql)) {
             s.setString(1, environment);
@@ -135,11 +140,11 @@ final class KpiRepository {
         String sql = "SELECT d2.id, d2.application, d2.started, d2.finished, d2.kind, d2.imported, c2.change_id, "
                 + "c2.committed FROM (SELECT DISTINCT d.application AS w_app, c.change_id AS w_change "
                 + "FROM deployment d JOIN deployment_change c ON c.deployment_id = d.id "
-                + "WHERE d.environment = ? AND d.result = 'SUCCESS' AND d.finished >= ? AND d.finished < ?"
-                + applicationFilter("d") + ") w "
+                + "WHERE d.environment = ? AND d.result = 'SUCCESS' AND d.finished >= ? AND d.finished < ? "
+                + "AND d.voided_at IS NULL" + applicationFilter("d") + ") w "
                 + "JOIN deployment_change c2 ON c2.change_id = w.w_change "
                 + "JOIN deployment d2 ON d2.id = c2.deployment_id AND d2.application = w.w_app "
-                + "WHERE d2.environment = ? AND d2.result = 'SUCCESS' AND d2.finished < ?";
+                + "WHERE d2.environment = ? AND d2.result = 'SUCCESS' AND d2.finished < ? AND d2.voided_at IS NULL";
         List<ChangeListing> listings = new ArrayList<>();
         try (PreparedStatement s = connection.prepareStatement(sql)) {
             int i = bindEnvironment(s, 1);
@@ -168,7 +173,8 @@ final class KpiRepository {
     Map<String, Map<String, String>> componentsOfSuccessesIn(Instant from, Instant to) throws SQLException {
         String sql = "SELECT d.id, c.name, c.component_version FROM deployment d "
                 + "JOIN deployment_component c ON c.deployment_id = d.id "
-                + "WHERE d.environment = ? AND d.result = 'SUCCESS' AND d.finished >= ? AND d.finished < ?";
+                + "WHERE d.environment = ? AND d.result = 'SUCCESS' AND d.finished >= ? AND d.finished < ? "
+                + "AND d.voided_at IS NULL";
         Map<String, Map<String, String>> components = new HashMap<>();
         try (PreparedStatement s = connection.prepareStatement(sql)) {
             s.setString(1, environment);
@@ -190,7 +196,7 @@ final class KpiRepository {
         List<String> ids = new ArrayList<>(deploymentIds);
         for (int start = 0; start < ids.size(); start += 500) {
             List<String> chunk = ids.subList(start, Math.min(ids.size(), start + 500));
-            String sql = INCIDENT_COLUMNS + "WHERE i.cause IN (" + placeholders(chunk.size()) + ")";
+            String sql = INCIDENT_COLUMNS + "AND i.cause IN (" + placeholders(chunk.size()) + ")";
             try (PreparedStatement s = connection.prepareStatement(sql)) {
                 for (int i = 0; i < chunk.size(); i++) {
                     s.setString(i + 1, chunk.get(i));
@@ -206,9 +212,9 @@ final class KpiRepository {
      * with that id that is a change attempt): the candidates of failure rule 3.
      */
     List<IncidentRecord> incidentsWithoutUsableCauseStartedIn(Instant from, Instant to) throws SQLException {
-        String sql = INCIDENT_COLUMNS + "WHERE i.environment = ? AND i.started >= ? AND i.started < ?"
+        String sql = INCIDENT_COLUMNS + "AND i.environment = ? AND i.started >= ? AND i.started < ?"
                 + applicationFilter("i") + " AND NOT EXISTS (SELECT 1 FROM deployment c WHERE c.id = i.cause "
-                + "AND c.result IN (" + resultList(false) + "))";
+                + "AND c.result IN (" + resultList(false) + ") AND c.voided_at IS NULL)";
         List<IncidentRecord> result = new ArrayList<>();
         try (PreparedStatement s = connection.prepareStatement(sql)) {
             int i = bindEnvironment(s, 1);
@@ -225,7 +231,7 @@ final class KpiRepository {
      * ones never end): every incident a KPI of the window can count.
      */
     List<IncidentRecord> incidentsOfWindow(Instant from, Instant to) throws SQLException {
-        String sql = INCIDENT_COLUMNS + "WHERE i.environment = ? AND i.started < ? "
+        String sql = INCIDENT_COLUMNS + "AND i.environment = ? AND i.started < ? "
                 + "AND (i.resolved IS NULL OR i.resolved > ? OR i.started >= ?)" + applicationFilter("i");
         List<IncidentRecord> result = new ArrayList<>();
         try (PreparedStatement s = connection.prepareStatement(sql)) {
@@ -288,8 +294,9 @@ final class KpiRepository {
      * environment, or an assignment (which holds for every environment). metrics.md: a typo reads "no data".
      */
     boolean names(String app) throws SQLException {
-        String sql = "SELECT 1 FROM deployment WHERE environment = ? AND application = ? UNION ALL "
-                + "SELECT 1 FROM incident WHERE environment = ? AND application = ? UNION ALL "
+        String sql = "SELECT 1 FROM deployment WHERE environment = ? AND application = ? AND voided_at IS NULL "
+                + "UNION ALL SELECT 1 FROM incident WHERE environment = ? AND application = ? AND voided_at IS NULL "
+                + "UNION ALL "
                 + "SELECT 1 FROM assignment WHERE application = ?";
         try (PreparedStatement s = connection.prepareStatement(sql)) {
             s.setMaxRows(1);

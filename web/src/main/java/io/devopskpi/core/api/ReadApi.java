@@ -210,6 +210,7 @@ public final class ReadApi {
     private List<DeploymentEntry> filteredDeployments(KpiQuery query, DeploymentResult result, String tag) {
         Set<String> tagged = tagged(tag);
         return ReadRequest.evaluate(() -> deployments.all(query)).stream()
+                .filter(d -> d.voided() == null) // a result or tag drills into what the KPIs count
                 .filter(d -> result == null || d.result() == result)
                 .filter(d -> tagged == null || tagged.contains(d.application()))
                 .toList();
@@ -280,14 +281,17 @@ public final class ReadApi {
         return ok(KpiJson.components(ReadRequest.evaluate(() -> kpis.components(query))));
     }
 
-    /** Every deployment of the scope and window (optionally of one {@code result} and {@code tag}), as a download. */
+    /**
+     * Every deployment of the scope and window but the voided ones (optionally of one {@code result} and
+     * {@code tag}), as a download.
+     */
     private ApiAnswer exportCsv(ReadRequest request) {
         KpiQuery query = request.query(ReadRequest.ALL_SCOPES, Set.of("result", "tag"));
         DeploymentResult result = result(request);
         String tag = request.optional("tag");
         request.requireValid();
-        String csv = DeploymentCsv.write(result == null && tag == null ? ReadRequest.evaluate(() -> deployments.all(query))
-                : filteredDeployments(query, result, tag));
+        // voided deployments are left out: the export holds what the KPIs count (api.md, "Void")
+        String csv = DeploymentCsv.write(filteredDeployments(query, result, tag));
         return new ApiAnswer(200, CSV_TYPE, csv, "devops-kpi-deployments.csv");
     }
 

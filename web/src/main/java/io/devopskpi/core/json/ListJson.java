@@ -6,6 +6,7 @@ import static io.devopskpi.core.json.JsonValues.text;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import io.devopskpi.core.governance.TargetVerdict;
 import io.devopskpi.core.kpi.Bucket;
@@ -20,6 +21,7 @@ import io.devopskpi.core.query.IncidentEntry;
 import io.devopskpi.core.query.Owner;
 import io.devopskpi.core.query.ResultPage;
 import io.devopskpi.core.query.TeamSummary;
+import io.devopskpi.core.store.Voided;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -131,6 +133,7 @@ public final class ListJson {
             json.addProperty("failedChange", d.isFailedChange());
             json.add("failureReasons", reasons(d.isFailedChange() ? d.failure().reasons() : List.of()));
             json.add("restoreSeconds", number(d.isFailedChange() ? d.failure().restoreSeconds() : null));
+            json.add("voided", voided(d.voided()));
             return json;
         });
     }
@@ -169,8 +172,21 @@ public final class ListJson {
             json.addProperty("supplier", i.operations().supplier());
             json.add("detectSeconds", number(i.detectSeconds()));
             json.add("durationSeconds", number(i.durationSeconds()));
+            json.add("voided", voided(i.voided()));
             return json;
         });
+    }
+
+    /** {@code {"reason", "at", "by"}} of a voided deployment or incident (api.md, "Void"), or JSON null. */
+    private static JsonElement voided(Voided voided) {
+        if (voided == null) {
+            return JsonNull.INSTANCE;
+        }
+        JsonObject json = new JsonObject();
+        json.addProperty("reason", voided.reason());
+        json.addProperty("at", voided.at().toString());
+        json.add("by", text(voided.by()));
+        return json;
     }
 
     private static <T> JsonObject page(String name, ResultPage<T> page, Function<T, JsonObject> item) {
