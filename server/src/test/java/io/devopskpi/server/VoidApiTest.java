@@ -38,6 +38,7 @@ class VoidApiTest {
             "/api/v1/failed-changes?" + WINDOW,
             "/api/v1/components?" + WINDOW,
             "/api/v1/deployments?result=SUCCESS&" + WINDOW,
+            "/api/v1/incidents?startedInWindow=true&" + WINDOW,
             "/api/v1/export.csv?" + WINDOW);
     private static final String INCIDENT = """
             {"type":"incident","id":"INC-1","application":"shop","environment":"production",

@@ -270,6 +270,7 @@ public final class ReadApi {
             }
         }
         return ok(ListJson.incidents(ResultPage.of(all.stream()
+                .filter(i -> i.voided() == null) // a filter drills into what the KPIs count
                 .filter(i -> !startedOnly || !i.started().isBefore(query.from()))
                 .filter(i -> tagged == null || tagged.contains(i.application())).toList(), page)));
     }
