@@ -6,7 +6,6 @@ import static io.devopskpi.core.json.JsonValues.text;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
-import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import io.devopskpi.core.governance.TargetVerdict;
 import io.devopskpi.core.kpi.Bucket;
@@ -133,7 +132,7 @@ public final class ListJson {
             json.addProperty("failedChange", d.isFailedChange());
             json.add("failureReasons", reasons(d.isFailedChange() ? d.failure().reasons() : List.of()));
             json.add("restoreSeconds", number(d.isFailedChange() ? d.failure().restoreSeconds() : null));
-            json.add("voided", voided(d.voided()));
+            addVoided(json, d.voided());
             return json;
         });
     }
@@ -172,21 +171,24 @@ public final class ListJson {
             json.addProperty("supplier", i.operations().supplier());
             json.add("detectSeconds", number(i.detectSeconds()));
             json.add("durationSeconds", number(i.durationSeconds()));
-            json.add("voided", voided(i.voided()));
+            addVoided(json, i.voided());
             return json;
         });
     }
 
-    /** {@code {"reason", "at", "by"}} of a voided deployment or incident (api.md, "Void"), or JSON null. */
-    private static JsonElement voided(Voided voided) {
+    /**
+     * {@code "voided": {"reason", "at", "by"}} on a voided deployment or incident (api.md, "Void and unvoid"); an
+     * entry that is not voided has no such key, so answers without voided events are as they were.
+     */
+    private static void addVoided(JsonObject json, Voided voided) {
         if (voided == null) {
-            return JsonNull.INSTANCE;
+            return;
         }
-        JsonObject json = new JsonObject();
-        json.addProperty("reason", voided.reason());
-        json.addProperty("at", voided.at().toString());
-        json.add("by", text(voided.by()));
-        return json;
+        JsonObject mark = new JsonObject();
+        mark.addProperty("reason", voided.reason());
+        mark.addProperty("at", voided.at().toString());
+        mark.add("by", text(voided.by()));
+        json.add("voided", mark);
     }
 
     private static <T> JsonObject page(String name, ResultPage<T> page, Function<T, JsonObject> item) {
