@@ -2,6 +2,7 @@ package io.devopskpi.core.kpi;
 
 import io.devopskpi.core.model.DeploymentResult;
 import io.devopskpi.core.model.Responsibility;
+import io.devopskpi.core.model.Severity;
 import io.devopskpi.core.store.Sql;
 import io.devopskpi.core.store.StoredValues;
 import java.sql.Connection;
@@ -39,7 +40,7 @@ final class KpiRepository {
             + "ON a.application = d.application AND a.responsibility IN ('DELIVERY', 'BOTH') "
             + "AND a.valid_from <= d.finished AND (a.valid_to IS NULL OR d.finished < a.valid_to) ";
     private static final String INCIDENT_COLUMNS = "SELECT i.id, i.application, i.started, i.detected, i.resolved, "
-            + "i.cause, COALESCE(i.team, a.team, 'unassigned') AS att_team, "
+            + "i.cause, i.severity_level, COALESCE(i.team, a.team, 'unassigned') AS att_team, "
             + "COALESCE(i.supplier, a.supplier, 'unassigned') AS att_supplier "
             + "FROM incident i LEFT JOIN assignment a ON a.application = i.application "
             + "AND a.responsibility IN ('OPERATIONS', 'BOTH') "
@@ -328,8 +329,17 @@ final class KpiRepository {
                 into.add(new IncidentRecord(rs.getString("id"), rs.getString("application"),
                         Sql.getInstant(rs, "started"), Sql.getInstant(rs, "detected"), Sql.getInstant(rs, "resolved"),
                         rs.getString("cause"), new Attribution(rs.getString("att_team"),
-                                rs.getString("att_supplier"))));
+                                rs.getString("att_supplier")), severity(rs.getString("severity_level"))));
             }
+        }
+    }
+
+    /** A stored level this version does not know counts as UNKNOWN: it passes no minimum. */
+    private static Severity severity(String stored) {
+        try {
+            return stored == null ? Severity.UNKNOWN : Severity.valueOf(stored);
+        } catch (IllegalArgumentException e) {
+            return Severity.UNKNOWN;
         }
     }
 

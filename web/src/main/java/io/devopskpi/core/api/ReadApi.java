@@ -138,7 +138,8 @@ public final class ReadApi {
 
     /** The /kpis query (optionally {@code tag=}: only applications with that tag) in, {@link KpiJson} out. */
     private ApiAnswer kpis(ReadRequest request) {
-        KpiQuery query = request.query(ReadRequest.ALL_SCOPES, Set.of("tag"));
+        KpiQuery query = request.withMinSeverity(request.query(ReadRequest.ALL_SCOPES,
+                Set.of("tag", ReadRequest.MIN_SEVERITY)));
         String tag = request.optional("tag");
         request.requireValid();
         return ok(KpiJson.toJson(ReadRequest.evaluate(() -> kpis.report(query, tagged(tag)))));
@@ -146,7 +147,8 @@ public final class ReadApi {
 
     /** The /kpis query plus {@code bucket=week|month}: the KPIs of each bucket. */
     private ApiAnswer trends(ReadRequest request) {
-        KpiQuery query = request.query(ReadRequest.ALL_SCOPES, Set.of("bucket", "tag"));
+        KpiQuery query = request.withMinSeverity(request.query(ReadRequest.ALL_SCOPES,
+                Set.of("bucket", "tag", ReadRequest.MIN_SEVERITY)));
         Bucket bucket = request.bucket();
         String tag = request.optional("tag");
         request.requireValid();
@@ -185,7 +187,7 @@ public final class ReadApi {
      * and their verdicts over the window.
      */
     private ApiAnswer suppliers(ReadRequest request) {
-        KpiQuery query = request.query(List.of(), Set.of());
+        KpiQuery query = request.withMinSeverity(request.query(List.of(), Set.of(ReadRequest.MIN_SEVERITY)));
         request.requireValid();
         return ok(ReadRequest.evaluate(() -> ListJson.suppliers(query, suppliers.reports(query),
                 supplier -> targets.verdicts(supplier, query))));
