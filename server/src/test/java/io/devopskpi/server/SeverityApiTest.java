@@ -1,0 +1,86 @@
+package io.devopskpi.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.google.gson.JsonObject;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+/**
+ * issue 15 item 4 over HTTP: {@code minSeverity} on /kpis, /trends and /suppliers; the alerting tools' own values
+ * (Alertmanager's severity label, PagerDuty's priority, Opsgenie's priority) normalise as documented.
+ */
+class SeverityApiTest {
+    private static final String WINDOW = "from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z";
+
+    @Test
+    void minSeverityKeepsOnlyIncidentsAtOrAboveItInTheIncidentSideKpis() {
+        try (TestServer server = TestServer.start()) {
+            assertThat(server.post(Events.batch(Events.ASSIGNMENT.replace("DELIVERY", "BOTH"),
+                    incident("A", "critical", "2026-01-05"), incident("B", "P2", "2026-01-06"),
+                    incident("C", "warning", "2026-01-07"))).statusCode()).isEqualTo(200);
+            String before = server.get("/api/v1/kpis?application=shop&" + WINDOW).body();
+
+            // each incident: detected after 600 s, resolved after 3,600 s; critical: A only, major: A and B
+            JsonObject critical = TestServer.json(server.get("/api/v1/kpis?application=shop&minSeverity=critical&"
+                    + WINDOW));
+            JsonObject major = TestServer.json(server.get("/api/v1/kpis?application=shop&minSeverity=major&"
+                    + WINDOW));
+            assertThat(critical.getAsJsonObject("timeToResolve").get("count").getAsInt()).isEqualTo(1);
+            assertThat(major.getAsJsonObject("timeToResolve").get("count").getAsInt()).isEqualTo(2);
+            assertThat(major.getAsJsonObject("availability").get("downtimeSeconds").getAsDouble())
+                    .isCloseTo(7_200.0, within(1e-9));
+            assertThat(TestServer.json(server.get("/api/v1/kpis?application=shop&" + WINDOW))
+                    .getAsJsonObject("timeToResolve").get("count").getAsInt()).isEqualTo(3);
+            // without the parameter the answer is the one of before
+            assertThat(server.get("/api/v1/kpis?application=shop&" + WINDOW).body()).isEqualTo(before);
+
+            JsonObject trend = TestServer.json(server.get("/api/v1/trends?application=shop&minSeverity=critical&"
+                    + WINDOW));
+            int resolved = 0;
+            for (var bucket : trend.getAsJsonArray("buckets")) {
+                resolved += bucket.getAsJsonObject().getAsJsonObject("kpis").getAsJsonObject("timeToResolve")
+                        .get("count").getAsInt();
+            }
+            assertThat(resolved).isEqualTo(1);
+            assertThat(server.get("/api/v1/suppliers?minSeverity=minor&" + WINDOW).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void refusesAnUnknownMinimumNamingTheParameter() {
+        try (TestServer server = TestServer.start()) {
+            HttpResponse<String> response = server.get("/api/v1/kpis?minSeverity=unknown");
+
+            assertThat(response.statusCode()).isEqualTo(400);
+            JsonObject error = TestServer.json(response).getAsJsonArray("errors").get(0).getAsJsonObject();
+            assertThat(error.get("field").getAsString()).isEqualTo("minSeverity");
+            assertThat(error.get("message").getAsString()).contains("'unknown'");
+        }
+    }
+
+    @Test
+    void theValuesTheAlertingToolsSendNormaliseAsDocumented() {
+        try (TestServer server = TestServer.start()) {
+            server.post(Events.batch(incident("am", "critical", "2026-01-05"), incident("pd", "P3", "2026-01-06"),
+                    incident("pdu", "high", "2026-01-07"), incident("og", "P1", "2026-01-08"),
+                    incident("x", "whatever", "2026-01-09")));
+
+            assertThat(server.text("SELECT severity_level FROM incident WHERE id = 'am'")).isEqualTo("CRITICAL");
+            assertThat(server.text("SELECT severity_level FROM incident WHERE id = 'pd'")).isEqualTo("MINOR");
+            assertThat(server.text("SELECT severity_level FROM incident WHERE id = 'pdu'")).isEqualTo("MAJOR");
+            assertThat(server.text("SELECT severity_level FROM incident WHERE id = 'og'")).isEqualTo("CRITICAL");
+            assertThat(server.text("SELECT severity_level FROM incident WHERE id = 'x'")).isEqualTo("UNKNOWN");
+            // the text itself is kept as sent
+            assertThat(server.text("SELECT severity FROM incident WHERE id = 'pd'")).isEqualTo("P3");
+        }
+    }
+
+    private static String incident(String id, String severity, String day) {
+        return """
+                {"type": "incident", "id": "%s", "application": "shop", "environment": "production",
+                 "started": "%sT10:00:00Z", "detected": "%sT10:10:00Z", "resolved": "%sT11:00:00Z",
+                 "severity": "%s"}""".formatted(id, day, day, day, severity);
+    }
+}
