@@ -77,6 +77,39 @@ class SeverityApiTest {
         }
     }
 
+    @Test
+    void aGateWithMinSeverityJudgesOnlyThoseIncidentsOverHttpAndFromTheCommandLine() {
+        try (TestServer server = TestServer.start()) {
+            // critical resolved after 1 h, warning after 5 h: mean 3 h for all, 1 h for critical only
+            server.post(Events.batch(incident("A", "critical", "2026-01-05"), """
+                    {"type": "incident", "id": "W", "application": "shop", "environment": "production",
+                     "started": "2026-01-06T10:00:00Z", "resolved": "2026-01-06T15:00:00Z", "severity": "warning"}"""));
+            String gate = "{\"scope\": {\"application\": \"shop\"}, \"from\": \"2026-01-01T00:00:00Z\", "
+                    + "\"to\": \"2026-02-01T00:00:00Z\", %s\"thresholds\": [{\"metric\": \"timeToResolveMean\", "
+                    + "\"operator\": \"<=\", \"value\": \"2h\"}]}";
+            String bearer = "Bearer " + TestServer.TOKEN;
+
+            assertThat(server.postTo("/api/v1/gate", gate.formatted(""), bearer).statusCode()).isEqualTo(412);
+            assertThat(server.postTo("/api/v1/gate", gate.formatted("\"minSeverity\": \"critical\", "), bearer)
+                    .statusCode()).isEqualTo(200);
+            HttpResponse<String> bad = server.postTo("/api/v1/gate",
+                    gate.formatted("\"minSeverity\": \"sev1\", "), bearer);
+            assertThat(bad.statusCode()).isEqualTo(400);
+            assertThat(TestServer.json(bad).getAsJsonArray("errors").get(0).getAsJsonObject().get("field")
+                    .getAsString()).isEqualTo("minSeverity");
+
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--server",
+                    server.server.baseUrl(), "--application", "shop", "--from", "2026-01-01T00:00:00Z", "--to",
+                    "2026-02-01T00:00:00Z", "--threshold", "timeToResolveMean <= 2h"));
+            java.io.PrintStream quiet = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+            assertThat(new GateCommand(quiet, quiet, java.net.http.HttpClient.newHttpClient()).run(args))
+                    .isEqualTo(GateCommand.BREACHED);
+            args.addAll(java.util.List.of("--min-severity", "critical"));
+            assertThat(new GateCommand(quiet, quiet, java.net.http.HttpClient.newHttpClient()).run(args))
+                    .isEqualTo(GateCommand.PASSED);
+        }
+    }
+
     private static String incident(String id, String severity, String day) {
         return """
                 {"type": "incident", "id": "%s", "application": "shop", "environment": "production",

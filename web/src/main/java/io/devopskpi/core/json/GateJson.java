@@ -13,6 +13,7 @@ import io.devopskpi.core.gate.KpiGate;
 import io.devopskpi.core.gate.OnBreach;
 import io.devopskpi.core.metric.Operator;
 import io.devopskpi.core.metric.Threshold;
+import io.devopskpi.core.model.Severity;
 import io.devopskpi.core.gate.ThresholdResult;
 import io.devopskpi.core.gate.ThresholdText;
 import io.devopskpi.core.kpi.InvalidQueryException;
@@ -36,7 +37,7 @@ import java.util.function.Function;
  */
 public final class GateJson {
     private static final Set<String> TOP = Set.of("scope", "window", "from", "to", "zone", "thresholds", "minSamples",
-            "failOnInsufficientData", "onBreach");
+            "failOnInsufficientData", "onBreach", "minSeverity");
     private static final Set<String> SCOPE = Set.of("application", "team", "supplier", "environment");
     private static final Set<String> THRESHOLD = Set.of("metric", "operator", "value", "minSamples");
     /** What a request naming a policy may add ({@link GateOverrides}): never a scope or thresholds. */
@@ -156,6 +157,7 @@ public final class GateJson {
                 errors.add(new QueryError(field, error.message()));
             }
         }
+        Severity minimum = minSeverity(string(json, "minSeverity", "minSeverity"));
         List<Threshold> thresholds = thresholds(json.get("thresholds"));
         int minSamples = minSamples(json.get("minSamples"), "minSamples");
         boolean failOnInsufficient = bool(json.get("failOnInsufficientData"));
@@ -163,7 +165,21 @@ public final class GateJson {
         if (!errors.isEmpty()) {
             throw new InvalidQueryException(errors);
         }
-        return new KpiGate(kpiQuery, thresholds, minSamples, failOnInsufficient, onBreach);
+        return new KpiGate(minimum == null ? kpiQuery : kpiQuery.withMinSeverity(minimum), thresholds, minSamples,
+                failOnInsufficient, onBreach);
+    }
+
+    /** {@code minSeverity} (metrics.md, "Severity"): critical, major or minor; null when absent or refused. */
+    private Severity minSeverity(String text) {
+        if (text == null) {
+            return null;
+        }
+        Severity minimum = Severity.minimum(text).orElse(null);
+        if (minimum == null) {
+            errors.add(new QueryError("minSeverity", "minSeverity must be critical, major or minor, got "
+                    + Excerpt.quoted(text)));
+        }
+        return minimum;
     }
 
     private JsonObject object(String body) {
