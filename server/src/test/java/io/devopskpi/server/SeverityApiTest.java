@@ -98,6 +98,14 @@ class SeverityApiTest {
             assertThat(TestServer.json(bad).getAsJsonArray("errors").get(0).getAsJsonObject().get("field")
                     .getAsString()).isEqualTo("minSeverity");
 
+            // a stored policy with the same threshold, narrowed by the request
+            assertThat(server.post("{\"type\": \"policy\", \"name\": \"resolve\", \"gate\": "
+                    + gate.formatted("") + "}").statusCode()).isEqualTo(200);
+            assertThat(server.postTo("/api/v1/gate", "{\"policy\": \"resolve\"}", bearer).statusCode())
+                    .isEqualTo(412);
+            assertThat(server.postTo("/api/v1/gate", "{\"policy\": \"resolve\", \"minSeverity\": \"critical\"}",
+                    bearer).statusCode()).isEqualTo(200);
+
             java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--server",
                     server.server.baseUrl(), "--application", "shop", "--from", "2026-01-01T00:00:00Z", "--to",
                     "2026-02-01T00:00:00Z", "--threshold", "timeToResolveMean <= 2h"));

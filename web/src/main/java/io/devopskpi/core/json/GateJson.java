@@ -42,7 +42,7 @@ public final class GateJson {
     private static final Set<String> THRESHOLD = Set.of("metric", "operator", "value", "minSamples");
     /** What a request naming a policy may add ({@link GateOverrides}): never a scope or thresholds. */
     private static final Set<String> WITH_POLICY = Set.of("policy", "window", "from", "to", "zone", "onBreach",
-            "failOnInsufficientData", "minSamples");
+            "failOnInsufficientData", "minSamples", "minSeverity");
     private static final List<String> WINDOW_FIELDS = List.of("window", "from", "to");
     /**
      * Checking a stored definition consults no clock: this stands in for "now", so a window is checked for its
@@ -80,6 +80,7 @@ public final class GateJson {
         reader.unknown(json, WITH_POLICY, "");
         String name = reader.string(json, "policy", "policy");
         GateOverrides overrides = reader.overrides(json);
+        Severity minimum = reader.minSeverity(reader.string(json, "minSeverity", "minSeverity"));
         if (!reader.errors.isEmpty()) {
             throw new InvalidQueryException(reader.errors);
         }
@@ -89,7 +90,9 @@ public final class GateJson {
         KpiGate policy = policies.gate(name, now).orElseThrow(() -> new InvalidQueryException(List.of(
                 new QueryError("policy", "no gate policy named " + Excerpt.quoted(name) + " (GET /api/v1/policies "
                         + "lists them)"))));
-        return overrides.applyTo(policy, now);
+        KpiGate gate = overrides.applyTo(policy, now);
+        return minimum == null ? gate : new KpiGate(gate.query().withMinSeverity(minimum), gate.thresholds(),
+                gate.minSamples(), gate.failOnInsufficientData(), gate.onBreach());
     }
 
     /** The arguments given with a policy; each absent one is null. */
