@@ -118,6 +118,45 @@ class SeverityApiTest {
         }
     }
 
+    @Test
+    void scorecardsAndTheComparisonTakeMinSeverityToo() {
+        try (TestServer server = TestServer.start()) {
+            // acme operates shop; critical A resolved after 1 h, warning W after 5 h: mean 3 h, critical only 1 h
+            server.post(Events.batch(Events.ASSIGNMENT.replace("DELIVERY", "BOTH"), incident("A", "critical",
+                    "2026-01-05"), """
+                    {"type": "incident", "id": "W", "application": "shop", "environment": "production",
+                     "started": "2026-01-06T10:00:00Z", "resolved": "2026-01-06T15:00:00Z", "severity": "warning"}"""));
+
+            assertThat(resolveLine(server, "")).isCloseTo(10_800.0, within(1e-9));
+            assertThat(resolveLine(server, "&minSeverity=critical")).isCloseTo(3_600.0, within(1e-9));
+            assertThat(comparedResolve(server, "")).isCloseTo(10_800.0, within(1e-9));
+            assertThat(comparedResolve(server, "&minSeverity=critical")).isCloseTo(3_600.0, within(1e-9));
+            assertThat(server.get("/api/v1/scorecards/acme?period=2026-01&minSeverity=high").statusCode())
+                    .isEqualTo(400);
+        }
+    }
+
+    private static double resolveLine(TestServer server, String filter) {
+        for (var line : TestServer.json(server.get("/api/v1/scorecards/acme?period=2026-01" + filter))
+                .getAsJsonArray("kpis")) {
+            if (line.getAsJsonObject().get("metric").getAsString().equals("timeToResolveMean")) {
+                return line.getAsJsonObject().get("value").getAsDouble();
+            }
+        }
+        throw new AssertionError("no timeToResolveMean line");
+    }
+
+    private static double comparedResolve(TestServer server, String filter) {
+        for (var entry : TestServer.json(server.get("/api/v1/comparison?" + WINDOW + filter))
+                .getAsJsonArray("suppliers")) {
+            if (entry.getAsJsonObject().get("supplier").getAsString().equals("acme")) {
+                return entry.getAsJsonObject().getAsJsonObject("kpis").getAsJsonObject("timeToResolve")
+                        .get("meanSeconds").getAsDouble();
+            }
+        }
+        throw new AssertionError("no acme in the comparison");
+    }
+
     private static String incident(String id, String severity, String day) {
         return """
                 {"type": "incident", "id": "%s", "application": "shop", "environment": "production",

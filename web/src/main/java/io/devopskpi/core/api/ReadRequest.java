@@ -98,16 +98,21 @@ final class ReadRequest {
      * parameters. Null when the query itself was refused.
      */
     KpiQuery withMinSeverity(KpiQuery query) {
+        Severity minimum = minSeverity();
+        return query == null || minimum == null ? query : query.withMinSeverity(minimum);
+    }
+
+    /** {@code minSeverity=critical|major|minor}, or null when absent or refused (naming it). */
+    Severity minSeverity() {
         String text = optional(MIN_SEVERITY);
         if (text == null) {
-            return query;
+            return null;
         }
         Optional<Severity> minimum = Severity.minimum(text);
         if (minimum.isEmpty()) {
             refuse(MIN_SEVERITY, "minSeverity must be critical, major or minor, got " + Excerpt.quoted(text));
-            return query;
         }
-        return query == null ? null : query.withMinSeverity(minimum.get());
+        return minimum.orElse(null);
     }
 
     /** Whether any of the parameters was given. */
