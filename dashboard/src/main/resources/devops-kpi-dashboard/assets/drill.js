@@ -31,17 +31,28 @@ export const BEHIND = {
   availability: { list: 'incidents', filter: {} },
 };
 
+/**
+ * The visible mark of a voided deployment or incident (api.md, "Void and unvoid"): the word and the reason, with
+ * who voided it and when in its tooltip; null for an entry that is not voided (it has no `voided` key).
+ */
+export function voidedMark(entry, zone) {
+  if (!entry.voided) return null;
+  const v = entry.voided;
+  return el('span', { class: 'voided-mark', title: `voided ${dateTime(v.at, zone)}${v.by ? ` by ${v.by}` : ''}: counts in no KPI` },
+    `voided: ${v.reason}`);
+}
+
 export const LISTS = {
   deployments: {
     key: 'deployments', title: 'Deployments', csv: 'export.csv',
     headers: ['Finished', 'Application', 'Result', 'Kind', 'Deployment', 'Revision', { label: 'Changes', num: true },
       'Failed change', { label: 'Restored in', num: true }, 'Delivered by'],
-    row: (d, zone) => el('tr', { 'data-id': d.id },
+    row: (d, zone) => el('tr', { 'data-id': d.id, class: d.voided ? 'voided' : null },
       el('td', {}, dateTime(d.finished, zone)),
       el('td', {}, d.application),
       el('td', {}, el('span', { class: `tag tag-${d.result}` }, d.result)),
       el('td', {}, d.kind === 'NORMAL' ? 'normal' : el('span', { class: 'tag tag-kind' }, d.kind)),
-      el('td', {}, runLink(d.id, d.url)),
+      el('td', {}, runLink(d.id, d.url), ' ', voidedMark(d, zone)),
       el('td', {}, d.revision || '—'),
       el('td', { class: 'num' }, String(d.changes ?? '—')),
       el('td', {}, d.failedChange ? el('span', { class: 'failed' }, `failed: ${reasons(d.failureReasons)}`) : 'no'),
@@ -66,8 +77,8 @@ export const LISTS = {
     key: 'incidents', title: 'Incidents', csv: null,
     headers: ['Incident', 'Application', 'Severity', 'Started', { label: 'Detected after', num: true }, 'Resolved',
       { label: 'Resolved after', num: true }, 'Cause', 'Operated by'],
-    row: (i, zone) => el('tr', { 'data-id': i.id },
-      el('td', {}, i.id), el('td', {}, i.application), el('td', {}, i.severity || '—'),
+    row: (i, zone) => el('tr', { 'data-id': i.id, class: i.voided ? 'voided' : null },
+      el('td', {}, i.id, ' ', voidedMark(i, zone)), el('td', {}, i.application), el('td', {}, i.severity || '—'),
       el('td', {}, dateTime(i.started, zone)),
       el('td', { class: 'num' }, duration(i.detectSeconds)),
       el('td', {}, i.resolved ? dateTime(i.resolved, zone) : el('span', { class: 'failed' }, 'unresolved')),

@@ -5,6 +5,7 @@ import io.devopskpi.core.hooks.HookMappings;
 import io.devopskpi.core.kpi.BandTableText;
 import io.devopskpi.core.kpi.KpiQueryParser;
 import io.devopskpi.core.kpi.KpiSettings;
+import io.devopskpi.core.store.Retention;
 import io.devopskpi.core.store.StoreConfig;
 import io.devopskpi.core.store.StoreTimeouts;
 import io.devopskpi.core.text.TimeText;
@@ -25,12 +26,14 @@ import java.util.Set;
  * The server's command line (api.md): {@code [--demo] [--port 8080] [--bind 127.0.0.1] [--data DIR]
  * [--db JDBC_URL --db-user U --db-password-file F] [--read-token-file F] [--bands FILE] [--hook-token-file F]
  * [--hook-mapping FILE] [--metrics-window 30d] [--writers-file F] [--header-timeout 10s] [--idle-timeout 30s]
- * [--max-connections 10000] [--shutdown-grace 10s] [--help]}. Secrets come from files, not arguments, because arguments
+ * [--max-connections 10000] [--shutdown-grace 10s] [--rate-limit 100/s] [--read-budget 30s] [--retain P2Y]
+ * [--no-authors] [--help]}. Secrets come from files, not arguments, because arguments
  * are visible to every user of the machine.
  */
 record CommandLine(boolean help, boolean demo, int port, String bind, Path data, String dbUrl, String dbUser,
         Path dbPasswordFile, Path readTokenFile, Path bandsFile, Path hookTokenFile, Path hookMappingFile,
-        Duration metricsWindow, Path writersFile, HttpLimits limits, Map<String, String> limitArgs) {
+        Duration metricsWindow, Path writersFile, HttpLimits limits, Map<String, String> limitArgs,
+        Retention retain, boolean noAuthors) {
 
     static final String USAGE = """
             Usage: java -jar devops-kpi-server.jar [options]
@@ -65,18 +68,22 @@ record CommandLine(boolean help, boolean demo, int port, String bind, Path data,
                                      or 500ms (default 30s)
               --db-connect-timeout D the longest a request waits for a database connection (default 10s)
               --db-socket-timeout D  the longest a statement waits for PostgreSQL's next bytes (default 60s)
+              --retain PERIOD        delete, on start and daily, deployments that finished and incidents that were
+                                     resolved more than PERIOD ago (ISO-8601: P2Y, P18M, P400D); default: keep all
+              --no-authors           never store the authors of changes (they are removed from every event)
               --demo                 seed demo data into an empty store
               --help                 show this text
             The write token is read from the environment variable DEVOPS_KPI_API_TOKEN; when it is unset, one is
             generated on first start and printed once.""";
 
-    private static final Set<String> FLAGS = Set.of("--demo", "--help");
+    private static final Set<String> FLAGS = Set.of("--demo", "--help", "--no-authors");
     private static final List<String> BAND_ROWS = List.of("deploymentDays", "leadTime", "changeFailurePercent",
             "timeToRestore");
     private static final Set<String> VALUED = Set.of("--port", "--bind", "--data", "--db", "--db-user",
             "--db-password-file", "--read-token-file", "--bands", "--hook-token-file", "--hook-mapping",
             "--metrics-window", "--writers-file", "--header-timeout", "--idle-timeout", "--max-connections",
-            "--shutdown-grace", "--rate-limit", "--read-budget", "--db-connect-timeout", "--db-socket-timeout");
+            "--shutdown-grace", "--rate-limit", "--read-budget", "--db-connect-timeout", "--db-socket-timeout",
+            "--retain");
     private static final int MOST_CONNECTIONS = 1_000_000;
 
     /** Thrown for arguments that make no sense; its message is the one-line reason shown to the user. */
@@ -119,7 +126,7 @@ record CommandLine(boolean help, boolean demo, int port, String bind, Path data,
                 path(given.get("--db-password-file")), path(given.get("--read-token-file")), path(given.get("--bands")),
                 path(given.get("--hook-token-file")), path(given.get("--hook-mapping")),
                 metricsWindow(given.get("--metrics-window")), path(given.get("--writers-file")), limits(given),
-                limitArgs(given));
+                limitArgs(given), retain(given.get("--retain")), given.containsKey("--no-authors"));
     }
 
     /** {@code --header-timeout}, {@code --idle-timeout}, {@code --max-connections}, {@code --shutdown-grace}. */
@@ -181,8 +188,10 @@ record CommandLine(boolean help, boolean demo, int port, String bind, Path data,
                 throw new UsageException("--writers-file: " + e.getMessage());
             }
         }
-        return new ServerOptions(bind, port, store, writeToken == null || writeToken.isBlank() ? null : writeToken,
-                readToken, clock, settings(), metricsWindow, writersFile, limits);
+        ServerOptions options = new ServerOptions(bind, port, store, writeToken == null || writeToken.isBlank() ? null
+                : writeToken, readToken, clock, settings(), metricsWindow, writersFile).withLimits(limits)
+                .withRetention(retain);
+        return noAuthors ? options.withoutAuthors() : options;
     }
 
     /** The webhooks' token (from {@code --hook-token-file}) and mapping (defaults, with {@code --hook-mapping}'s keys). */
@@ -312,6 +321,14 @@ record CommandLine(boolean help, boolean demo, int port, String bind, Path data,
                     + " days, got '" + text + "'");
         }
         return window;
+    }
+
+    private static Retention retain(String text) throws UsageException {
+        try {
+            return text == null ? null : Retention.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--retain " + e.getMessage());
+        }
     }
 
     private static Path path(String text) {

@@ -39,8 +39,8 @@ final class GateCommand {
             usage: java -jar devops-kpi-server.jar gate [--server URL] [--application A | --team T | --supplier S]
                    [--environment E] [--window 30d | --from INSTANT --to INSTANT] [--zone Z]
                    --threshold 'changeSuccessRate >= 0.9' [--threshold 'timeToRestoreMedian <= 4h' ...]
-                   [--min-samples N] [--fail-on-insufficient-data] [--on-breach FAILURE|UNSTABLE|WARNING]
-                   [--token-file F]
+                   [--min-samples N] [--min-severity critical|major|minor] [--fail-on-insufficient-data]
+                   [--on-breach FAILURE|UNSTABLE|WARNING] [--token-file F]
                or: java -jar devops-kpi-server.jar gate [--server URL] --policy NAME
                    [--window 30d | --from INSTANT --to INSTANT] [--zone Z] [--on-breach ...] [--token-file F]
               --server    the devops-kpi server (default http://127.0.0.1:8080)
@@ -53,7 +53,7 @@ final class GateCommand {
     private static final Pattern THRESHOLD = Pattern.compile("\\s*([A-Za-z0-9]+)\\s*(.*)");
     private static final List<String> VALUE_OPTIONS = List.of("--server", "--application", "--team", "--supplier",
             "--environment", "--window", "--from", "--to", "--zone", "--threshold", "--min-samples", "--on-breach",
-            "--token-file", "--policy");
+            "--token-file", "--policy", "--min-severity");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -167,6 +167,7 @@ final class GateCommand {
                 case "--window", "--from", "--to", "--zone" -> body.addProperty(option.substring(2), value);
                 case "--threshold" -> thresholds.add(threshold(value));
                 case "--min-samples" -> body.addProperty("minSamples", wholeNumber(value));
+                case "--min-severity" -> body.addProperty("minSeverity", value); // the server checks the value
                 case "--policy" -> body.addProperty("policy", value);
                 case "--on-breach" -> {
                     onBreach = value.toUpperCase(Locale.ROOT);

@@ -14,6 +14,7 @@ import io.devopskpi.core.kpi.KpiService;
 import io.devopskpi.core.query.ApplicationList;
 import io.devopskpi.core.query.EnvironmentList;
 import io.devopskpi.core.query.SupplierKpis;
+import io.devopskpi.core.store.ChangeAuthors;
 import io.devopskpi.core.store.Store;
 import io.devopskpi.core.store.StoreException;
 import io.javalin.Javalin;
@@ -47,12 +48,14 @@ public final class KpiServer implements AutoCloseable {
     private final Store store;
     private final HealthHandler health;
     private final String host;
+    private final RetentionSchedule retention;
 
-    private KpiServer(Javalin app, Store store, HealthHandler health, String host) {
+    private KpiServer(Javalin app, Store store, HealthHandler health, String host, RetentionSchedule retention) {
         this.app = app;
         this.store = store;
         this.health = health;
         this.host = host;
+        this.retention = retention;
     }
 
     /**
@@ -82,7 +85,10 @@ public final class KpiServer implements AutoCloseable {
         Store store = Store.open(options.store());
         HealthHandler health = new HealthHandler(store);
         Javalin app = null;
+        RetentionSchedule retention = null;
         try {
+            retention = options.retention() == null ? null
+                    : RetentionSchedule.start(options.retention(), store, options.clock());
             TokenHash write = options.writeToken() != null ? TokenHash.of(options.writeToken())
                     : WriteTokens.establish(store, System.out);
             TokenAuth auth = new TokenAuth(write, options.writersFile() == null ? null
@@ -91,7 +97,7 @@ public final class KpiServer implements AutoCloseable {
             ServerMetrics metrics = new ServerMetrics();
             RateLimiting rates = new RateLimiting(auth, new RequestRates(limits.rate())); // limits: rate per client
             ReadBudget budget = new ReadBudget(limits.readBudget()); // limits: time budget of every read
-            Ingestor ingestor = new Ingestor(store, options.clock());
+            Ingestor ingestor = new Ingestor(store, options.clock(), options.keepAuthors());
             KpiService kpis = new KpiService(store, options.settings(), options.clock());
             GatePolicies policies = new GatePolicies(store, GateJson::parse);
             app = Javalin.create(config -> {
@@ -101,6 +107,10 @@ public final class KpiServer implements AutoCloseable {
                 routes.before(SecurityHeaders::apply);
                 routes.before(rates);
                 routes.post("/api/v1/events", new EventsHandler(auth, ingestor, metrics));
+                routes.post("/api/v1/authors/pseudonymise", new AuthorsHandler(auth, store, options.clock(),
+                        ChangeAuthors.Erasure.PSEUDONYMISE));
+                routes.post("/api/v1/authors/drop", new AuthorsHandler(auth, store, options.clock(),
+                        ChangeAuthors.Erasure.DROP));
                 routeHooks(routes, auth, ingestor, hooks, options.clock());
                 routes.post("/api/v1/gate", new GateHandler(auth, new KpiGateEvaluator(kpis), policies,
                         options.clock(), budget));
@@ -116,10 +126,13 @@ public final class KpiServer implements AutoCloseable {
             });
             app.start();
             limitConnections(app, options.limits());
-            return new KpiServer(app, store, health, options.bind());
+            return new KpiServer(app, store, health, options.bind(), retention);
         } catch (RuntimeException e) {
             if (app != null) {
                 app.stop();
+            }
+            if (retention != null) {
+                retention.close();
             }
             health.close();
             store.close();
@@ -250,6 +263,9 @@ public final class KpiServer implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (retention != null) {
+            retention.close();
+        }
         try {
             app.stop();
         } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package io.devopskpi.server;
 
 import io.devopskpi.core.kpi.KpiSettings;
+import io.devopskpi.core.store.Retention;
 import io.devopskpi.core.store.StoreConfig;
 import io.devopskpi.core.export.KpiMetrics;
 import java.nio.file.Path;
@@ -11,16 +12,30 @@ import java.util.Objects;
 /**
  * How to run a {@link KpiServer}. {@code writeToken} null: use the token whose hash the store holds, generating
  * one on first start. {@code readToken} null: reads are public. Port 0 picks a free port. {@code metricsWindow}: the
- * window ending now that {@code /metrics} computes the KPIs over.
+ * window ending now that {@code /metrics} computes the KPIs over. {@code retention} null: events are kept forever.
+ * {@code keepAuthors} false: the authors of changes are never stored.
  */
 public record ServerOptions(String bind, int port, StoreConfig store, String writeToken, String readToken,
-        Clock clock, KpiSettings settings, Duration metricsWindow, Path writersFile, HttpLimits limits) {
+        Clock clock, KpiSettings settings, Duration metricsWindow, Path writersFile, HttpLimits limits,
+        Retention retention, boolean keepAuthors) {
 
-    /** With the default {@link HttpLimits}. */
+    /** With the default {@link HttpLimits}, keeping events forever, with their authors. */
     public ServerOptions(String bind, int port, StoreConfig store, String writeToken, String readToken, Clock clock,
             KpiSettings settings, Duration metricsWindow, Path writersFile) {
         this(bind, port, store, writeToken, readToken, clock, settings, metricsWindow, writersFile,
-                HttpLimits.defaults());
+                HttpLimits.defaults(), null, true);
+    }
+
+    /** The same options deleting events older than {@code value} on start and daily (null: keeping them). */
+    public ServerOptions withRetention(Retention value) {
+        return new ServerOptions(bind, port, store, writeToken, readToken, clock, settings, metricsWindow,
+                writersFile, limits, value, keepAuthors);
+    }
+
+    /** The same options with the authors of changes removed before anything is stored. */
+    public ServerOptions withoutAuthors() {
+        return new ServerOptions(bind, port, store, writeToken, readToken, clock, settings, metricsWindow,
+                writersFile, limits, retention, false);
     }
 
     /** Without named writers ({@code --writers-file}). */
@@ -32,13 +47,13 @@ public record ServerOptions(String bind, int port, StoreConfig store, String wri
     /** The same options with named write tokens from {@code file} (null: none). */
     public ServerOptions withWriters(Path file) {
         return new ServerOptions(bind, port, store, writeToken, readToken, clock, settings, metricsWindow, file,
-                limits);
+                limits, retention, keepAuthors);
     }
 
     /** The same options with these connection limits and shutdown grace. */
     public ServerOptions withLimits(HttpLimits value) {
         return new ServerOptions(bind, port, store, writeToken, readToken, clock, settings, metricsWindow,
-                writersFile, value);
+                writersFile, value, retention, keepAuthors);
     }
 
     public ServerOptions {
@@ -77,6 +92,7 @@ public record ServerOptions(String bind, int port, StoreConfig store, String wri
     @Override
     public String toString() {
         return "ServerOptions[" + bind + ":" + port + ", " + store + ", readToken " + (readToken == null ? "none"
-                : "set") + "]";
+                : "set") + (retention == null ? "" : ", retain " + retention) + (keepAuthors ? "" : ", no authors")
+                + "]";
     }
 }

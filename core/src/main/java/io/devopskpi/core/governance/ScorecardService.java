@@ -9,6 +9,7 @@ import io.devopskpi.core.kpi.QueryError;
 import io.devopskpi.core.kpi.Scope;
 import io.devopskpi.core.model.Assignment;
 import io.devopskpi.core.model.ContractTarget;
+import io.devopskpi.core.model.Severity;
 import io.devopskpi.core.model.Responsibility;
 import io.devopskpi.core.store.EventReader;
 import io.devopskpi.core.store.Store;
@@ -47,11 +48,21 @@ public final class ScorecardService {
      * @throws InvalidQueryException naming {@code period} when the period starts after the query time
      */
     public Scorecard scorecard(String supplier, ReviewWindow period, String environment, ZoneId zone) {
+        return scorecard(supplier, period, environment, zone, null);
+    }
+
+    /**
+     * As {@link #scorecard(String, ReviewWindow, String, ZoneId)}, counting only incidents of at least
+     * {@code minSeverity} (null: all) in the incident-side lines (metrics.md, "Severity").
+     */
+    public Scorecard scorecard(String supplier, ReviewWindow period, String environment, ZoneId zone,
+            Severity minSeverity) {
         if (period.from().isAfter(clock.instant())) {
             throw new InvalidQueryException(List.of(new QueryError("period", "the period " + period.label()
                     + " starts after the query time " + clock.instant())));
         }
-        KpiQuery query = new KpiQuery(Scope.supplier(supplier), environment, period.from(), period.to(), zone);
+        KpiQuery query = new KpiQuery(Scope.supplier(supplier), environment, period.from(), period.to(), zone,
+                minSeverity);
         List<ReviewWindow> periods = period.trend(TREND_PERIODS, zone);
         List<ContractTarget> inForce = targets.inForceAt(supplier, period.from());
         // every set of applications a line needs (empty: all of the supplier's), each period read once for all

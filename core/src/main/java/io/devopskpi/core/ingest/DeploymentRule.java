@@ -7,6 +7,7 @@ import io.devopskpi.core.store.EventTransaction;
 import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -17,18 +18,31 @@ final class DeploymentRule {
     private DeploymentRule() {
     }
 
-    static Outcome apply(EventTransaction tx, int index, Deployment sent) throws SQLException {
-        Optional<Deployment> stored = tx.findDeployment(sent.id());
+    static Outcome apply(EventTransaction tx, int index, Deployment received) throws SQLException {
+        Optional<Deployment> stored = tx.findDeployment(received.id());
         if (stored.isEmpty()) {
-            tx.insert(sent);
+            tx.insert(received);
             return Outcome.ACCEPTED;
         }
+        Deployment sent = asErased(received, tx.erasedAuthors(received.id()));
         Optional<String> field = stored.get().firstDifference(sent);
         if (field.isPresent()) {
             throw new EventConflictException(index, sent.describe() + " was already stored with "
                     + difference(field.get(), stored.get(), sent));
         }
         return Outcome.DUPLICATE;
+    }
+
+    /**
+     * The re-sent deployment with the stored author on each change whose author was erased (pseudonymised or
+     * dropped): the store no longer holds the original to compare with, and the re-send must not restore it.
+     */
+    private static Deployment asErased(Deployment sent, Map<String, String> erased) {
+        if (erased.isEmpty()) {
+            return sent;
+        }
+        return sent.withChanges(sent.changes().stream().map(c -> erased.containsKey(c.id())
+                ? new Change(c.id(), c.committed(), erased.get(c.id())) : c).toList());
     }
 
     private static String difference(String field, Deployment stored, Deployment sent) {

@@ -8,6 +8,7 @@ import io.devopskpi.core.model.Survey;
 import io.devopskpi.core.model.Deployment;
 import io.devopskpi.core.model.Event;
 import io.devopskpi.core.model.Incident;
+import io.devopskpi.core.model.Voiding;
 import io.devopskpi.core.store.EventTransaction;
 import io.devopskpi.core.store.Store;
 import io.devopskpi.core.store.StoreException;
@@ -29,10 +30,17 @@ public final class Ingestor {
 
     private final Store store;
     private final Clock clock;
+    private final boolean keepAuthors;
 
     public Ingestor(Store store, Clock clock) {
+        this(store, clock, true);
+    }
+
+    /** {@code keepAuthors} false: the authors of changes are removed before anything is compared or stored. */
+    public Ingestor(Store store, Clock clock, boolean keepAuthors) {
         this.store = store;
         this.clock = clock;
+        this.keepAuthors = keepAuthors;
     }
 
     /** The rules that need the clock (times too far ahead), one error per offending field, with its index. */
@@ -53,7 +61,8 @@ public final class Ingestor {
      * @throws StoreException when the store fails (nothing stored)
      */
     public IngestResult ingest(List<Event> events) {
-        List<Event> batch = List.copyOf(events);
+        List<Event> batch = keepAuthors ? List.copyOf(events) : events.stream()
+                .map(e -> e instanceof Deployment d ? d.withoutAuthors() : e).toList();
         List<EventError> errors = validate(batch);
         if (!errors.isEmpty()) {
             throw new InvalidEventsException(errors);
@@ -86,6 +95,9 @@ public final class Ingestor {
         }
         if (event instanceof ContractTarget target) {
             return TargetRule.apply(tx, index, target);
+        }
+        if (event instanceof Voiding voiding) {
+            return VoidRule.apply(tx, index, voiding);
         }
         if (event instanceof Survey survey) {
             return SurveyRule.apply(tx, index, survey);

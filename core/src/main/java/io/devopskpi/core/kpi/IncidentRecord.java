@@ -1,11 +1,12 @@
 package io.devopskpi.core.kpi;
 
+import io.devopskpi.core.model.Severity;
 import java.time.Instant;
 import java.util.Comparator;
 
-/** A stored incident with its OPERATIONS attribution at {@code started}. */
+/** A stored incident with its OPERATIONS attribution at {@code started} and its normalised severity. */
 record IncidentRecord(String id, String application, Instant started, Instant detected, Instant resolved,
-        String cause, Attribution operations) {
+        String cause, Attribution operations, Severity severity) {
 
     /**
      * "The earliest" of several incidents (metrics.md, time to restore): by started, then the one resolved first

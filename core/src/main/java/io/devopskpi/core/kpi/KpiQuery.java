@@ -1,5 +1,6 @@
 package io.devopskpi.core.kpi;
 
+import io.devopskpi.core.model.Severity;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -8,9 +9,11 @@ import java.util.Objects;
 
 /**
  * A KPI question: a scope, one environment, a half-open window [from, to) and the zone of calendar buckets
- * (days, ISO weeks, months).
+ * (days, ISO weeks, months); {@code minSeverity}, when not null, keeps only incidents of at least that normalised
+ * severity in the incident-side KPIs (time to detect, time to resolve, availability; metrics.md, "Severity").
  */
-public record KpiQuery(Scope scope, String environment, Instant from, Instant to, ZoneId zone) {
+public record KpiQuery(Scope scope, String environment, Instant from, Instant to, ZoneId zone,
+        Severity minSeverity) {
     public static final String DEFAULT_ENVIRONMENT = "production";
     public static final Duration DEFAULT_WINDOW = Duration.ofDays(30);
 
@@ -28,6 +31,14 @@ public record KpiQuery(Scope scope, String environment, Instant from, Instant to
             throw new IllegalArgumentException("from must be before to: from " + from + ", to " + to);
         }
         zone = zone == null ? ZoneOffset.UTC : zone;
+        if (minSeverity == Severity.UNKNOWN) {
+            throw new IllegalArgumentException("the minimum severity must be critical, major or minor");
+        }
+    }
+
+    /** Every incident, whatever its severity. */
+    public KpiQuery(Scope scope, String environment, Instant from, Instant to, ZoneId zone) {
+        this(scope, environment, from, to, zone, null);
     }
 
     /** A window of the given length ending at {@code now}. */
@@ -36,10 +47,15 @@ public record KpiQuery(Scope scope, String environment, Instant from, Instant to
     }
 
     public KpiQuery withWindow(Instant newFrom, Instant newTo) {
-        return new KpiQuery(scope, environment, newFrom, newTo, zone);
+        return new KpiQuery(scope, environment, newFrom, newTo, zone, minSeverity);
     }
 
     public KpiQuery withScope(Scope newScope) {
-        return new KpiQuery(newScope, environment, from, to, zone);
+        return new KpiQuery(newScope, environment, from, to, zone, minSeverity);
+    }
+
+    /** The same question counting only incidents of at least {@code minimum} (null: all). */
+    public KpiQuery withMinSeverity(Severity minimum) {
+        return new KpiQuery(scope, environment, from, to, zone, minimum);
     }
 }

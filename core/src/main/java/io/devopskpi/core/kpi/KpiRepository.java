@@ -2,6 +2,7 @@ package io.devopskpi.core.kpi;
 
 import io.devopskpi.core.model.DeploymentResult;
 import io.devopskpi.core.model.Responsibility;
+import io.devopskpi.core.model.Severity;
 import io.devopskpi.core.store.Sql;
 import io.devopskpi.core.store.StoredValues;
 import java.sql.Connection;
@@ -23,6 +24,7 @@ import java.util.TreeMap;
 /**
  * The SQL behind the KPI engine. Every query is bounded by environment, window and (for one application) by
  * application; look-ups beyond the window fetch one group of rows per application or per failed change.
+ * Voided deployments and incidents (api.md, "Void") are left out of every query, as if they were not stored.
  * Ties in the deployment order are broken in Java ({@link DeploymentRecord#ORDER}), never by SQL string
  * collation, so H2 and PostgreSQL give the same answers.
  */
@@ -35,11 +37,12 @@ final class KpiRepository {
             + "ON a.application = d.application AND a.responsibility IN ('DELIVERY', 'BOTH') "
             + "AND a.valid_from <= d.finished AND (a.valid_to IS NULL OR d.finished < a.valid_to) ";
     private static final String INCIDENT_COLUMNS = "SELECT i.id, i.application, i.started, i.detected, i.resolved, "
-            + "i.cause, COALESCE(i.team, a.team, 'unassigned') AS att_team, "
+            + "i.cause, i.severity_level, COALESCE(i.team, a.team, 'unassigned') AS att_team, "
             + "COALESCE(i.supplier, a.supplier, 'unassigned') AS att_supplier "
             + "FROM incident i LEFT JOIN assignment a ON a.application = i.application "
             + "AND a.responsibility IN ('OPERATIONS', 'BOTH') "
-            + "AND a.valid_from <= i.started AND (a.valid_to IS NULL OR i.started < a.valid_to) ";
+            + "AND a.valid_from <= i.started AND (a.valid_to IS NULL OR i.started < a.valid_to) "
+            + "WHERE i.voided_at IS NULL ";
 
     private final Connection connection;
     private final String environment;
@@ -65,7 +68,8 @@ final class KpiRepository {
      */
     List<DeploymentRecord> deploymentsFinishedIn(Instant from, Instant to) throws SQLException {
         String sql = "SELECT " + DEPLOYMENT_COLUMNS + NOT_LOOKED_UP + DELIVERY_JOIN
-                + "WHERE d.environment = ? AND d.finished >= ? AND d.finished < ?" + applicationFilter("d");
+                + "WHERE d.environment = ? AND d.finished >= ? AND d.finished < ? AND d.voided_at IS NULL"
+                + applicationFilter("d");
         List<DeploymentRecord> read = new ArrayList<>();
         try (PreparedStatement s = connection.prepareStatement(sql)) {
             int i = bindEnvironment(s, 1);
@@ -108,7 +112,8 @@ final class KpiRepository {
         Instant earliest = deployments.stream().map(DeploymentRecord::started).min(Instant::compareTo).orElseThrow();
         Instant latest = deployments.stream().map(DeploymentRecord::started).max(Instant::compareTo).orElseThrow();
         String sql = "SELECT i.application, i.started, i.resolved FROM incident i WHERE i.environment = ? "
-                + "AND i.started <= ? AND (i.resolved IS NULL OR i.resolved > ?)" + applicationFilter("i");
+                + "AND i.started <= ? AND (i.resolved IS NULL OR i.resolved > ?) AND i.voided_at IS NULL"
+                + applicationFilter("i");
         Map<String, List<Instant[]>> incidents = new HashMap<>();
         try (PreparedStatement s = connection.prepareStatement(sql)) {
             int i = bindEnvironment(s, 1);
@@ -154,8 +159,8 @@ final class KpiRepository {
             Instant end = bound.plus(LOOK_AHEAD);
             boolean wholeHistory = latest.isBefore(end);
             String sql = "SELECT " + DEPLOYMENT_COLUMNS + NOT_LOOKED_UP + DELIVERY_JOIN
-                    + "WHERE d.environment = ? AND d.result IN (" + resultList(false) + ") AND d.finished >= ?"
-                    + (wholeHistory ? "" : " AND d.finished < ?") + applicationFilter("d");
+                    + "WHERE d.environment = ? AND d.result IN (" + resultList(false) + ") AND d.voided_at IS NULL "
+                    + "AND d.finished >= ?" + (wholeHistory ? "" : " AND d.finished < ?") + applicationFilter("d");
             try (PreparedStatement s = connection.prepareStatement(sql)) {
                 int i = bindEnvironment(s, 1);
                 Sql.setInstant(s, i++, bound);
@@ -199,8 +204,8 @@ final class KpiRepository {
 
     /** The latest finished time of the environment's (or the application's) deployments; null without any. */
     private Instant latestFinished() throws SQLException {
-        String sql = "SELECT MAX(d.finished) AS finished FROM deployment d WHERE d.environment = ?"
-                + applicationFilter("d");
+        String sql = "SELECT MAX(d.finished) AS finished FROM deployment d WHERE d.environment = ? "
+                + "AND d.voided_at IS NULL" + applicationFilter("d");
         try (PreparedStatement s = connection.prepareStatement(sql)) {
             bindApplication(s, bindEnvironment(s, 1));
             try (ResultSet rs = s.executeQuery()) {
@@ -218,9 +223,10 @@ final class KpiRepository {
     private DeploymentRecord first(String app, Instant bound, String comparison, String results)
             throws SQLException {
         String sql = "SELECT " + DEPLOYMENT_COLUMNS + NOT_LOOKED_UP + DELIVERY_JOIN
-                + "WHERE d.environment = ? AND d.application = ? AND d.result IN (" + results + ") AND d.finished = "
+                + "WHERE d.environment = ? AND d.application = ? AND d.result IN (" + results + ") "
+                + "AND d.voided_at IS NULL AND d.finished = "
                 + "(SELECT MIN(finished) FROM deployment WHERE environment = ? AND application = ? "
-                + "AND result IN (" + results + ") AND finished " + comparison + " ?)";
+                + "AND result IN (" + results + ") AND voided_at IS NULL AND finished " + comparison + " ?)";
         DeploymentRecord first = null;
         try (PreparedStatement s = connection.prepareStatement(sql)) {
             s.setString(1, environment);
@@ -254,8 +260,8 @@ final class KpiRepository {
         Map<String, Set<String>> windowApplications = new HashMap<>();
         String pairs = "SELECT DISTINCT d.application, c.change_id FROM deployment d "
                 + "JOIN deployment_change c ON c.deployment_id = d.id "
-                + "WHERE d.environment = ? AND d.result = 'SUCCESS' AND d.finished >= ? AND d.finished < ?"
-                + applicationFilter("d");
+                + "WHERE d.environment = ? AND d.result = 'SUCCESS' AND d.finished >= ? AND d.finished < ? "
+                + "AND d.voided_at IS NULL" + applicationFilter("d");
         try (PreparedStatement s = connection.prepareStatement(pairs)) {
             int i = bindEnvironment(s, 1);
             Sql.setInstant(s, i++, from);
@@ -313,7 +319,7 @@ final class KpiRepository {
         for (int start = 0; start < all.size(); start += 500) {
             List<String> chunk = all.subList(start, Math.min(all.size(), start + 500));
             String sql = "SELECT id, application, environment, result, started, finished, kind, imported "
-                    + "FROM deployment WHERE id IN (" + placeholders(chunk.size()) + ")";
+                    + "FROM deployment WHERE id IN (" + placeholders(chunk.size()) + ") AND voided_at IS NULL";
             try (PreparedStatement s = connection.prepareStatement(sql)) {
                 for (int i = 0; i < chunk.size(); i++) {
                     s.setString(i + 1, chunk.get(i));
@@ -342,7 +348,8 @@ final class KpiRepository {
     Map<String, Map<String, String>> componentsOfSuccessesIn(Instant from, Instant to) throws SQLException {
         String sql = "SELECT d.id, c.name, c.component_version FROM deployment d "
                 + "JOIN deployment_component c ON c.deployment_id = d.id "
-                + "WHERE d.environment = ? AND d.result = 'SUCCESS' AND d.finished >= ? AND d.finished < ?";
+                + "WHERE d.environment = ? AND d.result = 'SUCCESS' AND d.finished >= ? AND d.finished < ? "
+                + "AND d.voided_at IS NULL";
         Map<String, Map<String, String>> components = new HashMap<>();
         try (PreparedStatement s = connection.prepareStatement(sql)) {
             s.setString(1, environment);
@@ -364,7 +371,7 @@ final class KpiRepository {
         List<String> ids = new ArrayList<>(deploymentIds);
         for (int start = 0; start < ids.size(); start += 500) {
             List<String> chunk = ids.subList(start, Math.min(ids.size(), start + 500));
-            String sql = INCIDENT_COLUMNS + "WHERE i.cause IN (" + placeholders(chunk.size()) + ")";
+            String sql = INCIDENT_COLUMNS + "AND i.cause IN (" + placeholders(chunk.size()) + ")";
             try (PreparedStatement s = connection.prepareStatement(sql)) {
                 for (int i = 0; i < chunk.size(); i++) {
                     s.setString(i + 1, chunk.get(i));
@@ -380,9 +387,9 @@ final class KpiRepository {
      * with that id that is a change attempt): the candidates of failure rule 3.
      */
     List<IncidentRecord> incidentsWithoutUsableCauseStartedIn(Instant from, Instant to) throws SQLException {
-        String sql = INCIDENT_COLUMNS + "WHERE i.environment = ? AND i.started >= ? AND i.started < ?"
+        String sql = INCIDENT_COLUMNS + "AND i.environment = ? AND i.started >= ? AND i.started < ?"
                 + applicationFilter("i") + " AND NOT EXISTS (SELECT 1 FROM deployment c WHERE c.id = i.cause "
-                + "AND c.result IN (" + resultList(false) + "))";
+                + "AND c.result IN (" + resultList(false) + ") AND c.voided_at IS NULL)";
         List<IncidentRecord> result = new ArrayList<>();
         try (PreparedStatement s = connection.prepareStatement(sql)) {
             int i = bindEnvironment(s, 1);
@@ -399,7 +406,7 @@ final class KpiRepository {
      * ones never end): every incident a KPI of the window can count.
      */
     List<IncidentRecord> incidentsOfWindow(Instant from, Instant to) throws SQLException {
-        String sql = INCIDENT_COLUMNS + "WHERE i.environment = ? AND i.started < ? "
+        String sql = INCIDENT_COLUMNS + "AND i.environment = ? AND i.started < ? "
                 + "AND (i.resolved IS NULL OR i.resolved > ? OR i.started >= ?)" + applicationFilter("i");
         List<IncidentRecord> result = new ArrayList<>();
         try (PreparedStatement s = connection.prepareStatement(sql)) {
@@ -462,8 +469,9 @@ final class KpiRepository {
      * environment, or an assignment (which holds for every environment). metrics.md: a typo reads "no data".
      */
     boolean names(String app) throws SQLException {
-        String sql = "SELECT 1 FROM deployment WHERE environment = ? AND application = ? UNION ALL "
-                + "SELECT 1 FROM incident WHERE environment = ? AND application = ? UNION ALL "
+        String sql = "SELECT 1 FROM deployment WHERE environment = ? AND application = ? AND voided_at IS NULL "
+                + "UNION ALL SELECT 1 FROM incident WHERE environment = ? AND application = ? AND voided_at IS NULL "
+                + "UNION ALL "
                 + "SELECT 1 FROM assignment WHERE application = ?";
         try (PreparedStatement s = connection.prepareStatement(sql)) {
             s.setMaxRows(1);
@@ -495,8 +503,17 @@ final class KpiRepository {
                 into.add(new IncidentRecord(rs.getString("id"), rs.getString("application"),
                         Sql.getInstant(rs, "started"), Sql.getInstant(rs, "detected"), Sql.getInstant(rs, "resolved"),
                         rs.getString("cause"), new Attribution(rs.getString("att_team"),
-                                rs.getString("att_supplier"))));
+                                rs.getString("att_supplier")), severity(rs.getString("severity_level"))));
             }
+        }
+    }
+
+    /** A stored level this version does not know counts as UNKNOWN: it passes no minimum. */
+    private static Severity severity(String stored) {
+        try {
+            return stored == null ? Severity.UNKNOWN : Severity.valueOf(stored);
+        } catch (IllegalArgumentException e) {
+            return Severity.UNKNOWN;
         }
     }
 

@@ -257,7 +257,8 @@ public final class KpiService {
             window.forEach(d -> byId.put(d.id(), d));
             return new WindowData(window, repository.listingsOfChangesIn(from, to, byId),
                     new FailedChangeAnalysis(repository, settings.attributionHorizon()).failedChanges(window, from, to),
-                    repository.incidentsOfWindow(from, to));
+                    repository.incidentsOfWindow(from, to).stream()
+                            .filter(i -> i.severity().atLeast(query.minSeverity())).toList());
         }
     }
 

@@ -99,6 +99,17 @@ public record Deployment(
         return "deployment " + Checks.quote(id);
     }
 
+    /** The same deployment listing {@code replaced} as its changes. */
+    public Deployment withChanges(List<Change> replaced) {
+        return new Deployment(id, application, environment, started, finished, result, kind, revision, replaced,
+                components, pipeline, url, imported, team, supplier);
+    }
+
+    /** The same deployment with no change naming its author (a server that never stores authors). */
+    public Deployment withoutAuthors() {
+        return withChanges(changes.stream().map(c -> new Change(c.id(), c.committed(), null)).toList());
+    }
+
     /** SUCCESS or FAILURE: an attempt that counts for change failure rate. */
     public boolean isChangeAttempt() {
         return result == DeploymentResult.SUCCESS || result == DeploymentResult.FAILURE;

@@ -53,9 +53,10 @@ public final class ApplicationList {
                 + "SELECT o.application, o.delivery_team, o.delivery_supplier, o.operations_team, "
                 + "o.operations_supplier, "
                 + "(SELECT COUNT(*) FROM deployment d WHERE d.application = o.application AND d.environment = ? "
-                + "AND d.result = 'SUCCESS' AND d.finished >= ? AND d.finished < ?) AS deployments, "
-                + "(SELECT MAX(d.finished) FROM deployment d WHERE d.application = o.application "
-                + "AND d.environment = ? AND d.result = 'SUCCESS' AND d.finished < ?) AS last_deployment "
+                + "AND d.result = 'SUCCESS' AND d.finished >= ? AND d.finished < ? AND d.voided_at IS NULL) "
+                + "AS deployments, (SELECT MAX(d.finished) FROM deployment d WHERE d.application = o.application "
+                + "AND d.environment = ? AND d.result = 'SUCCESS' AND d.finished < ? AND d.voided_at IS NULL) "
+                + "AS last_deployment "
                 + "FROM owners o WHERE " + scopeCondition(query.scope())
                 + " ORDER BY o.application LIMIT ? OFFSET ?";
         args.add(query.environment(), query.from(), query.to(), query.environment(), query.to());

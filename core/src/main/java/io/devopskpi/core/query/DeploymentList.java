@@ -6,6 +6,7 @@ import io.devopskpi.core.kpi.KpiService;
 import io.devopskpi.core.store.Sql;
 import io.devopskpi.core.store.StoredValues;
 import io.devopskpi.core.store.Store;
+import io.devopskpi.core.store.Voided;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,6 +20,7 @@ import java.util.stream.Collectors;
 /**
  * The deployments (any result) of the query's environment that finished in its window and belong to its scope
  * by DELIVERY attribution, newest first, paged in SQL, each with its failed-change verdict for the same query.
+ * Voided deployments are listed with their mark (and counted in the list's total, which pages it).
  */
 public final class DeploymentList {
     private static final String TEAM = "COALESCE(d.team, a.team, 'unassigned')";
@@ -68,7 +70,7 @@ public final class DeploymentList {
     private static List<DeploymentEntry> rows(Connection connection, KpiQuery query, Page page) throws SQLException {
         SqlArgs args = new SqlArgs().add(query.environment(), query.from(), query.to());
         String sql = "SELECT d.id, d.application, d.environment, d.started, d.finished, d.result, d.kind, "
-                + "d.revision, d.pipeline, d.url, d.imported, " + TEAM + " AS att_team, " + SUPPLIER
+                + "d.revision, d.pipeline, d.url, d.imported, d.voided_at, d.voided_reason, d.voided_by, " + TEAM + " AS att_team, " + SUPPLIER
                 + " AS att_supplier, (SELECT COUNT(*) FROM deployment_change c WHERE c.deployment_id = d.id) "
                 + "AS changes " + FROM + ScopeSql.and(query.scope(), "d.application", TEAM, SUPPLIER, args)
                 + " ORDER BY d.finished DESC, d.started DESC, d.id DESC LIMIT ? OFFSET ?";
@@ -84,7 +86,7 @@ public final class DeploymentList {
                             StoredValues.kind(rs.getString("kind")).orElse(null), rs.getString("revision"),
                             rs.getString("pipeline"), rs.getString("url"), rs.getBoolean("imported"),
                             new Owner(rs.getString("att_team"), rs.getString("att_supplier")),
-                            rs.getInt("changes"), null));
+                            rs.getInt("changes"), null, Voided.of(rs)));
                 }
             }
         }

@@ -17,7 +17,7 @@ public final class EnvironmentList {
     public Set<String> withDeployments() {
         return Snapshot.read(store, "the environments", connection -> {
             Set<String> names = new TreeSet<>();
-            try (PreparedStatement s = connection.prepareStatement("SELECT DISTINCT environment FROM deployment");
+            try (PreparedStatement s = connection.prepareStatement("SELECT DISTINCT environment FROM deployment WHERE voided_at IS NULL");
                     ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     names.add(rs.getString(1));

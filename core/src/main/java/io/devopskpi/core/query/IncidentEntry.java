@@ -1,11 +1,15 @@
 package io.devopskpi.core.query;
 
+import io.devopskpi.core.store.Voided;
 import java.time.Duration;
 import java.time.Instant;
 
-/** A stored incident with its OPERATIONS attribution at {@code started}. */
+/**
+ * A stored incident with its OPERATIONS attribution at {@code started}; {@code voided}: the void mark (api.md,
+ * "Void"), or null; a voided incident is listed but counts nowhere.
+ */
 public record IncidentEntry(String id, String application, String environment, Instant started, Instant detected,
-        Instant resolved, String severity, String cause, Owner operations) {
+        Instant resolved, String severity, String cause, Owner operations, Voided voided) {
 
     /** From start to detection, or null when not detected. */
     public Double detectSeconds() {

@@ -3,6 +3,7 @@ package io.devopskpi.core.query;
 import io.devopskpi.core.kpi.KpiQuery;
 import io.devopskpi.core.store.Sql;
 import io.devopskpi.core.store.Store;
+import io.devopskpi.core.store.Voided;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,7 +13,8 @@ import java.util.List;
 
 /**
  * The incidents of the query's environment whose [started, resolved) overlaps its window (unresolved ones never
- * end) and that belong to its scope by OPERATIONS attribution, newest first, paged in SQL.
+ * end) and that belong to its scope by OPERATIONS attribution, newest first, paged in SQL. Voided incidents are
+ * listed with their mark (and counted in the list's total, which pages it).
  */
 public final class IncidentList {
     private static final String TEAM = "COALESCE(i.team, a.team, 'unassigned')";
@@ -36,7 +38,7 @@ public final class IncidentList {
     private static List<IncidentEntry> rows(Connection connection, KpiQuery query, Page page) throws SQLException {
         SqlArgs args = new SqlArgs().add(query.environment(), query.to(), query.from());
         String sql = "SELECT i.id, i.application, i.environment, i.started, i.detected, i.resolved, i.severity, "
-                + "i.cause, " + TEAM + " AS att_team, " + SUPPLIER + " AS att_supplier " + FROM
+                + "i.cause, i.voided_at, i.voided_reason, i.voided_by, " + TEAM + " AS att_team, " + SUPPLIER + " AS att_supplier " + FROM
                 + ScopeSql.and(query.scope(), "i.application", TEAM, SUPPLIER, args)
                 + " ORDER BY i.started DESC, i.id DESC LIMIT ? OFFSET ?";
         args.add(page.limit(), page.offset());
@@ -49,7 +51,7 @@ public final class IncidentList {
                             rs.getString("environment"), Sql.getInstant(rs, "started"),
                             Sql.getInstant(rs, "detected"), Sql.getInstant(rs, "resolved"),
                             rs.getString("severity"), rs.getString("cause"),
-                            new Owner(rs.getString("att_team"), rs.getString("att_supplier"))));
+                            new Owner(rs.getString("att_team"), rs.getString("att_supplier")), Voided.of(rs)));
                 }
             }
         }

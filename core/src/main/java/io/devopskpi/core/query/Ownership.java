@@ -18,9 +18,9 @@ final class Ownership {
         args.add(query.environment(), query.from(), query.to(), query.environment(), query.to(), query.from(),
                 query.to(), query.from(), at, at, at, at);
         return "WITH apps AS (SELECT application FROM deployment WHERE environment = ? AND finished >= ? "
-                + "AND finished < ? "
+                + "AND finished < ? AND voided_at IS NULL "
                 + "UNION SELECT application FROM incident WHERE environment = ? AND started < ? "
-                + "AND (resolved IS NULL OR resolved > ?) "
+                + "AND (resolved IS NULL OR resolved > ?) AND voided_at IS NULL "
                 + "UNION SELECT application FROM assignment WHERE valid_from < ? "
                 + "AND (valid_to IS NULL OR valid_to > ?)), "
                 + "owners AS (SELECT apps.application, "

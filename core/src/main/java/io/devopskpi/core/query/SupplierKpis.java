@@ -49,9 +49,9 @@ public final class SupplierKpis {
                 query.environment(), query.to(), query.from());
         String sql = "SELECT supplier FROM assignment WHERE valid_from < ? AND (valid_to IS NULL OR valid_to > ?) "
                 + "UNION SELECT supplier FROM deployment WHERE environment = ? AND finished >= ? AND finished < ? "
-                + "AND supplier IS NOT NULL "
+                + "AND supplier IS NOT NULL AND voided_at IS NULL "
                 + "UNION SELECT supplier FROM incident WHERE environment = ? AND started < ? "
-                + "AND (resolved IS NULL OR resolved > ?) AND supplier IS NOT NULL";
+                + "AND (resolved IS NULL OR resolved > ?) AND supplier IS NOT NULL AND voided_at IS NULL";
         return Snapshot.read(store, "the suppliers", connection -> {
             Set<String> names = new TreeSet<>();
             names.add("unassigned");

@@ -31,7 +31,7 @@ final class DeploymentRows {
     /** What the pipeline's latest deployment (by finished, started, id; any result) deployed, if it made any. */
     static Optional<DeploymentTarget> lastTargetOf(Connection c, String pipeline) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT application, environment, kind, team FROM deployment"
-                + " WHERE pipeline_prefix = " + PIPELINE_PREFIX + " AND pipeline = ?"
+                + " WHERE pipeline_prefix = " + PIPELINE_PREFIX + " AND pipeline = ? AND voided_at IS NULL"
                 + " ORDER BY finished DESC, started DESC, id DESC FETCH FIRST 1 ROWS ONLY")) {
             s.setString(1, pipeline);
             s.setString(2, pipeline);

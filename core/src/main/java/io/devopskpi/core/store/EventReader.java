@@ -46,7 +46,7 @@ public final class EventReader {
     public List<String> pipelines(String application) {
         return read("the pipelines of '" + application + "'", c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT pipeline FROM deployment"
-                    + " WHERE application = ? AND pipeline IS NOT NULL ORDER BY pipeline")) {
+                    + " WHERE application = ? AND pipeline IS NOT NULL AND voided_at IS NULL ORDER BY pipeline")) {
                 s.setString(1, application);
                 List<String> pipelines = new ArrayList<>();
                 try (ResultSet rs = s.executeQuery()) {
@@ -63,7 +63,7 @@ public final class EventReader {
     public List<String> allPipelines() {
         return read("the pipelines", c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT pipeline FROM deployment"
-                    + " WHERE pipeline IS NOT NULL ORDER BY pipeline");
+                    + " WHERE pipeline IS NOT NULL AND voided_at IS NULL ORDER BY pipeline");
                     ResultSet rs = s.executeQuery()) {
                 List<String> pipelines = new ArrayList<>();
                 while (rs.next()) {
@@ -87,7 +87,7 @@ public final class EventReader {
     public Optional<String> lastSuccessfulDeployment(String application, String environment) {
         return read("the last successful deployment of '" + application + "' to '" + environment + "'", c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT id FROM deployment WHERE application = ?"
-                    + " AND environment = ? AND result = 'SUCCESS' ORDER BY finished DESC, started DESC, id DESC"
+                    + " AND environment = ? AND result = 'SUCCESS' AND voided_at IS NULL ORDER BY finished DESC, started DESC, id DESC"
                     + " FETCH FIRST 1 ROWS ONLY")) {
                 s.setString(1, application);
                 s.setString(2, environment);

@@ -7,6 +7,7 @@ import io.devopskpi.core.model.GatePolicy;
 import io.devopskpi.core.model.Survey;
 import io.devopskpi.core.model.Deployment;
 import io.devopskpi.core.model.Incident;
+import io.devopskpi.core.model.Voiding;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -130,6 +131,35 @@ public final class EventTransaction implements AutoCloseable {
     /** Stores the policy, replacing the stored gate of that name when {@code exists}. */
     public void store(GatePolicy policy, boolean exists) throws SQLException {
         GovernanceRows.upsert(connection, policy, exists);
+    }
+
+    /** Deletes deployments finished and incidents resolved before {@code cutoff} ({@link Retention}). */
+    public Retention.Purged deleteOlderThan(Instant cutoff) throws SQLException {
+        return Retention.delete(connection, cutoff);
+    }
+
+    /** Erases the author (null: every author not erased yet) of every change listing it ({@link ChangeAuthors}). */
+    public int eraseAuthors(String author, ChangeAuthors.Erasure erasure) throws SQLException {
+        return ChangeAuthors.erase(connection, author, erasure);
+    }
+
+    /** Per change of the stored deployment whose author was erased: the author stored now (pseudonym or null). */
+    public java.util.Map<String, String> erasedAuthors(String deploymentId) throws SQLException {
+        return ChangeAuthors.erasedOf(connection, deploymentId);
+    }
+
+    /** Whether the void's target is stored, and whether it is voided now. */
+    public boolean isStored(Voiding voiding) throws SQLException {
+        return VoidRows.state(connection, voiding.targetType(), voiding.targetId()) != VoidRows.State.ABSENT;
+    }
+
+    public boolean isVoided(Voiding voiding) throws SQLException {
+        return VoidRows.state(connection, voiding.targetType(), voiding.targetId()) == VoidRows.State.VOIDED;
+    }
+
+    /** Marks or unmarks the target, now, and appends the event to the audit trail. */
+    public void apply(Voiding voiding) throws SQLException {
+        VoidRows.apply(connection, voiding, now);
     }
 
     public void commit() throws SQLException {

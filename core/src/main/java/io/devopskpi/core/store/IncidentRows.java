@@ -1,6 +1,7 @@
 package io.devopskpi.core.store;
 
 import io.devopskpi.core.model.Incident;
+import io.devopskpi.core.model.Severity;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,8 +32,8 @@ final class IncidentRows {
 
     static void insert(Connection c, Incident incident, Instant now) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO incident (id, application, environment, started,"
-                + " detected, resolved, severity, cause, team, supplier, recorded_at, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " detected, resolved, severity, cause, team, supplier, recorded_at, updated_at, severity_level)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, incident.id());
             s.setString(2, incident.application());
             s.setString(3, incident.environment());
@@ -45,6 +46,7 @@ final class IncidentRows {
             s.setString(10, incident.supplier());
             Sql.setInstant(s, 11, now);
             Sql.setInstant(s, 12, now);
+            s.setString(13, Severity.of(incident.severity()).name());
             s.executeUpdate();
         }
     }
@@ -52,7 +54,7 @@ final class IncidentRows {
     /** Replaces the fields a re-send may change; application, environment and started are the identity. */
     static void update(Connection c, Incident incident, Instant now) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE incident SET detected = ?, resolved = ?, severity = ?,"
-                + " cause = ?, team = ?, supplier = ?, updated_at = ? WHERE id = ?")) {
+                + " cause = ?, team = ?, supplier = ?, updated_at = ?, severity_level = ? WHERE id = ?")) {
             Sql.setInstant(s, 1, incident.detected());
             Sql.setInstant(s, 2, incident.resolved());
             s.setString(3, incident.severity());
@@ -60,7 +62,8 @@ final class IncidentRows {
             s.setString(5, incident.team());
             s.setString(6, incident.supplier());
             Sql.setInstant(s, 7, now);
-            s.setString(8, incident.id());
+            s.setString(8, Severity.of(incident.severity()).name());
+            s.setString(9, incident.id());
             s.executeUpdate();
         }
     }

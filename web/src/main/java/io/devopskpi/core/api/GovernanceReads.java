@@ -14,6 +14,7 @@ import io.devopskpi.core.kpi.KpiService;
 import io.devopskpi.core.model.Assignment;
 import io.devopskpi.core.model.ContractTarget;
 import io.devopskpi.core.model.Responsibility;
+import io.devopskpi.core.model.Severity;
 import io.devopskpi.core.model.Survey;
 import io.devopskpi.core.store.EventReader;
 import io.devopskpi.core.store.Store;
@@ -102,7 +103,8 @@ final class GovernanceReads {
     ApiAnswer scorecard(ReadRequest request, String name) {
         boolean csv = name.endsWith(CSV_SUFFIX);
         String supplier = csv ? name.substring(0, name.length() - CSV_SUFFIX.length()) : name;
-        request.only(Set.of("period", "environment", "zone"));
+        request.only(Set.of("period", "environment", "zone", ReadRequest.MIN_SEVERITY));
+        Severity minimum = request.minSeverity();
         if (supplier.isBlank()) {
             request.refuse("supplier", "supplier must not be blank");
         }
@@ -111,14 +113,15 @@ final class GovernanceReads {
         ReviewWindow period = period(request, zone);
         request.requireValid();
         Scorecard card = ReadRequest.evaluate(() -> scorecards.scorecard(supplier, period,
-                environment == null ? KpiQuery.DEFAULT_ENVIRONMENT : environment, zone));
+                environment == null ? KpiQuery.DEFAULT_ENVIRONMENT : environment, zone, minimum));
         return csv ? new ApiAnswer(200, ReadApi.CSV_TYPE, ScorecardCsv.write(card), "scorecard.csv")
                 : ApiAnswer.json(200, GovernanceJson.scorecard(card));
     }
 
     /** {@code comparison?environment=&window|from,to&responsibility=&tag=}. */
     ApiAnswer comparison(ReadRequest request) {
-        KpiQuery window = request.query(List.of(), Set.of("responsibility", "tag"));
+        KpiQuery window = request.withMinSeverity(request.query(List.of(), Set.of("responsibility", "tag",
+                ReadRequest.MIN_SEVERITY)));
         String side = request.optional("responsibility");
         Responsibility responsibility = null;
         if (side != null) {

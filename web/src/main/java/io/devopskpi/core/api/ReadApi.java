@@ -139,7 +139,8 @@ public final class ReadApi {
 
     /** The /kpis query (optionally {@code tag=}: only applications with that tag) in, {@link KpiJson} out. */
     private ApiAnswer kpis(ReadRequest request) {
-        KpiQuery query = request.query(ReadRequest.ALL_SCOPES, Set.of("tag"));
+        KpiQuery query = request.withMinSeverity(request.query(ReadRequest.ALL_SCOPES,
+                Set.of("tag", ReadRequest.MIN_SEVERITY)));
         String tag = request.optional("tag");
         request.requireValid();
         return ok(KpiJson.toJson(ReadRequest.evaluate(() -> kpis.report(query, tagged(tag)))));
@@ -147,7 +148,8 @@ public final class ReadApi {
 
     /** The /kpis query plus {@code bucket=week|month}: the KPIs of each bucket. */
     private ApiAnswer trends(ReadRequest request) {
-        KpiQuery query = request.query(ReadRequest.ALL_SCOPES, Set.of("bucket", "tag"));
+        KpiQuery query = request.withMinSeverity(request.query(ReadRequest.ALL_SCOPES,
+                Set.of("bucket", "tag", ReadRequest.MIN_SEVERITY)));
         Bucket bucket = request.bucket();
         String tag = request.optional("tag");
         request.requireValid();
@@ -186,7 +188,8 @@ public final class ReadApi {
      * and their verdicts over the window.
      */
     private ApiAnswer suppliers(ReadRequest request) {
-        KpiQuery query = request.query(List.of(), Page.PARAMETERS);
+        KpiQuery query = request.withMinSeverity(request.query(List.of(), Set.of(ReadRequest.MIN_SEVERITY,
+                "offset", "limit")));
         WholeListPage page = request.wholeListPage();
         request.requireValid();
         return ok(ReadRequest.evaluate(() -> {
@@ -216,6 +219,7 @@ public final class ReadApi {
     private List<DeploymentEntry> filteredDeployments(KpiQuery query, DeploymentResult result, String tag) {
         Set<String> tagged = tagged(tag);
         return ReadRequest.evaluate(() -> deployments.all(query)).stream()
+                .filter(d -> d.voided() == null) // a result or tag drills into what the KPIs count
                 .filter(d -> result == null || d.result() == result)
                 .filter(d -> tagged == null || tagged.contains(d.application()))
                 .toList();
@@ -275,6 +279,7 @@ public final class ReadApi {
             }
         }
         return ok(ListJson.incidents(ResultPage.of(all.stream()
+                .filter(i -> i.voided() == null) // a filter drills into what the KPIs count
                 .filter(i -> !startedOnly || !i.started().isBefore(query.from()))
                 .filter(i -> tagged == null || tagged.contains(i.application())).toList(), page)));
     }
@@ -286,14 +291,17 @@ public final class ReadApi {
         return ok(KpiJson.components(ReadRequest.evaluate(() -> kpis.components(query))));
     }
 
-    /** Every deployment of the scope and window (optionally of one {@code result} and {@code tag}), as a download. */
+    /**
+     * Every deployment of the scope and window but the voided ones (optionally of one {@code result} and
+     * {@code tag}), as a download.
+     */
     private ApiAnswer exportCsv(ReadRequest request) {
         KpiQuery query = request.query(ReadRequest.ALL_SCOPES, Set.of("result", "tag"));
         DeploymentResult result = result(request);
         String tag = request.optional("tag");
         request.requireValid();
-        String csv = DeploymentCsv.write(result == null && tag == null ? ReadRequest.evaluate(() -> deployments.all(query))
-                : filteredDeployments(query, result, tag));
+        // voided deployments are left out: the export holds what the KPIs count (api.md, "Void")
+        String csv = DeploymentCsv.write(filteredDeployments(query, result, tag));
         return new ApiAnswer(200, CSV_TYPE, csv, "devops-kpi-deployments.csv");
     }
 

@@ -5,12 +5,14 @@ import io.devopskpi.core.kpi.InvalidQueryException;
 import io.devopskpi.core.kpi.KpiQuery;
 import io.devopskpi.core.kpi.KpiQueryParser;
 import io.devopskpi.core.kpi.QueryError;
+import io.devopskpi.core.model.Severity;
 import io.devopskpi.core.query.Page;
 import io.devopskpi.core.text.Excerpt;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -22,6 +24,8 @@ import java.util.function.Supplier;
  */
 final class ReadRequest {
     static final List<String> ALL_SCOPES = KpiQueryParser.SCOPES;
+    /** The severity filter of the KPI endpoints (metrics.md, "Severity"). */
+    static final String MIN_SEVERITY = "minSeverity";
 
     private final Map<String, List<String>> parameters;
     private final Instant now;
@@ -98,6 +102,29 @@ final class ReadRequest {
             return null;
         }
         return values.get(0);
+    }
+
+    /**
+     * The query with {@code minSeverity=critical|major|minor} applied (metrics.md, "Severity"), or as it is without
+     * the parameter; a bad value is refused naming it. The endpoint must list {@code minSeverity} among its extra
+     * parameters. Null when the query itself was refused.
+     */
+    KpiQuery withMinSeverity(KpiQuery query) {
+        Severity minimum = minSeverity();
+        return query == null || minimum == null ? query : query.withMinSeverity(minimum);
+    }
+
+    /** {@code minSeverity=critical|major|minor}, or null when absent or refused (naming it). */
+    Severity minSeverity() {
+        String text = optional(MIN_SEVERITY);
+        if (text == null) {
+            return null;
+        }
+        Optional<Severity> minimum = Severity.minimum(text);
+        if (minimum.isEmpty()) {
+            refuse(MIN_SEVERITY, "minSeverity must be critical, major or minor, got " + Excerpt.quoted(text));
+        }
+        return minimum.orElse(null);
     }
 
     /** Whether any of the parameters was given. */

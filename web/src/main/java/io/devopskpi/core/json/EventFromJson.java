@@ -22,6 +22,7 @@ import io.devopskpi.core.model.Event;
 import io.devopskpi.core.model.Incident;
 import io.devopskpi.core.model.InvalidEventException;
 import io.devopskpi.core.model.Responsibility;
+import io.devopskpi.core.model.Voiding;
 import io.devopskpi.core.text.Excerpt;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ import java.util.function.Supplier;
  */
 final class EventFromJson {
     private static final List<String> TYPES = List.of("deployment", "incident", "assignment", "application",
-            "target", "survey", "policy");
+            "target", "survey", "policy", "void", "unvoid");
 
     private final JsonObject json;
     private final int index;
@@ -78,6 +79,8 @@ final class EventFromJson {
             case "application" -> profile(fields, problems);
             case "target" -> target(fields, problems);
             case "survey" -> survey(fields, problems);
+            case "void" -> voiding(Voiding.Action.VOID, fields, problems);
+            case "unvoid" -> voiding(Voiding.Action.UNVOID, fields, problems);
             default -> policy(fields, problems);
         };
     }
@@ -89,9 +92,21 @@ final class EventFromJson {
             case "application" -> raw("application");
             case "target" -> raw("supplier") + "/" + raw("metric") + "/" + raw("from");
             case "policy" -> raw("name");
+            case "void", "unvoid" -> rawTarget();
             default -> raw("id");
         };
         return type + " " + Excerpt.quoted(key);
+    }
+
+    private String rawTarget() {
+        JsonElement target = json.get("target");
+        if (target == null || !target.isJsonObject()) {
+            return "?";
+        }
+        JsonElement type = target.getAsJsonObject().get("type");
+        JsonElement id = target.getAsJsonObject().get("id");
+        return (type != null && type.isJsonPrimitive() ? type.getAsString() : "?") + " "
+                + (id != null && id.isJsonPrimitive() ? id.getAsString() : "?");
     }
 
     private String raw(String field) {
@@ -234,6 +249,36 @@ final class EventFromJson {
         }
         return build(fields, problems, () -> new Survey(id, supplier, application, from, to, score, respondents,
                 comment));
+    }
+
+    /** {@code {"type": "void"|"unvoid", "target": {"type": "deployment"|"incident", "id"}, "reason", "by"}} */
+    private Voiding voiding(Voiding.Action action, JsonFields fields, EventProblems problems) {
+        JsonFields target = fields.object("target");
+        Voiding.TargetType targetType = null;
+        String targetId = null;
+        if (target == null) {
+            fields.problem("target", "target is required: {\"type\": \"deployment\" or \"incident\", \"id\": ...}");
+        } else {
+            String typeName = target.string("type");
+            targetId = target.string("id");
+            if (typeName != null) {
+                targetType = switch (typeName) {
+                    case "deployment" -> Voiding.TargetType.DEPLOYMENT;
+                    case "incident" -> Voiding.TargetType.INCIDENT;
+                    default -> null;
+                };
+                if (targetType == null) {
+                    target.problem("type", "target.type must be deployment or incident, got "
+                            + Excerpt.quoted(typeName));
+                }
+            }
+            target.rejectUnread();
+        }
+        String reason = fields.string("reason");
+        String by = fields.string("by");
+        Voiding.TargetType type = targetType;
+        String id = targetId;
+        return build(fields, problems, () -> new Voiding(action, type, id, reason, by));
     }
 
     private GatePolicy policy(JsonFields fields, EventProblems problems) {

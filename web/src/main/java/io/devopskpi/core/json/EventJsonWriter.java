@@ -12,6 +12,7 @@ import io.devopskpi.core.model.Component;
 import io.devopskpi.core.model.Deployment;
 import io.devopskpi.core.model.Event;
 import io.devopskpi.core.model.Incident;
+import io.devopskpi.core.model.Voiding;
 import java.time.Instant;
 
 /**
@@ -103,6 +104,14 @@ public final class EventJsonWriter {
             json.addProperty("score", s.score());
             json.addProperty("respondents", s.respondents());
             json.addProperty("comment", s.comment());
+        } else if (event instanceof Voiding v) {
+            json.addProperty("type", v.action().apiName());
+            JsonObject target = new JsonObject();
+            target.addProperty("type", v.targetType().apiName());
+            target.addProperty("id", v.targetId());
+            json.add("target", target);
+            json.addProperty("reason", v.reason());
+            json.addProperty("by", v.by());
         } else {
             GatePolicy policy = (GatePolicy) event;
             json.addProperty("type", "policy");

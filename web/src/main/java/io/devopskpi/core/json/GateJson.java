@@ -13,6 +13,7 @@ import io.devopskpi.core.gate.KpiGate;
 import io.devopskpi.core.gate.OnBreach;
 import io.devopskpi.core.metric.Operator;
 import io.devopskpi.core.metric.Threshold;
+import io.devopskpi.core.model.Severity;
 import io.devopskpi.core.gate.ThresholdResult;
 import io.devopskpi.core.gate.ThresholdText;
 import io.devopskpi.core.kpi.InvalidQueryException;
@@ -36,12 +37,12 @@ import java.util.function.Function;
  */
 public final class GateJson {
     private static final Set<String> TOP = Set.of("scope", "window", "from", "to", "zone", "thresholds", "minSamples",
-            "failOnInsufficientData", "onBreach");
+            "failOnInsufficientData", "onBreach", "minSeverity");
     private static final Set<String> SCOPE = Set.of("application", "team", "supplier", "environment");
     private static final Set<String> THRESHOLD = Set.of("metric", "operator", "value", "minSamples");
     /** What a request naming a policy may add ({@link GateOverrides}): never a scope or thresholds. */
     private static final Set<String> WITH_POLICY = Set.of("policy", "window", "from", "to", "zone", "onBreach",
-            "failOnInsufficientData", "minSamples");
+            "failOnInsufficientData", "minSamples", "minSeverity");
     private static final List<String> WINDOW_FIELDS = List.of("window", "from", "to");
     /**
      * Checking a stored definition consults no clock: this stands in for "now", so a window is checked for its
@@ -79,6 +80,7 @@ public final class GateJson {
         reader.unknown(json, WITH_POLICY, "");
         String name = reader.string(json, "policy", "policy");
         GateOverrides overrides = reader.overrides(json);
+        Severity minimum = reader.minSeverity(reader.string(json, "minSeverity", "minSeverity"));
         if (!reader.errors.isEmpty()) {
             throw new InvalidQueryException(reader.errors);
         }
@@ -88,7 +90,9 @@ public final class GateJson {
         KpiGate policy = policies.gate(name, now).orElseThrow(() -> new InvalidQueryException(List.of(
                 new QueryError("policy", "no gate policy named " + Excerpt.quoted(name) + " (GET /api/v1/policies "
                         + "lists them)"))));
-        return overrides.applyTo(policy, now);
+        KpiGate gate = overrides.applyTo(policy, now);
+        return minimum == null ? gate : new KpiGate(gate.query().withMinSeverity(minimum), gate.thresholds(),
+                gate.minSamples(), gate.failOnInsufficientData(), gate.onBreach());
     }
 
     /** The arguments given with a policy; each absent one is null. */
@@ -156,6 +160,7 @@ public final class GateJson {
                 errors.add(new QueryError(field, error.message()));
             }
         }
+        Severity minimum = minSeverity(string(json, "minSeverity", "minSeverity"));
         List<Threshold> thresholds = thresholds(json.get("thresholds"));
         int minSamples = minSamples(json.get("minSamples"), "minSamples");
         boolean failOnInsufficient = bool(json.get("failOnInsufficientData"));
@@ -163,7 +168,21 @@ public final class GateJson {
         if (!errors.isEmpty()) {
             throw new InvalidQueryException(errors);
         }
-        return new KpiGate(kpiQuery, thresholds, minSamples, failOnInsufficient, onBreach);
+        return new KpiGate(minimum == null ? kpiQuery : kpiQuery.withMinSeverity(minimum), thresholds, minSamples,
+                failOnInsufficient, onBreach);
+    }
+
+    /** {@code minSeverity} (metrics.md, "Severity"): critical, major or minor; null when absent or refused. */
+    private Severity minSeverity(String text) {
+        if (text == null) {
+            return null;
+        }
+        Severity minimum = Severity.minimum(text).orElse(null);
+        if (minimum == null) {
+            errors.add(new QueryError("minSeverity", "minSeverity must be critical, major or minor, got "
+                    + Excerpt.quoted(text)));
+        }
+        return minimum;
     }
 
     private JsonObject object(String body) {

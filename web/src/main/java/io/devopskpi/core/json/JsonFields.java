@@ -208,6 +208,19 @@ final class JsonFields {
         return items;
     }
 
+    /** A nested object, read by its own {@code JsonFields} with the path {@code name}; null if absent. */
+    JsonFields object(String name) {
+        JsonElement value = value(name);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isJsonObject()) {
+            wrongType(name, "an object", value);
+            return null;
+        }
+        return new JsonFields(value.getAsJsonObject(), path(name), problems);
+    }
+
     /** Reports each field of this object that no read asked for. */
     void rejectUnread() {
         for (String name : object.keySet()) {

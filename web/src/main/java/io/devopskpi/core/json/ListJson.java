@@ -20,6 +20,7 @@ import io.devopskpi.core.query.IncidentEntry;
 import io.devopskpi.core.query.Owner;
 import io.devopskpi.core.query.ResultPage;
 import io.devopskpi.core.query.TeamSummary;
+import io.devopskpi.core.store.Voided;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -131,6 +132,7 @@ public final class ListJson {
             json.addProperty("failedChange", d.isFailedChange());
             json.add("failureReasons", reasons(d.isFailedChange() ? d.failure().reasons() : List.of()));
             json.add("restoreSeconds", number(d.isFailedChange() ? d.failure().restoreSeconds() : null));
+            addVoided(json, d.voided());
             return json;
         });
     }
@@ -169,8 +171,24 @@ public final class ListJson {
             json.addProperty("supplier", i.operations().supplier());
             json.add("detectSeconds", number(i.detectSeconds()));
             json.add("durationSeconds", number(i.durationSeconds()));
+            addVoided(json, i.voided());
             return json;
         });
+    }
+
+    /**
+     * {@code "voided": {"reason", "at", "by"}} on a voided deployment or incident (api.md, "Void and unvoid"); an
+     * entry that is not voided has no such key, so answers without voided events are as they were.
+     */
+    private static void addVoided(JsonObject json, Voided voided) {
+        if (voided == null) {
+            return;
+        }
+        JsonObject mark = new JsonObject();
+        mark.addProperty("reason", voided.reason());
+        mark.addProperty("at", voided.at().toString());
+        mark.add("by", text(voided.by()));
+        json.add("voided", mark);
     }
 
     private static <T> JsonObject page(String name, ResultPage<T> page, Function<T, JsonObject> item) {

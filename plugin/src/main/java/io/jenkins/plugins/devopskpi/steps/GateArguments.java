@@ -7,6 +7,7 @@ import io.devopskpi.core.gate.KpiGateText;
 import io.devopskpi.core.gate.OnBreach;
 import io.devopskpi.core.kpi.InvalidQueryException;
 import io.devopskpi.core.kpi.QueryError;
+import io.devopskpi.core.model.Severity;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.HashMap;
@@ -30,6 +31,8 @@ final class GateArguments implements Serializable {
     Integer minSamples;
     Boolean failOnInsufficientData;
     String onBreach;
+    /** critical, major or minor; null: every incident (metrics.md, "Severity"). */
+    String minSeverity;
 
     GateArguments() {
         scopes.put("application", null);
@@ -47,6 +50,7 @@ final class GateArguments implements Serializable {
         copy.minSamples = minSamples;
         copy.failOnInsufficientData = failOnInsufficientData;
         copy.onBreach = onBreach;
+        copy.minSeverity = minSeverity;
         return copy;
     }
 
@@ -93,6 +97,18 @@ final class GateArguments implements Serializable {
 
     /** The gate, ending {@code now}. @throws IllegalArgumentException naming every problem */
     KpiGate gate(Instant now, GatePolicyLookup policies) {
+        KpiGate gate = gateOfAnySeverity(now, policies);
+        String given = blankToNull(minSeverity);
+        if (given == null) {
+            return gate;
+        }
+        Severity minimum = Severity.minimum(given).orElseThrow(() -> new IllegalArgumentException(
+                "minSeverity must be critical, major or minor, got '" + given + "'"));
+        return new KpiGate(gate.query().withMinSeverity(minimum), gate.thresholds(), gate.minSamples(),
+                gate.failOnInsufficientData(), gate.onBreach());
+    }
+
+    private KpiGate gateOfAnySeverity(Instant now, GatePolicyLookup policies) {
         if (!namesPolicy()) {
             return KpiGateText.parse(scopes, environment, window, thresholds, minSamples(),
                     failOnInsufficientData(), onBreach, now);

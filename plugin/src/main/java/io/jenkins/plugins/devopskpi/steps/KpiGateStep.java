@@ -220,6 +220,16 @@ public final class KpiGateStep extends Step {
         arguments.onBreach = StepForm.choice(onBreach);
     }
 
+    public String getMinSeverity() {
+        return arguments.minSeverity;
+    }
+
+    /** critical, major or minor: only such incidents count in the incident-side metrics; blank: every incident. */
+    @DataBoundSetter
+    public void setMinSeverity(String minSeverity) {
+        arguments.minSeverity = StepForm.choice(minSeverity);
+    }
+
     public String getDeploymentsPerDay() {
         return arguments.threshold("deploymentsPerDay");
     }
@@ -385,6 +395,12 @@ public final class KpiGateStep extends Step {
         @POST
         public ListBoxModel doFillOnBreachItems(@AncestorInPath Item item) {
             return StepForm.choices(item, Messages.StepForm_DefaultOnBreach(), StepForm.onBreachChoices());
+        }
+
+        @POST
+        public ListBoxModel doFillMinSeverityItems(@AncestorInPath Item item) {
+            return StepForm.choices(item, Messages.StepForm_DefaultMinSeverity(),
+                    java.util.List.of("critical", "major", "minor"));
         }
 
         @POST

@@ -59,6 +59,28 @@ class KpiGateStepTest {
     }
 
     @Test
+    void minSeverityNarrowsTheIncidentsOfTheGatesQuery() {
+        KpiGateStep step = new KpiGateStep();
+        step.setApplication("shop");
+        step.setTimeToResolveMean("<= 4h");
+        assertThat(step.gate(NOW, NO_POLICIES).query().minSeverity()).isNull();
+
+        step.setMinSeverity("major");
+        assertThat(step.gate(NOW, NO_POLICIES).query().minSeverity())
+                .isEqualTo(io.devopskpi.core.model.Severity.MAJOR);
+        KpiGate release = step.gate(NOW, NO_POLICIES);
+        KpiGateStep withPolicy = new KpiGateStep();
+        withPolicy.setPolicy("release");
+        withPolicy.setMinSeverity("critical");
+        assertThat(withPolicy.gate(NOW, (name, now) -> Optional.of(release)).query().minSeverity())
+                .isEqualTo(io.devopskpi.core.model.Severity.CRITICAL);
+
+        step.setMinSeverity("sev1");
+        assertThatThrownBy(() -> step.gate(NOW, NO_POLICIES))
+                .hasMessage("minSeverity must be critical, major or minor, got 'sev1'");
+    }
+
+    @Test
     void anUnknownPolicyIsNamed() {
         KpiGateStep step = new KpiGateStep();
         step.setPolicy("release");
