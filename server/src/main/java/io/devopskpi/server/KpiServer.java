@@ -106,6 +106,7 @@ public final class KpiServer implements AutoCloseable {
                 RoutesConfig routes = config.routes;
                 routes.before(SecurityHeaders::apply);
                 routes.before(rates);
+                routes.before(QueryEncoding::check);
                 routes.post("/api/v1/events", new EventsHandler(auth, ingestor, metrics));
                 routes.post("/api/v1/authors/pseudonymise", new AuthorsHandler(auth, store, options.clock(),
                         ChangeAuthors.Erasure.PSEUDONYMISE));
