@@ -6,6 +6,7 @@ import hudson.security.ACL;
 import hudson.security.ACLContext;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
+import io.jenkins.plugins.devopskpi.config.SecretTexts;
 import io.jenkins.plugins.devopskpi.config.StorePassword;
 import io.jenkins.plugins.devopskpi.ui.Access;
 import io.jenkins.plugins.devopskpi.ui.KpiReader;
@@ -102,6 +103,10 @@ public final class JenkinsFacade {
                 }
             }
         };
+    }
+
+    public static List<SecretTexts> secretTexts() {
+        return Jenkins.get().getExtensionList(SecretTexts.class);
     }
 
     public static List<StorePassword> passwordSources() {
