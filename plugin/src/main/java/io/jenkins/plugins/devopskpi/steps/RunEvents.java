@@ -178,7 +178,7 @@ public final class RunEvents {
      * The run's page, which the dashboard links a deployment to; null when Jenkins does not know its URL or it is
      * not http(s) (the event model takes only those).
      */
-    private static String runUrl(Run<?, ?> run) {
+    public static String runUrl(Run<?, ?> run) {
         try {
             return runUrl(JenkinsFacade.rootUrl(), run.getUrl());
         } catch (IllegalStateException e) { // Jenkins is going away: record without the link
@@ -198,6 +198,33 @@ public final class RunEvents {
     static Deployment deployment(String eventId, DeploymentTarget target, List<Component> components,
             Instant started, Instant finished, DeploymentResult result, List<Change> changes, String pipeline,
             String url) {
+        return builder(eventId, target, components, started, finished, result, changes, pipeline, url).build();
+    }
+
+    /**
+     * A finished build's deployment as history (the history import): the id and fields live recording gives it,
+     * its Pipeline shared libraries from its environment as components, the changes back to the job's last
+     * successful run before it (the store is not asked: the import goes through the job's builds itself), and
+     * {@code imported} set, so it gives no lead-time samples (metrics.md).
+     *
+     * @param newestFirst the build, then up to {@link ChangeSelection#MAX_RUNS} - 1 builds before it
+     */
+    public static Deployment history(DeploymentTarget target, Map<String, String> environment, Instant started,
+            Instant finished, DeploymentResult result, List<ChangeSelection.RunChanges> newestFirst,
+            String pipeline, String url) {
+        return builder(newestFirst.get(0).eventId(), target, SharedLibraries.fromEnvironment(environment), started,
+                finished, result, ChangeSelection.sinceLastSuccessfulRun(newestFirst), pipeline, url)
+                .imported(true).build();
+    }
+
+    /** The event id of a run's deployment of a target, as live recording gives it. */
+    public static String eventId(DeploymentTarget target, String controller, String runId) {
+        return target.eventId(CI, controller, runId);
+    }
+
+    private static Deployment.Builder builder(String eventId, DeploymentTarget target, List<Component> components,
+            Instant started, Instant finished, DeploymentResult result, List<Change> changes, String pipeline,
+            String url) {
         return Deployment.builder(eventId)
                 .application(target.application())
                 .environment(target.environment())
@@ -209,8 +236,7 @@ public final class RunEvents {
                 .changes(changes)
                 .components(components)
                 .pipeline(pipeline)
-                .url(url)
-                .build();
+                .url(url);
     }
 
     private static List<Change> changes(EmbeddedKpis backend, DeploymentTarget target,
@@ -247,7 +273,8 @@ public final class RunEvents {
                 : result == Result.FAILURE ? DeploymentResult.FAILURE : DeploymentResult.ABORTED;
     }
 
-    private static List<ChangeSelection.Commit> commits(Run<?, ?> run) {
+    /** The commits of the run's change sets (none for a run without SCM), as the change selection reads them. */
+    public static List<ChangeSelection.Commit> commits(Run<?, ?> run) {
         List<ChangeSelection.Commit> commits = new ArrayList<>();
         if (run instanceof RunWithSCM<?, ?> scm) {
             for (ChangeLogSet<? extends ChangeLogSet.Entry> set : scm.getChangeSets()) {

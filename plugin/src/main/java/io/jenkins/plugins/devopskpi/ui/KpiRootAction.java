@@ -73,6 +73,12 @@ public final class KpiRootAction implements UnprotectedRootAction {
         return new KpiHooks();
     }
 
+    /** {@code /devops-kpi/history/}: the import of existing builds, for administrators. */
+    public HistoryPage getHistory() {
+        JenkinsFacade.check(Access.ADMINISTER);
+        return new HistoryPage();
+    }
+
     /** Every other path below {@code /devops-kpi/}, as {@link KpiRoutes} answers it for the current user. */
     public void doDynamic(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
         serve(req.getRestOfPath(), req, rsp);
