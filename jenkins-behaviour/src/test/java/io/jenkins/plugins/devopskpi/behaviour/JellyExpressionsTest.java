@@ -13,6 +13,10 @@ import io.jenkins.plugins.devopskpi.steps.KpiGateStep;
 import io.jenkins.plugins.devopskpi.steps.RecordDeploymentStep;
 import io.jenkins.plugins.devopskpi.steps.RecordIncidentStep;
 import io.jenkins.plugins.devopskpi.steps.ResolveIncidentStep;
+import io.jenkins.plugins.devopskpi.history.HistoryImport;
+import io.jenkins.plugins.devopskpi.history.HistoryRunner;
+import io.jenkins.plugins.devopskpi.history.HistorySource;
+import io.jenkins.plugins.devopskpi.ui.HistoryPage;
 import io.jenkins.plugins.devopskpi.ui.JobKpiAction;
 import io.jenkins.plugins.devopskpi.ui.KpiColumn;
 import io.jenkins.plugins.devopskpi.ui.KpiPortlet;
@@ -30,6 +34,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -78,7 +84,7 @@ class JellyExpressionsTest {
     }
 
     /** The scenes of each view's class; a view whose class is missing here fails the test. */
-    private static final Map<Class<?>, List<Scene>> FIXTURES = Map.of(
+    private static final Map<Class<?>, List<Scene>> FIXTURES = withHistoryPage(Map.of(
             KpiWidget.class, List.of(
                     new Scene("figures", () -> construct(KpiWidget.class, List.of(FIGURES), List.class)),
                     new Scene("error", () -> construct(KpiWidget.class, List.of(ERROR), List.class))),
@@ -101,7 +107,16 @@ class JellyExpressionsTest {
             RecordIncidentStep.class, List.of(new Scene("form",
                     () -> new RecordIncidentStep("INC-7", "shop", "production"))),
             ResolveIncidentStep.class, List.of(new Scene("form", () -> new ResolveIncidentStep("INC-7"))),
-            KpiGateStep.class, List.of(new Scene("form", KpiGateStep::new)));
+            KpiGateStep.class, List.of(new Scene("form", KpiGateStep::new))));
+
+    private static Map<Class<?>, List<Scene>> withHistoryPage(Map<Class<?>, List<Scene>> fixtures) {
+        Map<Class<?>, List<Scene>> all = new HashMap<>(fixtures);
+        all.put(HistoryPage.class, List.of(
+                new Scene("idle", () -> history(null)),
+                new Scene("running", () -> history(new CountDownLatch(1))),
+                new Scene("done", () -> history(new CountDownLatch(0)))));
+        return Map.copyOf(all);
+    }
 
     @Test
     void everyViewsClassHasAFixtureAndThePluginDescriptionReadsNothing() throws Exception {
@@ -158,6 +173,20 @@ class JellyExpressionsTest {
         String error = render("ui/JobKpiAction/index.jelly", JobKpiAction.class, "error").text();
         assertThat(error).contains("<td>billing (production)</td><td colspan=\"4\">" + ERROR.error() + "</td>")
                 .doesNotContain("<td>4.5</td>");
+    }
+
+    @Test
+    void historyPageOffersStartOrCancelWithTheProgress() throws Exception {
+        String idle = render("ui/HistoryPage/index.jelly", HistoryPage.class, "idle").text();
+        assertThat(idle).contains("<app-bar title=\"Import build history\">",
+                "No import has run since Jenkins started.", "<form action=\"start\" method=\"post\"")
+                .doesNotContain("action=\"cancel\"");
+        String running = render("ui/HistoryPage/index.jelly", HistoryPage.class, "running").text();
+        assertThat(running).contains("Importing: 0 of 1 jobs done, now reading shop/deploy.",
+                "<td>0 / 1</td>", "<form action=\"cancel\" method=\"post\"").doesNotContain("action=\"start\"");
+        String done = render("ui/HistoryPage/index.jelly", HistoryPage.class, "done").text();
+        assertThat(done).contains("Done: every build of the 1 jobs the rules match was read.", "<td>1 / 1</td>",
+                "action=\"start\"");
     }
 
     @Test
@@ -389,6 +418,43 @@ class JellyExpressionsTest {
             all.addAll(elements(child));
         }
         return all;
+    }
+
+    /**
+     * The history page over a real runner: never started (null), running (its import waits on the latch, let go
+     * within 5 s), or done (the latch open: an import of one job without builds, awaited).
+     */
+    private static Object history(CountDownLatch latch) throws Exception {
+        HistoryRunner runner = new HistoryRunner();
+        if (latch != null) {
+            HistorySource source = new HistorySource() {
+                @Override
+                public List<String> jobs() {
+                    return List.of("shop/deploy");
+                }
+
+                @Override
+                public java.util.Iterator<io.jenkins.plugins.devopskpi.history.BuildRecord> builds(String job) {
+                    try {
+                        latch.await(5, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return java.util.Collections.emptyIterator();
+                }
+            };
+            runner.start(() -> new HistoryImport(source, List.of(new io.devopskpi.core.mapping.PipelineRule(
+                    "shop/*", "shop", "production", DeploymentKind.NORMAL, null)), null, null,
+                    java.time.Clock.systemUTC()));
+            if (latch.getCount() == 0) {
+                assertThat(runner.await(java.time.Duration.ofSeconds(30))).isTrue();
+            } else {
+                for (int i = 0; i < 500 && runner.progress().currentJob() == null; i++) {
+                    Thread.sleep(10);
+                }
+            }
+        }
+        return construct(HistoryPage.class, runner, HistoryRunner.class);
     }
 
     private static Object jobAction(KpiSummary summary) throws Exception {
