@@ -16,6 +16,7 @@ import io.jenkins.plugins.devopskpi.steps.ResolveIncidentStep;
 import io.jenkins.plugins.devopskpi.history.HistoryImport;
 import io.jenkins.plugins.devopskpi.history.HistoryRunner;
 import io.jenkins.plugins.devopskpi.history.HistorySource;
+import io.jenkins.plugins.devopskpi.ui.FirstRunPage;
 import io.jenkins.plugins.devopskpi.ui.HistoryPage;
 import io.jenkins.plugins.devopskpi.ui.JobKpiAction;
 import io.jenkins.plugins.devopskpi.ui.KpiColumn;
@@ -115,6 +116,9 @@ class JellyExpressionsTest {
                 new Scene("idle", () -> history(null)),
                 new Scene("running", () -> history(new CountDownLatch(1))),
                 new Scene("done", () -> history(new CountDownLatch(0)))));
+        all.put(FirstRunPage.class, List.of(
+                new Scene("administrator", () -> firstRun(3, true)),
+                new Scene("reader", () -> firstRun(0, false))));
         return Map.copyOf(all);
     }
 
@@ -173,6 +177,20 @@ class JellyExpressionsTest {
         String error = render("ui/JobKpiAction/index.jelly", JobKpiAction.class, "error").text();
         assertThat(error).contains("<td>billing (production)</td><td colspan=\"4\">" + ERROR.error() + "</td>")
                 .doesNotContain("<td>4.5</td>");
+    }
+
+    @Test
+    void firstRunPageGivesTheThreeWaysAndTheUnmappedAlerts() throws Exception {
+        String admin = render("ui/FirstRunPage/index.jelly", FirstRunPage.class, "administrator").text();
+        assertThat(admin).contains("<app-bar title=\"DevOps KPIs\">", "<h2>rulesTitle</h2>", "<h2>stepsTitle</h2>",
+                "<h2>importTitle</h2>", "deployment(application: 'shop', environment: 'production') {",
+                "<a href=\"/jenkins/manage/configure\">", "<a href=\"/jenkins/pipeline-syntax/\">",
+                "<a href=\"history/\">", "<td>3</td>");
+        assertThat(admin.split("<li>", -1)).as("three steps").hasSize(4);
+        String reader = render("ui/FirstRunPage/index.jelly", FirstRunPage.class, "reader").text();
+        assertThat(reader).as("the configuration and the import are for administrators")
+                .doesNotContain("manage/configure", "history/").contains("<a href=\"/jenkins/pipeline-syntax/\">",
+                        "<td>0</td>");
     }
 
     @Test
@@ -455,6 +473,12 @@ class JellyExpressionsTest {
             }
         }
         return construct(HistoryPage.class, runner, HistoryRunner.class);
+    }
+
+    private static Object firstRun(long unmapped, boolean administrator) throws Exception {
+        Constructor<FirstRunPage> constructor = FirstRunPage.class.getDeclaredConstructor(long.class, boolean.class);
+        constructor.setAccessible(true);
+        return constructor.newInstance(unmapped, administrator);
     }
 
     private static Object jobAction(KpiSummary summary) throws Exception {

@@ -9,6 +9,7 @@ import io.jenkins.plugins.devopskpi.JenkinsFacade;
 import io.jenkins.plugins.devopskpi.Messages;
 import io.jenkins.plugins.devopskpi.config.KpiConfiguration;
 import io.jenkins.plugins.devopskpi.hooks.KpiHooks;
+import jakarta.servlet.ServletException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -30,6 +31,7 @@ import org.kohsuke.stapler.StaplerResponse2;
  */
 @Extension
 public final class KpiRootAction implements UnprotectedRootAction {
+    private static final FirstRun FIRST_RUN = new FirstRun();
     private static final KpiRoutes ROUTES = new KpiRoutes(new DashboardFiles(), () -> KpiConfiguration.get().backend());
 
     @Override
@@ -47,10 +49,22 @@ public final class KpiRootAction implements UnprotectedRootAction {
         return "devops-kpi";
     }
 
-    /** {@code /devops-kpi/}: the dashboard's overview page. */
-    public void doIndex(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
+    /**
+     * {@code /devops-kpi/}: the dashboard's overview page; while the store holds no event at all, the first-run
+     * page that explains how to get data ({@link FirstRunPage}).
+     */
+    public void doIndex(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException, ServletException {
         if (!req.getRequestURI().endsWith("/")) { // the page's assets are relative to the folder
             rsp.sendRedirect2(req.getRequestURI() + "/");
+            return;
+        }
+        KpiReader reader = JenkinsFacade.reader();
+        if (!reader.mayReadOverall()) {
+            JenkinsFacade.check(Access.OVERALL_READ);
+        }
+        if (FIRST_RUN.storeIsEmpty(() -> KpiConfiguration.get().backend())) {
+            req.getView(new FirstRunPage(KpiHooks.unmapped().count(), reader.isAdministrator()), "index.jelly")
+                    .forward(req, rsp);
             return;
         }
         doDynamic(req, rsp);
