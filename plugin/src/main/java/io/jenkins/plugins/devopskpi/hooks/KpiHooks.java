@@ -7,7 +7,9 @@ import io.devopskpi.core.hooks.UnmappedAlerts;
 import io.devopskpi.core.ingest.Ingestor;
 import io.devopskpi.core.api.ApiJson;
 import io.devopskpi.core.store.StoreException;
+import io.jenkins.plugins.devopskpi.JenkinsFacade;
 import io.jenkins.plugins.devopskpi.config.KpiConfiguration;
+import io.jenkins.plugins.devopskpi.ui.Access;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -57,8 +59,17 @@ public final class KpiHooks {
         return endpoint;
     }
 
-    /** Every path below {@code hooks/}: the tool's webhook, or 404. */
+    /**
+     * Every path below {@code hooks/}: the tool's webhook, or 404; {@code GET hooks/unmapped} lists the unmapped
+     * alerts for administrators (their labels may name any application).
+     */
     public void doDynamic(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
+        if ("GET".equals(req.getMethod()) && "/unmapped".equals(req.getRestOfPath())) {
+            JenkinsFacade.check(Access.ADMINISTER);
+            rsp.setContentType(ApiJson.CONTENT_TYPE);
+            rsp.getOutputStream().write(HookEndpoint.unmapped(UNMAPPED).getBytes(StandardCharsets.UTF_8));
+            return;
+        }
         byte[] body;
         try (InputStream in = req.getInputStream()) {
             body = in.readNBytes(HookEndpoint.MAX_BODY + 1);

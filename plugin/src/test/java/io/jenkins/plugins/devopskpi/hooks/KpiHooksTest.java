@@ -91,6 +91,10 @@ class KpiHooksTest {
         assertThat(KpiHooks.unmapped().count(AlertSource.ALERTMANAGER) - unmappedBefore)
                 .as("the disk alert names no application: kept as unmapped, counted per receipt").isEqualTo(3);
         assertThat(KpiHooks.unmapped().recent()).anyMatch(a -> a.source() == AlertSource.ALERTMANAGER);
+        JsonObject listed = JsonParser.parseString(HookEndpoint.unmapped(KpiHooks.unmapped())).getAsJsonObject();
+        assertThat(listed.getAsJsonObject("counts").get("alertmanager").getAsLong())
+                .isEqualTo(KpiHooks.unmapped().count(AlertSource.ALERTMANAGER));
+        assertThat(listed.getAsJsonArray("alerts").toString()).contains("DiskAlmostFull").doesNotContain(TOKEN);
     }
 
     @Test
