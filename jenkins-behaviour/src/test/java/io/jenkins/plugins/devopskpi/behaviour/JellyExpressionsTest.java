@@ -174,6 +174,9 @@ class JellyExpressionsTest {
         assertThat(figures).as("links to the application's dashboard page, the comparison and the remote API")
                 .contains("<a href=\"/jenkins/devops-kpi/applications/shop\">shop on the DevOps KPI dashboard</a>",
                         "<a href=\"/jenkins/devops-kpi/compare\">", "<a href=\"api/\">");
+        assertThat(figures).as("each supplier's scorecard")
+                .contains("<a href=\"/jenkins/devops-kpi/suppliers/Acme%20Delivery\">Acme Delivery scorecard (DELIVERY)</a>",
+                        "<a href=\"/jenkins/devops-kpi/suppliers/OpsCo\">OpsCo scorecard (OPERATIONS)</a>");
         String error = render("ui/JobKpiAction/index.jelly", JobKpiAction.class, "error").text();
         assertThat(error).contains("<td>billing (production)</td><td colspan=\"4\">" + ERROR.error() + "</td>")
                 .doesNotContain("<td>4.5</td>");
@@ -481,9 +484,21 @@ class JellyExpressionsTest {
         return constructor.newInstance(unmapped, administrator);
     }
 
+    /** The job page with the summary, and the application's two suppliers (delivery, operations). */
     private static Object jobAction(KpiSummary summary) throws Exception {
-        return construct(JobKpiAction.class, SHOP, DeploymentTarget.class,
-                figures(target -> target == SHOP ? summary : null));
+        Object figures = figures(target -> target == SHOP ? summary : null);
+        Class<?> figuresType = figures.getClass().getInterfaces()[0];
+        Constructor<?> link = Class.forName("io.jenkins.plugins.devopskpi.ui.SupplierLink")
+                .getDeclaredConstructor(String.class, String.class, String.class);
+        link.setAccessible(true);
+        List<Object> links = List.of(
+                link.newInstance("Acme Delivery", "DELIVERY", "devops-kpi/suppliers/Acme%20Delivery"),
+                link.newInstance("OpsCo", "OPERATIONS", "devops-kpi/suppliers/OpsCo"));
+        Constructor<JobKpiAction> constructor = JobKpiAction.class.getDeclaredConstructor(DeploymentTarget.class,
+                figuresType, figuresType, figuresType);
+        constructor.setAccessible(true);
+        return constructor.newInstance(SHOP, figures, figures(target -> null),
+                figures(target -> target == SHOP ? links : null));
     }
 
     /** Answers only for the job the list view binds, so the view must pass {@code job} on. */
