@@ -13,6 +13,7 @@ import io.jenkins.plugins.devopskpi.steps.KpiGateStep;
 import io.jenkins.plugins.devopskpi.steps.RecordDeploymentStep;
 import io.jenkins.plugins.devopskpi.steps.RecordIncidentStep;
 import io.jenkins.plugins.devopskpi.steps.ResolveIncidentStep;
+import io.jenkins.plugins.devopskpi.steps.RunEvents;
 import io.jenkins.plugins.devopskpi.history.HistoryImport;
 import io.jenkins.plugins.devopskpi.history.HistoryRunner;
 import io.jenkins.plugins.devopskpi.history.HistorySource;
@@ -116,6 +117,9 @@ class JellyExpressionsTest {
                 new Scene("idle", () -> history(null)),
                 new Scene("running", () -> history(new CountDownLatch(1))),
                 new Scene("done", () -> history(new CountDownLatch(0)))));
+        all.put(RunEvents.Recorded.class, List.of(
+                new Scene("recorded", JellyExpressionsTest::recorded),
+                new Scene("nothing", RunEvents.Recorded::new)));
         all.put(FirstRunPage.class, List.of(
                 new Scene("administrator", () -> firstRun(3, true)),
                 new Scene("reader", () -> firstRun(0, false))));
@@ -194,6 +198,19 @@ class JellyExpressionsTest {
         assertThat(reader).as("the configuration and the import are for administrators")
                 .doesNotContain("manage/configure", "history/").contains("<a href=\"/jenkins/pipeline-syntax/\">",
                         "<td>0</td>");
+    }
+
+    @Test
+    void runPageShowsTheRecordedDeploymentsAndGateVerdicts() throws Exception {
+        String page = render("steps/RunEvents/Recorded/index.jelly", RunEvents.Recorded.class, "recorded").text();
+        assertThat(page).contains("<a href=\"/jenkins/devops-kpi/applications/shop%20app?environment=staging\">shop app</a>",
+                "<td>staging</td><td>NORMAL</td><td>SUCCESS</td><td>0</td>",
+                "<td>pipeline-lib@3.2.0, base-image-jre@21.0.4</td>",
+                "<code>jenkins:shop/deploy#7:shop app:staging</code>",
+                "<tr><td>release</td><td>-</td><td>-</td><td>INSUFFICIENT_DATA</td><td>the store is not usable</td></tr>")
+                .doesNotContain("noDeployment", "noGate");
+        String nothing = render("steps/RunEvents/Recorded/index.jelly", RunEvents.Recorded.class, "nothing").text();
+        assertThat(nothing).contains("noDeployment", "noGate").doesNotContain("<table");
     }
 
     @Test
@@ -413,7 +430,13 @@ class JellyExpressionsTest {
     /** The class a view belongs to, from its folder: io/jenkins/plugins/devopskpi/ui/KpiWidget/index.jelly. */
     private static Class<?> owner(Path view) throws ClassNotFoundException {
         String name = VIEWS.relativize(view.getParent()).toString().replace('/', '.').replace('\\', '.');
-        return Class.forName(name, false, JellyExpressionsTest.class.getClassLoader());
+        try {
+            return Class.forName(name, false, JellyExpressionsTest.class.getClassLoader());
+        } catch (ClassNotFoundException e) { // a nested class's views: Outer/Nested/, as Stapler's Klass finds them
+            int dot = name.lastIndexOf('.');
+            return Class.forName(name.substring(0, dot) + "$" + name.substring(dot + 1), false,
+                    JellyExpressionsTest.class.getClassLoader());
+        }
     }
 
     private static Element parse(Path file) throws Exception {
@@ -476,6 +499,33 @@ class JellyExpressionsTest {
             }
         }
         return construct(HistoryPage.class, runner, HistoryRunner.class);
+    }
+
+    /** A run that recorded a staging deployment with two components and judged a policy gate. */
+    private static Object recorded() throws Exception {
+        RunEvents.Recorded recorded = new RunEvents.Recorded();
+        Class<?> deploymentType = Class.forName("io.jenkins.plugins.devopskpi.steps.RecordedDeployment");
+        Constructor<?> deployment = deploymentType.getDeclaredConstructor(io.devopskpi.core.model.Deployment.class);
+        deployment.setAccessible(true);
+        Object shop = deployment.newInstance(io.devopskpi.core.model.Deployment
+                .builder("jenkins:shop/deploy#7:shop app:staging").application("shop app").environment("staging")
+                .started(java.time.Instant.parse("2026-01-05T10:00:00Z"))
+                .finished(java.time.Instant.parse("2026-01-05T10:05:00Z"))
+                .result(io.devopskpi.core.model.DeploymentResult.SUCCESS)
+                .components(List.of(new io.devopskpi.core.model.Component("pipeline-lib", "3.2.0"),
+                        new io.devopskpi.core.model.Component("base-image-jre", "21.0.4"))).build());
+        java.lang.reflect.Method add = RunEvents.Recorded.class.getDeclaredMethod("add", deploymentType);
+        add.setAccessible(true);
+        add.invoke(recorded, shop);
+        Class<?> gateType = Class.forName("io.jenkins.plugins.devopskpi.steps.RecordedGate");
+        Constructor<?> gate = gateType.getDeclaredConstructor(String.class, String.class, String.class, String.class,
+                boolean.class, String.class);
+        gate.setAccessible(true);
+        java.lang.reflect.Method addGate = RunEvents.Recorded.class.getDeclaredMethod("add", gateType);
+        addGate.setAccessible(true);
+        addGate.invoke(recorded, gate.newInstance("release", null, null, "INSUFFICIENT_DATA", false,
+                "the store is not usable"));
+        return recorded;
     }
 
     private static Object firstRun(long unmapped, boolean administrator) throws Exception {

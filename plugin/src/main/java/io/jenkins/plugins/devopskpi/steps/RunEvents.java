@@ -1,6 +1,6 @@
 package io.jenkins.plugins.devopskpi.steps;
 
-import hudson.model.InvisibleAction;
+import hudson.model.Action;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -14,6 +14,7 @@ import io.devopskpi.core.model.Component;
 import io.devopskpi.core.model.Deployment;
 import io.devopskpi.core.model.DeploymentResult;
 import io.jenkins.plugins.devopskpi.JenkinsFacade;
+import io.jenkins.plugins.devopskpi.Messages;
 import io.jenkins.plugins.devopskpi.config.KpiConfiguration;
 import java.io.IOException;
 import java.time.Duration;
@@ -89,7 +90,7 @@ public final class RunEvents {
      * them as null, shown empty.
      */
     @ExportedBean
-    public static final class Recorded extends InvisibleAction {
+    public static final class Recorded implements Action {
         private final Set<String> targets = new HashSet<>();
         // replaced, never changed in place: Jenkins may write the run while the recorder thread adds to it
         private volatile List<RecordedDeployment> deployments = new ArrayList<>();
@@ -97,6 +98,23 @@ public final class RunEvents {
 
         boolean add(DeploymentTarget target) {
             return targets.add(target.application() + "\n" + target.environment());
+        }
+
+        /** Shown in the run's side panel only when the run recorded a deployment or a gate verdict. */
+        @Override
+        public String getIconFileName() {
+            return getDeployments().isEmpty() && getGates().isEmpty() ? null : "symbol-analytics";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return Messages.RunAction_DisplayName();
+        }
+
+        /** {@code job/<name>/<n>/devops-kpi/}: what the run recorded, and its gate verdicts. */
+        @Override
+        public String getUrlName() {
+            return "devops-kpi";
         }
 
         public boolean contains(DeploymentTarget target) {
