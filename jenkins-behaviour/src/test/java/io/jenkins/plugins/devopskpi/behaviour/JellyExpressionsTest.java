@@ -189,8 +189,8 @@ class JellyExpressionsTest {
     @Test
     void firstRunPageGivesTheThreeWaysAndTheUnmappedAlerts() throws Exception {
         String admin = render("ui/FirstRunPage/index.jelly", FirstRunPage.class, "administrator").text();
-        assertThat(admin).contains("<app-bar title=\"DevOps KPIs\">", "<h2>rulesTitle</h2>", "<h2>stepsTitle</h2>",
-                "<h2>importTitle</h2>", "deployment(application: 'shop', environment: 'production') {",
+        assertThat(admin).contains("<app-bar title=\"DevOps KPIs\">", "<h2>1. Job rules</h2>", "<h2>2. Pipeline steps</h2>",
+                "<h2>3. Import history</h2>", "deployment(application: 'shop', environment: 'production') {",
                 "<a href=\"/jenkins/manage/configure\">", "<a href=\"/jenkins/pipeline-syntax/\">",
                 "<a href=\"history/\">", "<td>3</td>");
         assertThat(admin.split("<li>", -1)).as("three steps").hasSize(4);
@@ -208,9 +208,33 @@ class JellyExpressionsTest {
                 "<td>pipeline-lib@3.2.0, base-image-jre@21.0.4</td>",
                 "<code>jenkins:shop/deploy#7:shop app:staging</code>",
                 "<tr><td>release</td><td>-</td><td>-</td><td>INSUFFICIENT_DATA</td><td>the store is not usable</td></tr>")
-                .doesNotContain("noDeployment", "noGate");
+                .doesNotContain("recorded no deployment", "judged no gate");
         String nothing = render("steps/RunEvents/Recorded/index.jelly", RunEvents.Recorded.class, "nothing").text();
-        assertThat(nothing).contains("noDeployment", "noGate").doesNotContain("<table");
+        assertThat(nothing).contains("This run recorded no deployment.", "This run judged no gate.")
+                .doesNotContain("<table");
+    }
+
+    /**
+     * The server's theme contrast browser test (JenkinsThemeContrastBrowserTest) shows the root page's markup in
+     * Chromium from a fixture; this keeps that fixture the view's current output: the first-run page as rendered
+     * here, with Jenkins' layout tags written as the HTML they produce (l:layout's page body, l:main-panel's
+     * {@code main-panel}, l:app-bar's {@code jenkins-app-bar} with the title as {@code h1}).
+     */
+    @Test
+    void theThemeTestsFixtureIsTheRootPagesCurrentOutput() throws Exception {
+        String page = render("ui/FirstRunPage/index.jelly", FirstRunPage.class, "administrator").text()
+                .replaceAll("<layout title=\"[^\"]*\">", "<div id=\"page-body\">")
+                .replace("</layout>", "</div>")
+                .replace("<main-panel>", "<div id=\"main-panel\">").replace("</main-panel>", "</div>")
+                .replaceAll("<app-bar title=\"([^\"]*)\"></app-bar>",
+                        "<div class=\"jenkins-app-bar\"><h1>$1</h1></div>") + "\n";
+        Path fixture = Path.of("..", "server", "src", "test", "resources", "io", "devopskpi", "server", "dashboard",
+                "jenkins-root-page.html");
+        String kept = Files.exists(fixture) ? Files.readString(fixture, StandardCharsets.UTF_8) : "";
+        if (!kept.equals(page)) {
+            Files.writeString(Path.of("target", "jenkins-root-page.html"), page, StandardCharsets.UTF_8);
+        }
+        assertThat(kept).as("copy jenkins-behaviour/target/jenkins-root-page.html to " + fixture).isEqualTo(page);
     }
 
     @Test
@@ -285,7 +309,7 @@ class JellyExpressionsTest {
     }
 
     private static Page render(Path view, Scene scene) throws Exception {
-        Page page = new Page();
+        Page page = new Page(bundle(view));
         Object it;
         try {
             it = scene.it().call();
@@ -306,9 +330,14 @@ class JellyExpressionsTest {
      * know. Other tags (layout, form, stapler, dashboard) are written out with their evaluated attributes.
      */
     private static final class Page {
+        private final java.util.Properties bundle;
         private final StringBuilder out = new StringBuilder();
         private final List<String> problems = new ArrayList<>();
         private int evaluated;
+
+        Page(java.util.Properties bundle) {
+            this.bundle = bundle;
+        }
 
         String text() {
             return out.toString().strip();
@@ -407,8 +436,9 @@ class JellyExpressionsTest {
         @SuppressWarnings("unchecked")
         private Object evaluate(String expression, Map<String, Object> variables) {
             evaluated++;
-            if (expression.startsWith("%")) {
-                return expression.substring(1); // a resource reference: the bundle's, not JEXL's
+            if (expression.startsWith("%")) { // the view's own bundle, as Stapler resolves ${%key}; else the key
+                String key = expression.substring(1);
+                return bundle.getProperty(key, key);
             }
             try {
                 JexlContext context = JexlHelper.createContext();
@@ -419,6 +449,18 @@ class JellyExpressionsTest {
                 return null;
             }
         }
+    }
+
+    /** A view's English texts: {@code x.properties} next to {@code x.jelly}; empty when it has none. */
+    private static java.util.Properties bundle(Path view) throws Exception {
+        java.util.Properties bundle = new java.util.Properties();
+        Path file = view.resolveSibling(view.getFileName().toString().replaceFirst("\\.jelly$", ".properties"));
+        if (Files.exists(file)) {
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                bundle.load(in);
+            }
+        }
+        return bundle;
     }
 
     private static List<Path> views() throws Exception {
