@@ -345,7 +345,7 @@ public class KpiConfiguration extends GlobalConfiguration {
     }
 
     /**
-     * How alerts name their application and environment, as the server's {@code --hook-mappings} file
+     * How alerts name their application and environment, as the server's {@code --hook-mapping} file
      * ({@code <tool>.application}, {@code <tool>.environment}, {@code <tool>.defaultEnvironment}, one per line).
      *
      * @throws IllegalArgumentException naming the key and value that cannot be used
