@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 
 /**
  * Jenkins' jobs and builds for the history import, read as the run listener reads a completed run. Builds are
@@ -33,8 +34,9 @@ public final class JenkinsHistory implements HistorySource {
 
     @Override
     public Iterator<BuildRecord> builds(String name) {
-        Job<?, ?> job = JenkinsFacade.asSystem(() -> JenkinsFacade.job(name));
-        Run<?, ?> last = job == null ? null : job.getLastBuild();
+        // a job deleted since the list was read has no builds left to import
+        Run<?, ?> last = Optional.ofNullable(JenkinsFacade.asSystem(() -> JenkinsFacade.job(name)))
+                .<Run<?, ?>>map(Job::getLastBuild).orElse(null);
         return new Iterator<>() {
             private Run<?, ?> next = last;
 
