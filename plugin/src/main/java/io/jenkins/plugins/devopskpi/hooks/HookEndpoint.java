@@ -12,6 +12,7 @@ import io.devopskpi.core.ingest.EventError;
 import io.devopskpi.core.ingest.InvalidEventsException;
 import io.devopskpi.core.json.EventJson;
 import io.devopskpi.core.store.StoreException;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -41,6 +42,12 @@ public final class HookEndpoint {
         HookResult receive(AlertSource source, String body);
     }
 
+    /** The request body, read only once the caller is known (at most {@link #MAX_BODY} + 1 bytes). */
+    @FunctionalInterface
+    public interface Body {
+        byte[] read() throws IOException;
+    }
+
     /** An HTTP answer: status, JSON body, and whether to ask for a bearer token. */
     public record Answer(int status, String body, boolean challenge) {
     }
@@ -53,10 +60,10 @@ public final class HookEndpoint {
 
     /**
      * @param path the rest of the path below {@code hooks}, e.g. {@code /alertmanager}
-     * @param body the request body's bytes, at most {@link #MAX_BODY} + 1 of them read
+     * @param body the request body, read after the token was checked (never for a caller without it)
      */
     public Answer answer(String method, String path, String authorization, String queryToken, String contentType,
-            byte[] body) {
+            Body body) throws IOException {
         AlertSource source = source(path);
         if (source == null) {
             return error(404, "no webhook at '" + path + "': POST to hooks/alertmanager, hooks/pagerduty or "
@@ -80,13 +87,14 @@ public final class HookEndpoint {
                 return error(415, "the body must be application/json, got Content-Type '" + contentType + "'");
             }
         }
-        if (body.length > MAX_BODY) {
+        byte[] bytes = body.read();
+        if (bytes.length > MAX_BODY) {
             return error(413, "the body is larger than 4 MiB (" + MAX_BODY + " bytes)");
         }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             return new Answer(400, ApiJson.text(ApiJson.eventErrors(List.of(new EventError(null, EventJson.BODY,
                     "the body is not UTF-8 text")))), false);

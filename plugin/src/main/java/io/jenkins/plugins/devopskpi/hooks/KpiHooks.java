@@ -70,12 +70,12 @@ public final class KpiHooks {
             rsp.getOutputStream().write(HookEndpoint.unmapped(UNMAPPED).getBytes(StandardCharsets.UTF_8));
             return;
         }
-        byte[] body;
-        try (InputStream in = req.getInputStream()) {
-            body = in.readNBytes(HookEndpoint.MAX_BODY + 1);
-        }
         HookEndpoint.Answer answer = endpoint.answer(req.getMethod(), req.getRestOfPath(),
-                req.getHeader("Authorization"), req.getParameter(HookEndpoint.QUERY), req.getContentType(), body);
+                req.getHeader("Authorization"), req.getParameter(HookEndpoint.QUERY), req.getContentType(), () -> {
+                    try (InputStream in = req.getInputStream()) {
+                        return in.readNBytes(HookEndpoint.MAX_BODY + 1);
+                    }
+                });
         rsp.setStatus(answer.status());
         if (answer.challenge()) {
             rsp.setHeader("WWW-Authenticate", "Bearer");

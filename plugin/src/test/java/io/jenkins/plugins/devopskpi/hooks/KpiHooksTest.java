@@ -55,8 +55,8 @@ class KpiHooksTest {
 
     private HookEndpoint.Answer post(String tool, String authorization, String query, String fixture)
             throws Exception {
-        return endpoint.answer("POST", "/" + tool, authorization, query, "application/json",
-                Files.readAllBytes(FIXTURES.resolve(fixture)));
+        byte[] body = Files.readAllBytes(FIXTURES.resolve(fixture));
+        return endpoint.answer("POST", "/" + tool, authorization, query, "application/json", () -> body);
     }
 
     private static JsonObject json(HookEndpoint.Answer answer) {
@@ -121,6 +121,19 @@ class KpiHooksTest {
     }
 
     @Test
+    void theBodyOfACallerWithoutTheTokenIsNeverRead() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean read = new java.util.concurrent.atomic.AtomicBoolean();
+        HookEndpoint.Answer refused = endpoint.answer("POST", "/alertmanager", "Bearer wrong", null,
+                "application/json", () -> {
+                    read.set(true);
+                    return new byte[0];
+                });
+
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(read).isFalse();
+    }
+
+    @Test
     void aCallWithoutTheRightTokenIsRefusedAndStoresNothing() throws Exception {
         HookEndpoint.Answer none = post("alertmanager", null, null, "alertmanager-firing.json");
         assertThat(none.status()).isEqualTo(401);
@@ -142,21 +155,23 @@ class KpiHooksTest {
     @Test
     void badRequestsAreNamedAndStoreNothing() throws Exception {
         HookEndpoint.Answer bad = endpoint.answer("POST", "/alertmanager", "Bearer " + TOKEN, null,
-                "application/json", "{\"status\": \"firing\", \"alerts\": [{\"status\": \"firing\"}]}"
+                "application/json", () -> "{\"status\": \"firing\", \"alerts\": [{\"status\": \"firing\"}]}"
                         .getBytes(StandardCharsets.UTF_8));
         assertThat(bad.status()).as(bad.body()).isEqualTo(400);
         assertThat(bad.body()).contains("\"field\":\"alerts[0]");
 
         HookEndpoint.Answer notJson = endpoint.answer("POST", "/alertmanager", "Bearer " + TOKEN, null,
-                "text/plain", "x".getBytes(StandardCharsets.UTF_8));
+                "text/plain", () -> "x".getBytes(StandardCharsets.UTF_8));
         assertThat(notJson.status()).isEqualTo(415);
-        assertThat(endpoint.answer("GET", "/alertmanager", "Bearer " + TOKEN, null, null, new byte[0]).status())
+        assertThat(endpoint.answer("GET", "/alertmanager", "Bearer " + TOKEN, null, null, () -> new byte[0])
+                .status())
                 .isEqualTo(405);
-        HookEndpoint.Answer unknown = endpoint.answer("POST", "/nagios", "Bearer " + TOKEN, null, null, new byte[0]);
+        HookEndpoint.Answer unknown = endpoint.answer("POST", "/nagios", "Bearer " + TOKEN, null, null,
+                () -> new byte[0]);
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.body()).contains("nagios");
         assertThat(endpoint.answer("POST", "/opsgenie", "Bearer " + TOKEN, null, null,
-                new byte[HookEndpoint.MAX_BODY + 1]).status()).isEqualTo(413);
+                () -> new byte[HookEndpoint.MAX_BODY + 1]).status()).isEqualTo(413);
 
         assertThat(kpis.events().countEvents()).isZero();
     }
