@@ -179,7 +179,8 @@ class JellyExpressionsTest {
                 .contains("<a href=\"/jenkins/devops-kpi/applications/shop\">shop on the DevOps KPI dashboard</a>",
                         "<a href=\"/jenkins/devops-kpi/compare\">", "<a href=\"api/\">");
         assertThat(figures).as("each supplier's scorecard")
-                .contains("<a href=\"/jenkins/devops-kpi/suppliers/Acme%20Delivery\">Acme Delivery scorecard (DELIVERY)</a>",
+                .contains("<a href=\"/jenkins/devops-kpi/suppliers/Acme%20Delivery\">"
+                        + "Acme Delivery scorecard (DELIVERY)</a>",
                         "<a href=\"/jenkins/devops-kpi/suppliers/OpsCo\">OpsCo scorecard (OPERATIONS)</a>");
         String error = render("ui/JobKpiAction/index.jelly", JobKpiAction.class, "error").text();
         assertThat(error).contains("<td>billing (production)</td><td colspan=\"4\">" + ERROR.error() + "</td>")
@@ -189,7 +190,8 @@ class JellyExpressionsTest {
     @Test
     void firstRunPageGivesTheThreeWaysAndTheUnmappedAlerts() throws Exception {
         String admin = render("ui/FirstRunPage/index.jelly", FirstRunPage.class, "administrator").text();
-        assertThat(admin).contains("<app-bar title=\"DevOps KPIs\">", "<h2>1. Job rules</h2>", "<h2>2. Pipeline steps</h2>",
+        assertThat(admin).contains("<app-bar title=\"DevOps KPIs\">", "<h2>1. Job rules</h2>",
+                "<h2>2. Pipeline steps</h2>",
                 "<h2>3. Import history</h2>", "deployment(application: 'shop', environment: 'production') {",
                 "<a href=\"/jenkins/manage/configure\">", "<a href=\"/jenkins/pipeline-syntax/\">",
                 "<a href=\"history/\">", "<td>3</td>");
@@ -203,11 +205,13 @@ class JellyExpressionsTest {
     @Test
     void runPageShowsTheRecordedDeploymentsAndGateVerdicts() throws Exception {
         String page = render("steps/RunEvents/Recorded/index.jelly", RunEvents.Recorded.class, "recorded").text();
-        assertThat(page).contains("<a href=\"/jenkins/devops-kpi/applications/shop%20app?environment=staging\">shop app</a>",
+        assertThat(page).contains(
+                "<a href=\"/jenkins/devops-kpi/applications/shop%20app?environment=staging\">shop app</a>",
                 "<td>staging</td><td>NORMAL</td><td>SUCCESS</td><td>0</td>",
                 "<td>pipeline-lib@3.2.0, base-image-jre@21.0.4</td>",
                 "<code>jenkins:shop/deploy#7:shop app:staging</code>",
-                "<tr><td>release</td><td>-</td><td>-</td><td>INSUFFICIENT_DATA</td><td>the store is not usable</td></tr>")
+                "<tr><td>release</td><td>-</td><td>-</td><td>INSUFFICIENT_DATA</td>"
+                        + "<td>the store is not usable</td></tr>")
                 .doesNotContain("recorded no deployment", "judged no gate");
         String nothing = render("steps/RunEvents/Recorded/index.jelly", RunEvents.Recorded.class, "nothing").text();
         assertThat(nothing).contains("This run recorded no deployment.", "This run judged no gate.")

@@ -28,8 +28,8 @@ public record ImportProgress(State state, int jobsDone, int jobsTotal, String cu
     }
 
     ImportProgress read(long newBuilds, long newImported, long newStored, long newSkipped) {
-        return new ImportProgress(state, jobsDone, jobsTotal, currentJob, buildsRead + newBuilds, imported + newImported,
-                alreadyStored + newStored, skipped + newSkipped, error, started, finished);
+        return new ImportProgress(state, jobsDone, jobsTotal, currentJob, buildsRead + newBuilds,
+                imported + newImported, alreadyStored + newStored, skipped + newSkipped, error, started, finished);
     }
 
     ImportProgress end(State end, String why, Instant at) {
