@@ -7,9 +7,28 @@
 (function () {
   'use strict';
 
-  const BLUE = '#1f5fa8';
-  const GREEN = '#1d7a4f';
-  const MUTED = '#5b6776';
+  // Jenkins' theme (light, dark, system) sets its colours as CSS variables; the chart takes them when it is drawn,
+  // with these for a page without them. Resolved to rgb() through a canvas: Jenkins writes some in oklch(), which
+  // ECharts' own colour parsing does not read.
+  const FALLBACK = { accent: '#1f5fa8', success: '#1d7a4f', secondary: '#5b6776', text: '#1c1c1c' };
+
+  function themeColor(variable, fallback) {
+    const probe = document.createElement('span');
+    probe.style.color = `var(${variable}, ${fallback})`;
+    document.body.append(probe);
+    const computed = getComputedStyle(probe).color;
+    probe.remove();
+    const canvas = document.createElement('canvas');
+    canvas.width = 1;
+    canvas.height = 1;
+    const context = canvas.getContext('2d');
+    if (!context) return fallback;
+    context.fillStyle = fallback;
+    context.fillStyle = computed;
+    context.fillRect(0, 0, 1, 1);
+    const [r, g, b] = context.getImageData(0, 0, 1, 1).data;
+    return `rgb(${r}, ${g}, ${b})`;
+  }
 
   function el(tag, attributes, ...children) {
     const node = document.createElement(tag);
@@ -83,17 +102,20 @@
   function draw(node, weeks) {
     if (node.clientHeight === 0) node.style.height = '18rem';
     const chart = window.echarts.init(node, null, { renderer: 'canvas' });
+    const muted = themeColor('--text-color-secondary', FALLBACK.secondary);
+    const text = themeColor('--text-color', FALLBACK.text);
     chart.setOption({
       animation: false,
-      color: [BLUE, GREEN],
+      color: [themeColor('--accent-color', FALLBACK.accent), themeColor('--success-color', FALLBACK.success)],
       grid: { left: 48, right: 56, top: 56, bottom: 28 },
-      legend: { top: 0, left: 'center' },
+      legend: { top: 0, left: 'center', textStyle: { color: text } },
       tooltip: { trigger: 'axis' },
-      xAxis: { type: 'category', data: weeks.map((week) => week.label.first), axisLabel: { color: MUTED } },
+      xAxis: { type: 'category', data: weeks.map((week) => week.label.first), axisLabel: { color: muted } },
       yAxis: [
-        { type: 'value', name: 'Deployments', min: 0, minInterval: 1, axisLabel: { color: MUTED } },
-        { type: 'value', name: 'Success rate', min: 0, max: 1, splitLine: { show: false },
-          axisLabel: { color: MUTED, formatter: (v) => `${Math.round(v * 100)} %` } },
+        { type: 'value', name: 'Deployments', min: 0, minInterval: 1, nameTextStyle: { color: muted },
+          axisLabel: { color: muted } },
+        { type: 'value', name: 'Success rate', min: 0, max: 1, splitLine: { show: false }, nameTextStyle: { color: muted },
+          axisLabel: { color: muted, formatter: (v) => `${Math.round(v * 100)} %` } },
       ],
       series: [
         { name: 'Deployments', type: 'bar', barMaxWidth: 28, data: weeks.map((week) => week.deployments) },

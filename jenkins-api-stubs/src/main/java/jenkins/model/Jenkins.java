@@ -8,7 +8,7 @@ import hudson.security.Permission;
 import java.io.File;
 import org.springframework.security.access.AccessDeniedException;
 
-public class Jenkins implements AccessControlled {
+public class Jenkins implements AccessControlled, DirectlyModifiableTopLevelItemGroup {
     public static final Permission ADMINISTER = null;
     public static final Permission READ = null;
 

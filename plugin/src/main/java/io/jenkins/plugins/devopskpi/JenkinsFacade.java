@@ -2,10 +2,12 @@ package io.jenkins.plugins.devopskpi;
 
 import hudson.ExtensionList;
 import hudson.model.Item;
+import hudson.model.Job;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
+import io.jenkins.plugins.devopskpi.config.SecretTexts;
 import io.jenkins.plugins.devopskpi.config.StorePassword;
 import io.jenkins.plugins.devopskpi.ui.Access;
 import io.jenkins.plugins.devopskpi.ui.KpiReader;
@@ -102,6 +104,28 @@ public final class JenkinsFacade {
                 }
             }
         };
+    }
+
+    /** Every job of the controller, in folders too, as the current user may see them. */
+    @SuppressWarnings("rawtypes")
+    public static Iterable<Job> allJobs() {
+        return Jenkins.get().allItems(Job.class);
+    }
+
+    /** The job of this full name, as the current user may see it; null when there is none. */
+    public static Job<?, ?> job(String fullName) {
+        return Jenkins.get().getItemByFullName(fullName, Job.class);
+    }
+
+    /** The task's answer as SYSTEM: on a background thread started by an administrator (the history import). */
+    public static <T> T asSystem(java.util.function.Supplier<T> task) {
+        try (ACLContext system = ACL.as2(ACL.SYSTEM2)) {
+            return task.get();
+        }
+    }
+
+    public static List<SecretTexts> secretTexts() {
+        return Jenkins.get().getExtensionList(SecretTexts.class);
     }
 
     public static List<StorePassword> passwordSources() {

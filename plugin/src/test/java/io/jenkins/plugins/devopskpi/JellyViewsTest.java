@@ -47,9 +47,14 @@ class JellyViewsTest {
 
     /** The class a view belongs to: its folder, io/jenkins/plugins/devopskpi/ui/KpiWidget/index.jelly. */
     private static Class<?> owner(Path view) throws Exception {
-        Path relative = classesRoot().relativize(view.getParent());
-        return Class.forName(relative.toString().replace('/', '.').replace('\\', '.'), false,
-                JellyViewsTest.class.getClassLoader());
+        String name = classesRoot().relativize(view.getParent()).toString().replace('/', '.').replace('\\', '.');
+        try {
+            return Class.forName(name, false, JellyViewsTest.class.getClassLoader());
+        } catch (ClassNotFoundException e) { // a nested class's views: Outer/Nested/, as Stapler's Klass finds them
+            int dot = name.lastIndexOf('.');
+            return Class.forName(name.substring(0, dot) + "$" + name.substring(dot + 1), false,
+                    JellyViewsTest.class.getClassLoader());
+        }
     }
 
     private static Element parse(Path file) throws Exception {

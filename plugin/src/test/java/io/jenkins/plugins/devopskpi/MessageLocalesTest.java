@@ -116,6 +116,62 @@ class MessageLocalesTest {
         }
     }
 
+    /**
+     * A view's own texts ({@code ${%key}} in {@code x.jelly}, looked up by Stapler in {@code x.properties} and
+     * {@code x_<locale>.properties} next to it): every key the view uses is in its English file, and every shipped
+     * locale of it has exactly those keys, in ASCII.
+     */
+    @Test
+    void everyViewKeyIsInEveryLocaleOfItsBundle() throws Exception {
+        Pattern key = Pattern.compile("\\$\\{%([\\w.]+)}");
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        List<Path> views;
+        try (Stream<Path> walk = Files.walk(folder())) {
+            views = walk.filter(p -> p.toString().endsWith(".jelly")).sorted().toList();
+        }
+        for (Path view : views) {
+            Set<String> used = new TreeSet<>();
+            Matcher m = key.matcher(Files.readString(view, StandardCharsets.UTF_8));
+            while (m.find()) {
+                used.add(m.group(1));
+            }
+            String base = view.getFileName().toString().replaceFirst("\\.jelly$", "");
+            Path english = view.resolveSibling(base + ".properties");
+            if (used.isEmpty()) {
+                continue;
+            }
+            if (!Files.exists(english)) {
+                problems.add(view + " uses " + used + " without " + english.getFileName());
+                continue;
+            }
+            Set<String> keys = load(english).stringPropertyNames();
+            for (String k : used) {
+                if (!keys.contains(k)) {
+                    problems.add(view.getFileName() + " uses " + k + ", not in " + english.getFileName());
+                }
+            }
+            for (String locale : locales().keySet()) {
+                Path translated = view.resolveSibling(base + "_" + locale + ".properties");
+                if (!Files.exists(translated)) {
+                    problems.add(view + " has no " + translated.getFileName());
+                    continue;
+                }
+                byte[] bytes = Files.readAllBytes(translated);
+                if (!java.util.Arrays.equals(new String(bytes, StandardCharsets.US_ASCII)
+                        .getBytes(StandardCharsets.US_ASCII), bytes)) {
+                    problems.add(translated + " is not ASCII");
+                }
+                if (!load(translated).stringPropertyNames().equals(keys)) {
+                    problems.add(translated.getFileName() + " keys differ from " + english.getFileName());
+                }
+                checked++;
+            }
+        }
+        assertThat(checked).as("views with their own texts, per shipped locale").isGreaterThanOrEqualTo(2);
+        assertThat(problems).isEmpty();
+    }
+
     @Test
     void everyTextSurvivesMessageFormat() throws Exception {
         List<Path> files = new ArrayList<>(locales().values());

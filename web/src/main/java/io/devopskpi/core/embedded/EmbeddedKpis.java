@@ -220,6 +220,15 @@ public final class EmbeddedKpis implements AutoCloseable {
     }
 
     /**
+     * The call's answer within {@link Patience#page()}, for what a page shows beside its summary.
+     *
+     * @throws StoreException when the store is not usable or does not answer in time
+     */
+    public <T> T readForPage(Callable<T> call) {
+        return calls.within(patience.page(), call);
+    }
+
+    /**
      * The headline KPIs of a scope as pages show them, reused for a minute. A page waits at most
      * {@link Patience#page()}: a summary the store has not given by then says "not available", and the one it
      * gives later is there for the next view.

@@ -13,6 +13,12 @@ import io.jenkins.plugins.devopskpi.steps.KpiGateStep;
 import io.jenkins.plugins.devopskpi.steps.RecordDeploymentStep;
 import io.jenkins.plugins.devopskpi.steps.RecordIncidentStep;
 import io.jenkins.plugins.devopskpi.steps.ResolveIncidentStep;
+import io.jenkins.plugins.devopskpi.steps.RunEvents;
+import io.jenkins.plugins.devopskpi.history.HistoryImport;
+import io.jenkins.plugins.devopskpi.history.HistoryRunner;
+import io.jenkins.plugins.devopskpi.history.HistorySource;
+import io.jenkins.plugins.devopskpi.ui.FirstRunPage;
+import io.jenkins.plugins.devopskpi.ui.HistoryPage;
 import io.jenkins.plugins.devopskpi.ui.JobKpiAction;
 import io.jenkins.plugins.devopskpi.ui.KpiColumn;
 import io.jenkins.plugins.devopskpi.ui.KpiPortlet;
@@ -30,6 +36,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -78,7 +86,7 @@ class JellyExpressionsTest {
     }
 
     /** The scenes of each view's class; a view whose class is missing here fails the test. */
-    private static final Map<Class<?>, List<Scene>> FIXTURES = Map.of(
+    private static final Map<Class<?>, List<Scene>> FIXTURES = withHistoryPage(Map.of(
             KpiWidget.class, List.of(
                     new Scene("figures", () -> construct(KpiWidget.class, List.of(FIGURES), List.class)),
                     new Scene("error", () -> construct(KpiWidget.class, List.of(ERROR), List.class))),
@@ -101,7 +109,22 @@ class JellyExpressionsTest {
             RecordIncidentStep.class, List.of(new Scene("form",
                     () -> new RecordIncidentStep("INC-7", "shop", "production"))),
             ResolveIncidentStep.class, List.of(new Scene("form", () -> new ResolveIncidentStep("INC-7"))),
-            KpiGateStep.class, List.of(new Scene("form", KpiGateStep::new)));
+            KpiGateStep.class, List.of(new Scene("form", KpiGateStep::new))));
+
+    private static Map<Class<?>, List<Scene>> withHistoryPage(Map<Class<?>, List<Scene>> fixtures) {
+        Map<Class<?>, List<Scene>> all = new HashMap<>(fixtures);
+        all.put(HistoryPage.class, List.of(
+                new Scene("idle", () -> history(null)),
+                new Scene("running", () -> history(new CountDownLatch(1))),
+                new Scene("done", () -> history(new CountDownLatch(0)))));
+        all.put(RunEvents.Recorded.class, List.of(
+                new Scene("recorded", JellyExpressionsTest::recorded),
+                new Scene("nothing", RunEvents.Recorded::new)));
+        all.put(FirstRunPage.class, List.of(
+                new Scene("administrator", () -> firstRun(3, true)),
+                new Scene("reader", () -> firstRun(0, false))));
+        return Map.copyOf(all);
+    }
 
     @Test
     void everyViewsClassHasAFixtureAndThePluginDescriptionReadsNothing() throws Exception {
@@ -155,9 +178,81 @@ class JellyExpressionsTest {
         assertThat(figures).as("links to the application's dashboard page, the comparison and the remote API")
                 .contains("<a href=\"/jenkins/devops-kpi/applications/shop\">shop on the DevOps KPI dashboard</a>",
                         "<a href=\"/jenkins/devops-kpi/compare\">", "<a href=\"api/\">");
+        assertThat(figures).as("each supplier's scorecard")
+                .contains("<a href=\"/jenkins/devops-kpi/suppliers/Acme%20Delivery\">"
+                        + "Acme Delivery scorecard (DELIVERY)</a>",
+                        "<a href=\"/jenkins/devops-kpi/suppliers/OpsCo\">OpsCo scorecard (OPERATIONS)</a>");
         String error = render("ui/JobKpiAction/index.jelly", JobKpiAction.class, "error").text();
         assertThat(error).contains("<td>billing (production)</td><td colspan=\"4\">" + ERROR.error() + "</td>")
                 .doesNotContain("<td>4.5</td>");
+    }
+
+    @Test
+    void firstRunPageGivesTheThreeWaysAndTheUnmappedAlerts() throws Exception {
+        String admin = render("ui/FirstRunPage/index.jelly", FirstRunPage.class, "administrator").text();
+        assertThat(admin).contains("<app-bar title=\"DevOps KPIs\">", "<h2>1. Job rules</h2>",
+                "<h2>2. Pipeline steps</h2>",
+                "<h2>3. Import history</h2>", "deployment(application: 'shop', environment: 'production') {",
+                "<a href=\"/jenkins/manage/configure\">", "<a href=\"/jenkins/pipeline-syntax/\">",
+                "<a href=\"history/\">", "<td>3</td>");
+        assertThat(admin.split("<li>", -1)).as("three steps").hasSize(4);
+        String reader = render("ui/FirstRunPage/index.jelly", FirstRunPage.class, "reader").text();
+        assertThat(reader).as("the configuration and the import are for administrators")
+                .doesNotContain("manage/configure", "history/").contains("<a href=\"/jenkins/pipeline-syntax/\">",
+                        "<td>0</td>");
+    }
+
+    @Test
+    void runPageShowsTheRecordedDeploymentsAndGateVerdicts() throws Exception {
+        String page = render("steps/RunEvents/Recorded/index.jelly", RunEvents.Recorded.class, "recorded").text();
+        assertThat(page).contains(
+                "<a href=\"/jenkins/devops-kpi/applications/shop%20app?environment=staging\">shop app</a>",
+                "<td>staging</td><td>NORMAL</td><td>SUCCESS</td><td>0</td>",
+                "<td>pipeline-lib@3.2.0, base-image-jre@21.0.4</td>",
+                "<code>jenkins:shop/deploy#7:shop app:staging</code>",
+                "<tr><td>release</td><td>-</td><td>-</td><td>INSUFFICIENT_DATA</td>"
+                        + "<td>the store is not usable</td></tr>")
+                .doesNotContain("recorded no deployment", "judged no gate");
+        String nothing = render("steps/RunEvents/Recorded/index.jelly", RunEvents.Recorded.class, "nothing").text();
+        assertThat(nothing).contains("This run recorded no deployment.", "This run judged no gate.")
+                .doesNotContain("<table");
+    }
+
+    /**
+     * The server's theme contrast browser test (JenkinsThemeContrastBrowserTest) shows the root page's markup in
+     * Chromium from a fixture; this keeps that fixture the view's current output: the first-run page as rendered
+     * here, with Jenkins' layout tags written as the HTML they produce (l:layout's page body, l:main-panel's
+     * {@code main-panel}, l:app-bar's {@code jenkins-app-bar} with the title as {@code h1}).
+     */
+    @Test
+    void theThemeTestsFixtureIsTheRootPagesCurrentOutput() throws Exception {
+        String page = render("ui/FirstRunPage/index.jelly", FirstRunPage.class, "administrator").text()
+                .replaceAll("<layout title=\"[^\"]*\">", "<div id=\"page-body\">")
+                .replace("</layout>", "</div>")
+                .replace("<main-panel>", "<div id=\"main-panel\">").replace("</main-panel>", "</div>")
+                .replaceAll("<app-bar title=\"([^\"]*)\"></app-bar>",
+                        "<div class=\"jenkins-app-bar\"><h1>$1</h1></div>") + "\n";
+        Path fixture = Path.of("..", "server", "src", "test", "resources", "io", "devopskpi", "server", "dashboard",
+                "jenkins-root-page.html");
+        String kept = Files.exists(fixture) ? Files.readString(fixture, StandardCharsets.UTF_8) : "";
+        if (!kept.equals(page)) {
+            Files.writeString(Path.of("target", "jenkins-root-page.html"), page, StandardCharsets.UTF_8);
+        }
+        assertThat(kept).as("copy jenkins-behaviour/target/jenkins-root-page.html to " + fixture).isEqualTo(page);
+    }
+
+    @Test
+    void historyPageOffersStartOrCancelWithTheProgress() throws Exception {
+        String idle = render("ui/HistoryPage/index.jelly", HistoryPage.class, "idle").text();
+        assertThat(idle).contains("<app-bar title=\"Import build history\">",
+                "No import has run since Jenkins started.", "<form action=\"start\" method=\"post\"")
+                .doesNotContain("action=\"cancel\"");
+        String running = render("ui/HistoryPage/index.jelly", HistoryPage.class, "running").text();
+        assertThat(running).contains("Importing: 0 of 1 jobs done, now reading shop/deploy.",
+                "<td>0 / 1</td>", "<form action=\"cancel\" method=\"post\"").doesNotContain("action=\"start\"");
+        String done = render("ui/HistoryPage/index.jelly", HistoryPage.class, "done").text();
+        assertThat(done).contains("Done: every build of the 1 jobs the rules match was read.", "<td>1 / 1</td>",
+                "action=\"start\"");
     }
 
     @Test
@@ -218,7 +313,7 @@ class JellyExpressionsTest {
     }
 
     private static Page render(Path view, Scene scene) throws Exception {
-        Page page = new Page();
+        Page page = new Page(bundle(view));
         Object it;
         try {
             it = scene.it().call();
@@ -239,9 +334,14 @@ class JellyExpressionsTest {
      * know. Other tags (layout, form, stapler, dashboard) are written out with their evaluated attributes.
      */
     private static final class Page {
+        private final java.util.Properties bundle;
         private final StringBuilder out = new StringBuilder();
         private final List<String> problems = new ArrayList<>();
         private int evaluated;
+
+        Page(java.util.Properties bundle) {
+            this.bundle = bundle;
+        }
 
         String text() {
             return out.toString().strip();
@@ -340,8 +440,9 @@ class JellyExpressionsTest {
         @SuppressWarnings("unchecked")
         private Object evaluate(String expression, Map<String, Object> variables) {
             evaluated++;
-            if (expression.startsWith("%")) {
-                return expression.substring(1); // a resource reference: the bundle's, not JEXL's
+            if (expression.startsWith("%")) { // the view's own bundle, as Stapler resolves ${%key}; else the key
+                String key = expression.substring(1);
+                return bundle.getProperty(key, key);
             }
             try {
                 JexlContext context = JexlHelper.createContext();
@@ -354,6 +455,18 @@ class JellyExpressionsTest {
         }
     }
 
+    /** A view's English texts: {@code x.properties} next to {@code x.jelly}; empty when it has none. */
+    private static java.util.Properties bundle(Path view) throws Exception {
+        java.util.Properties bundle = new java.util.Properties();
+        Path file = view.resolveSibling(view.getFileName().toString().replaceFirst("\\.jelly$", ".properties"));
+        if (Files.exists(file)) {
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                bundle.load(in);
+            }
+        }
+        return bundle;
+    }
+
     private static List<Path> views() throws Exception {
         try (Stream<Path> walk = Files.walk(VIEWS)) {
             return walk.filter(p -> p.getFileName().toString().endsWith(".jelly")).sorted().toList();
@@ -363,7 +476,13 @@ class JellyExpressionsTest {
     /** The class a view belongs to, from its folder: io/jenkins/plugins/devopskpi/ui/KpiWidget/index.jelly. */
     private static Class<?> owner(Path view) throws ClassNotFoundException {
         String name = VIEWS.relativize(view.getParent()).toString().replace('/', '.').replace('\\', '.');
-        return Class.forName(name, false, JellyExpressionsTest.class.getClassLoader());
+        try {
+            return Class.forName(name, false, JellyExpressionsTest.class.getClassLoader());
+        } catch (ClassNotFoundException e) { // a nested class's views: Outer/Nested/, as Stapler's Klass finds them
+            int dot = name.lastIndexOf('.');
+            return Class.forName(name.substring(0, dot) + "$" + name.substring(dot + 1), false,
+                    JellyExpressionsTest.class.getClassLoader());
+        }
     }
 
     private static Element parse(Path file) throws Exception {
@@ -391,9 +510,91 @@ class JellyExpressionsTest {
         return all;
     }
 
+    /**
+     * The history page over a real runner: never started (null), running (its import waits on the latch, let go
+     * within 5 s), or done (the latch open: an import of one job without builds, awaited).
+     */
+    private static Object history(CountDownLatch latch) throws Exception {
+        HistoryRunner runner = new HistoryRunner();
+        if (latch != null) {
+            HistorySource source = new HistorySource() {
+                @Override
+                public List<String> jobs() {
+                    return List.of("shop/deploy");
+                }
+
+                @Override
+                public java.util.Iterator<io.jenkins.plugins.devopskpi.history.BuildRecord> builds(String job) {
+                    try {
+                        latch.await(5, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return java.util.Collections.emptyIterator();
+                }
+            };
+            runner.start(() -> new HistoryImport(source, List.of(new io.devopskpi.core.mapping.PipelineRule(
+                    "shop/*", "shop", "production", DeploymentKind.NORMAL, null)), null, null,
+                    java.time.Clock.systemUTC()));
+            if (latch.getCount() == 0) {
+                assertThat(runner.await(java.time.Duration.ofSeconds(30))).isTrue();
+            } else {
+                for (int i = 0; i < 500 && runner.progress().currentJob() == null; i++) {
+                    Thread.sleep(10);
+                }
+            }
+        }
+        return construct(HistoryPage.class, runner, HistoryRunner.class);
+    }
+
+    /** A run that recorded a staging deployment with two components and judged a policy gate. */
+    private static Object recorded() throws Exception {
+        RunEvents.Recorded recorded = new RunEvents.Recorded();
+        Class<?> deploymentType = Class.forName("io.jenkins.plugins.devopskpi.steps.RecordedDeployment");
+        Constructor<?> deployment = deploymentType.getDeclaredConstructor(io.devopskpi.core.model.Deployment.class);
+        deployment.setAccessible(true);
+        Object shop = deployment.newInstance(io.devopskpi.core.model.Deployment
+                .builder("jenkins:shop/deploy#7:shop app:staging").application("shop app").environment("staging")
+                .started(java.time.Instant.parse("2026-01-05T10:00:00Z"))
+                .finished(java.time.Instant.parse("2026-01-05T10:05:00Z"))
+                .result(io.devopskpi.core.model.DeploymentResult.SUCCESS)
+                .components(List.of(new io.devopskpi.core.model.Component("pipeline-lib", "3.2.0"),
+                        new io.devopskpi.core.model.Component("base-image-jre", "21.0.4"))).build());
+        java.lang.reflect.Method add = RunEvents.Recorded.class.getDeclaredMethod("add", deploymentType);
+        add.setAccessible(true);
+        add.invoke(recorded, shop);
+        Class<?> gateType = Class.forName("io.jenkins.plugins.devopskpi.steps.RecordedGate");
+        Constructor<?> gate = gateType.getDeclaredConstructor(String.class, String.class, String.class, String.class,
+                boolean.class, String.class);
+        gate.setAccessible(true);
+        java.lang.reflect.Method addGate = RunEvents.Recorded.class.getDeclaredMethod("add", gateType);
+        addGate.setAccessible(true);
+        addGate.invoke(recorded, gate.newInstance("release", null, null, "INSUFFICIENT_DATA", false,
+                "the store is not usable"));
+        return recorded;
+    }
+
+    private static Object firstRun(long unmapped, boolean administrator) throws Exception {
+        Constructor<FirstRunPage> constructor = FirstRunPage.class.getDeclaredConstructor(long.class, boolean.class);
+        constructor.setAccessible(true);
+        return constructor.newInstance(unmapped, administrator);
+    }
+
+    /** The job page with the summary, and the application's two suppliers (delivery, operations). */
     private static Object jobAction(KpiSummary summary) throws Exception {
-        return construct(JobKpiAction.class, SHOP, DeploymentTarget.class,
-                figures(target -> target == SHOP ? summary : null));
+        Object figures = figures(target -> target == SHOP ? summary : null);
+        Class<?> figuresType = figures.getClass().getInterfaces()[0];
+        Constructor<?> link = Class.forName("io.jenkins.plugins.devopskpi.ui.SupplierLink")
+                .getDeclaredConstructor(String.class, String.class, String.class);
+        link.setAccessible(true);
+        List<Object> links = List.of(
+                link.newInstance("Acme Delivery", "DELIVERY", "devops-kpi/suppliers/Acme%20Delivery"),
+                link.newInstance("OpsCo", "OPERATIONS", "devops-kpi/suppliers/OpsCo"));
+        Constructor<JobKpiAction> constructor = JobKpiAction.class.getDeclaredConstructor(DeploymentTarget.class,
+                figuresType, figuresType, figuresType);
+        constructor.setAccessible(true);
+        return constructor.newInstance(SHOP, figures, figures(target -> null),
+                figures(target -> target == SHOP ? links : null));
     }
 
     /** Answers only for the job the list view binds, so the view must pass {@code job} on. */

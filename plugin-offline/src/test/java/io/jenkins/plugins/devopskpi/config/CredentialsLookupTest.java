@@ -53,6 +53,40 @@ class CredentialsLookupTest {
         }
     }
 
+    /** A secret text of a non-public class, read through plain-credentials' public interface. */
+    private record Text(String getId, String getDescription, PlainSecret secret)
+            implements org.jenkinsci.plugins.plaincredentials.StringCredentials {
+        @Override
+        public String getId() {
+            return getId;
+        }
+
+        @Override
+        public String getDescription() {
+            return getDescription;
+        }
+
+        @Override
+        public Object getSecret() {
+            return secret;
+        }
+    }
+
+    @Test
+    void findsSecretTextsAndListsThemWithoutTheirSecrets() throws Exception {
+        CredentialsProvider.STORED.add(new Text("hooks", "alerting webhooks", new PlainSecret("s3cret-hook")));
+        CredentialsProvider.STORED.add(new Stored("db", "the database", "kpi", new PlainSecret("db-password")));
+
+        List<CredentialsLookup.SecretText> found = lookup.secretTexts(null, null);
+
+        assertThat(found).extracting(CredentialsLookup.SecretText::id).containsExactly("hooks");
+        assertThat(found.get(0).secret()).isEqualTo("s3cret-hook");
+        assertThat(found.get(0).toString()).doesNotContain("s3cret-hook");
+        assertThat(lookup.secretTextChoices(null, null, "gone")).extracting(CredentialsLookup.Choice::label)
+                .containsExactly("- none -", "hooks (alerting webhooks)", "gone (not found)")
+                .noneMatch(label -> label.contains("s3cret"));
+    }
+
     @AfterEach
     void forget() {
         CredentialsProvider.STORED.clear();

@@ -24,6 +24,8 @@ final class CredentialsLookup {
     static final String PROVIDER = "com.cloudbees.plugins.credentials.CredentialsProvider";
     static final String USERNAME_PASSWORD =
             "com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials";
+    /** plain-credentials' secret text: {@code getId()} (from IdCredentials) and {@code getSecret()}, a Secret. */
+    static final String SECRET_TEXT = "org.jenkinsci.plugins.plaincredentials.StringCredentials";
 
     private final ClassLoader loader;
 
@@ -92,6 +94,65 @@ final class CredentialsLookup {
             Throwable cause = e instanceof InvocationTargetException ite ? ite.getCause() : e;
             throw new LookupFailed("the Credentials plugin did not answer as expected: " + cause, cause);
         }
+    }
+
+    /** One secret-text credential; its secret never appears in {@link #toString()}. */
+    record SecretText(String id, String secret, String description) {
+        @Override
+        public String toString() {
+            return "SecretText[id=" + id + "]";
+        }
+    }
+
+    /**
+     * The secret-text credentials (plain-credentials' {@code StringCredentials}) visible in {@code context} to
+     * {@code authentication}; empty when that plugin or the Credentials plugin is not installed.
+     */
+    List<SecretText> secretTexts(Object context, Authentication authentication) throws LookupFailed {
+        Class<?> type;
+        Class<?> provider;
+        try {
+            type = Class.forName(SECRET_TEXT, true, loader);
+            provider = Class.forName(PROVIDER, true, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return List.of();
+        }
+        try {
+            Method lookup = provider.getMethod("lookupCredentialsInItemGroup", Class.class, ItemGroup.class,
+                    Authentication.class, List.class);
+            Method id = type.getMethod("getId");
+            Method description = type.getMethod("getDescription");
+            Method secret = type.getMethod("getSecret");
+            List<SecretText> found = new ArrayList<>();
+            for (Object credentials : (List<?>) lookup.invoke(null, type, context, authentication, List.of())) {
+                Object value = secret.invoke(credentials);
+                found.add(new SecretText((String) id.invoke(credentials),
+                        value == null ? null : (String) value.getClass().getMethod("getPlainText").invoke(value),
+                        (String) description.invoke(credentials)));
+            }
+            return found;
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            Throwable cause = e instanceof InvocationTargetException ite ? ite.getCause() : e;
+            throw new LookupFailed("the Credentials plugin did not answer as expected: " + cause, cause);
+        }
+    }
+
+    /** The drop-down of secret-text credentials: "none" first, a configured id no longer found kept. */
+    List<Choice> secretTextChoices(Object context, Authentication authentication, String currentId)
+            throws LookupFailed {
+        List<Choice> choices = new ArrayList<>();
+        choices.add(new Choice("- none -", ""));
+        boolean currentFound = false;
+        for (SecretText credentials : secretTexts(context, authentication)) {
+            String description = credentials.description();
+            choices.add(new Choice(description == null || description.isBlank() ? credentials.id()
+                    : credentials.id() + " (" + description.trim() + ")", credentials.id()));
+            currentFound |= credentials.id().equals(currentId);
+        }
+        if (currentId != null && !currentId.isBlank() && !currentFound) {
+            choices.add(new Choice(currentId + " (not found)", currentId));
+        }
+        return choices;
     }
 
     /** The credentials with this id, if any. */

@@ -6,6 +6,7 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.devopskpi.core.embedded.EmbeddedKpis;
 import io.devopskpi.core.embedded.Patience;
+import io.devopskpi.core.hooks.HookMappings;
 import io.devopskpi.core.kpi.BandTableText;
 import io.devopskpi.core.kpi.KpiSettings;
 import io.devopskpi.core.mapping.PipelineRule;
@@ -17,11 +18,13 @@ import io.jenkins.plugins.devopskpi.rules.JobRule;
 import io.jenkins.plugins.devopskpi.steps.RunEvents;
 import io.jenkins.plugins.devopskpi.ui.Access;
 import java.io.IOException;
+import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Properties;
 import java.util.function.UnaryOperator;
 import jenkins.model.GlobalConfiguration;
 import net.sf.json.JSONObject;
@@ -48,6 +51,8 @@ public class KpiConfiguration extends GlobalConfiguration {
     private String bandLeadTime;
     private String bandChangeFailurePercent;
     private String bandTimeToRestore;
+    private String hookCredentialsId;
+    private String hookMappings;
     private transient EmbeddedKpis backend;
     /** The storage settings the backend's store was configured with: a save that keeps them keeps the store. */
     private transient List<String> backendStorage;
@@ -311,6 +316,83 @@ public class KpiConfiguration extends GlobalConfiguration {
         }
         List<StorePassword> sources = JenkinsFacade.passwordSources();
         return sources.isEmpty() ? new ListBoxModel() : sources.get(0).choices(credentialsId);
+    }
+
+    public String getHookCredentialsId() {
+        return hookCredentialsId;
+    }
+
+    /** The secret-text credentials whose secret the alerting webhooks must present; none: the webhooks are off. */
+    @DataBoundSetter
+    public void setHookCredentialsId(String hookCredentialsId) {
+        this.hookCredentialsId = blankToNull(hookCredentialsId);
+        save();
+    }
+
+    /** The webhook token now (read on every call, so a changed credential applies at once); null when none. */
+    public String hookToken() {
+        for (SecretTexts source : JenkinsFacade.secretTexts()) {
+            String secret = source.secret(hookCredentialsId);
+            if (secret != null) {
+                return secret;
+            }
+        }
+        return null;
+    }
+
+    public String getHookMappings() {
+        return hookMappings;
+    }
+
+    /**
+     * How alerts name their application and environment, as the server's {@code --hook-mapping} file
+     * ({@code <tool>.application}, {@code <tool>.environment}, {@code <tool>.defaultEnvironment}, one per line).
+     *
+     * @throws IllegalArgumentException naming the key and value that cannot be used
+     */
+    @DataBoundSetter
+    public void setHookMappings(String hookMappings) {
+        parseMappings(hookMappings);
+        this.hookMappings = blankToNull(hookMappings);
+        save();
+    }
+
+    /** The alerting tools' mappings: the defaults with the configured keys replaced. */
+    public HookMappings hookMappings() {
+        return parseMappings(hookMappings);
+    }
+
+    private static HookMappings parseMappings(String text) {
+        if (text == null || text.isBlank()) {
+            return HookMappings.defaults();
+        }
+        Properties properties = new Properties();
+        try {
+            properties.load(new StringReader(text));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("hookMappings: " + e.getMessage(), e);
+        }
+        return HookMappings.parse(properties);
+    }
+
+    @POST
+    public FormValidation doCheckHookMappings(@QueryParameter String value) {
+        JenkinsFacade.check(Access.required(Access.Operation.CHECK_FORM));
+        try {
+            parseMappings(value);
+            return FormValidation.ok();
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
+    @POST
+    public ListBoxModel doFillHookCredentialsIdItems(@QueryParameter String hookCredentialsId) {
+        if (!JenkinsFacade.has(Access.required(Access.Operation.CONFIGURE))) {
+            return new ListBoxModel();
+        }
+        List<SecretTexts> sources = JenkinsFacade.secretTexts();
+        return sources.isEmpty() ? new ListBoxModel() : sources.get(0).choices(hookCredentialsId);
     }
 
     private static String blankToNull(String text) {

@@ -144,7 +144,7 @@ public final class KpiGateStep extends Step {
     /** A named gate policy instead of a scope and thresholds of the step's own. */
     @DataBoundSetter
     public void setPolicy(String policy) {
-        arguments.policy = policy;
+        arguments.policy = StepForm.given(policy);
     }
 
     public String getApplication() {
@@ -153,7 +153,7 @@ public final class KpiGateStep extends Step {
 
     @DataBoundSetter
     public void setApplication(String application) {
-        arguments.scope("application", application);
+        arguments.scope("application", StepForm.given(application));
     }
 
     public String getTeam() {
@@ -162,7 +162,7 @@ public final class KpiGateStep extends Step {
 
     @DataBoundSetter
     public void setTeam(String team) {
-        arguments.scope("team", team);
+        arguments.scope("team", StepForm.given(team));
     }
 
     public String getSupplier() {
@@ -171,7 +171,7 @@ public final class KpiGateStep extends Step {
 
     @DataBoundSetter
     public void setSupplier(String supplier) {
-        arguments.scope("supplier", supplier);
+        arguments.scope("supplier", StepForm.given(supplier));
     }
 
     public String getEnvironment() {
@@ -180,7 +180,7 @@ public final class KpiGateStep extends Step {
 
     @DataBoundSetter
     public void setEnvironment(String environment) {
-        arguments.environment = environment;
+        arguments.environment = StepForm.given(environment);
     }
 
     public String getWindow() {
@@ -189,7 +189,7 @@ public final class KpiGateStep extends Step {
 
     @DataBoundSetter
     public void setWindow(String window) {
-        arguments.window = window;
+        arguments.window = StepForm.given(window);
     }
 
     public int getMinSamples() {
@@ -236,7 +236,7 @@ public final class KpiGateStep extends Step {
 
     @DataBoundSetter
     public void setDeploymentsPerDay(String threshold) {
-        arguments.threshold("deploymentsPerDay", threshold);
+        arguments.threshold("deploymentsPerDay", StepForm.given(threshold));
     }
 
     public String getDeploymentsPerWeek() {
@@ -245,7 +245,7 @@ public final class KpiGateStep extends Step {
 
     @DataBoundSetter
     public void setDeploymentsPerWeek(String threshold) {
-        arguments.threshold("deploymentsPerWeek", threshold);
+        arguments.threshold("deploymentsPerWeek", StepForm.given(threshold));
     }
 
     public String getMedianDeploymentDaysPerWeek() {
@@ -254,7 +254,7 @@ public final class KpiGateStep extends Step {
 
     @DataBoundSetter
     public void setMedianDeploymentDaysPerWeek(String threshold) {
-        arguments.threshold("medianDeploymentDaysPerWeek", threshold);
+        arguments.threshold("medianDeploymentDaysPerWeek", StepForm.given(threshold));
     }
 
     public String getLeadTimeMedian() {
@@ -263,7 +263,7 @@ public final class KpiGateStep extends Step {
 
     @DataBoundSetter
     public void setLeadTimeMedian(String threshold) {
-        arguments.threshold("leadTimeMedian", threshold);
+        arguments.threshold("leadTimeMedian", StepForm.given(threshold));
     }
 
     public String getLeadTimeP90() {
@@ -272,7 +272,7 @@ public final class KpiGateStep extends Step {
 
     @DataBoundSetter
     public void setLeadTimeP90(String threshold) {
-        arguments.threshold("leadTimeP90", threshold);
+        arguments.threshold("leadTimeP90", StepForm.given(threshold));
     }
 
     public String getChangeFailureRate() {
@@ -281,7 +281,7 @@ public final class KpiGateStep extends Step {
 
     @DataBoundSetter
     public void setChangeFailureRate(String threshold) {
-        arguments.threshold("changeFailureRate", threshold);
+        arguments.threshold("changeFailureRate", StepForm.given(threshold));
     }
 
     public String getChangeSuccessRate() {
@@ -290,7 +290,7 @@ public final class KpiGateStep extends Step {
 
     @DataBoundSetter
     public void setChangeSuccessRate(String threshold) {
-        arguments.threshold("changeSuccessRate", threshold);
+        arguments.threshold("changeSuccessRate", StepForm.given(threshold));
     }
 
     public String getTimeToRestoreMedian() {
@@ -299,7 +299,7 @@ public final class KpiGateStep extends Step {
 
     @DataBoundSetter
     public void setTimeToRestoreMedian(String threshold) {
-        arguments.threshold("timeToRestoreMedian", threshold);
+        arguments.threshold("timeToRestoreMedian", StepForm.given(threshold));
     }
 
     public String getTimeToRestoreMean() {
@@ -308,7 +308,7 @@ public final class KpiGateStep extends Step {
 
     @DataBoundSetter
     public void setTimeToRestoreMean(String threshold) {
-        arguments.threshold("timeToRestoreMean", threshold);
+        arguments.threshold("timeToRestoreMean", StepForm.given(threshold));
     }
 
     public String getTimeToDetectMean() {
@@ -317,7 +317,7 @@ public final class KpiGateStep extends Step {
 
     @DataBoundSetter
     public void setTimeToDetectMean(String threshold) {
-        arguments.threshold("timeToDetectMean", threshold);
+        arguments.threshold("timeToDetectMean", StepForm.given(threshold));
     }
 
     public String getTimeToResolveMean() {
@@ -326,7 +326,7 @@ public final class KpiGateStep extends Step {
 
     @DataBoundSetter
     public void setTimeToResolveMean(String threshold) {
-        arguments.threshold("timeToResolveMean", threshold);
+        arguments.threshold("timeToResolveMean", StepForm.given(threshold));
     }
 
     public String getTimeToResolveMedian() {
@@ -335,7 +335,7 @@ public final class KpiGateStep extends Step {
 
     @DataBoundSetter
     public void setTimeToResolveMedian(String threshold) {
-        arguments.threshold("timeToResolveMedian", threshold);
+        arguments.threshold("timeToResolveMedian", StepForm.given(threshold));
     }
 
     public String getReworkRate() {
@@ -344,7 +344,7 @@ public final class KpiGateStep extends Step {
 
     @DataBoundSetter
     public void setReworkRate(String threshold) {
-        arguments.threshold("reworkRate", threshold);
+        arguments.threshold("reworkRate", StepForm.given(threshold));
     }
 
     public String getAvailability() {
@@ -353,7 +353,7 @@ public final class KpiGateStep extends Step {
 
     @DataBoundSetter
     public void setAvailability(String threshold) {
-        arguments.threshold("availability", threshold);
+        arguments.threshold("availability", StepForm.given(threshold));
     }
 
     public String getStakeholderSatisfaction() {
@@ -362,7 +362,7 @@ public final class KpiGateStep extends Step {
 
     @DataBoundSetter
     public void setStakeholderSatisfaction(String threshold) {
-        arguments.threshold("stakeholderSatisfaction", threshold);
+        arguments.threshold("stakeholderSatisfaction", StepForm.given(threshold));
     }
 
     public String getSharedComponentUse() {
@@ -371,7 +371,7 @@ public final class KpiGateStep extends Step {
 
     @DataBoundSetter
     public void setSharedComponentUse(String threshold) {
-        arguments.threshold("sharedComponentUse", threshold);
+        arguments.threshold("sharedComponentUse", StepForm.given(threshold));
     }
 
     @Extension

@@ -64,7 +64,7 @@ public final class RecordDeploymentStep extends Step {
 
     @DataBoundSetter
     public void setTeam(String team) {
-        this.team = team;
+        this.team = StepForm.given(team);
     }
 
     public String getComponents() {
@@ -74,7 +74,7 @@ public final class RecordDeploymentStep extends Step {
     /** {@code name@version} items separated by commas or lines (core's {@link ComponentList}). */
     @DataBoundSetter
     public void setComponents(String components) {
-        this.components = components;
+        this.components = StepForm.given(components);
     }
 
     /** @throws IllegalArgumentException naming the item that is not {@code name@version}, or a name listed twice */

@@ -56,7 +56,7 @@ public final class RecordIncidentStep extends Step {
     /** An ISO-8601 instant such as 2026-01-05T10:07:00Z. */
     @DataBoundSetter
     public void setStarted(String started) {
-        this.started = started;
+        this.started = StepForm.given(started);
     }
 
     public String getSeverity() {
@@ -65,7 +65,7 @@ public final class RecordIncidentStep extends Step {
 
     @DataBoundSetter
     public void setSeverity(String severity) {
-        this.severity = severity;
+        this.severity = StepForm.given(severity);
     }
 
     public String getCause() {
@@ -75,7 +75,7 @@ public final class RecordIncidentStep extends Step {
     /** The id of the deployment that caused it, e.g. a recordDeployment's event id. */
     @DataBoundSetter
     public void setCause(String cause) {
-        this.cause = cause;
+        this.cause = StepForm.given(cause);
     }
 
     @Override

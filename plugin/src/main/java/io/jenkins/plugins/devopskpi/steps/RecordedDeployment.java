@@ -17,6 +17,8 @@ public final class RecordedDeployment {
     private final String result;
     private final int changes;
     private final int components;
+    /** {@code name@version} of each component, for the run's page; null in runs recorded before it was kept. */
+    private final String componentList;
 
     RecordedDeployment(Deployment deployment) {
         this.id = deployment.id();
@@ -26,6 +28,20 @@ public final class RecordedDeployment {
         this.result = deployment.result() == null ? null : deployment.result().name();
         this.changes = deployment.changes().size();
         this.components = deployment.components().size();
+        this.componentList = String.join(", ", deployment.components().stream()
+                .map(c -> c.name() + "@" + c.version()).toList());
+    }
+
+    /** The application as a path segment of the dashboard's application page (URL-encoded). */
+    public String getApplicationPath() {
+        return java.net.URLEncoder.encode(application, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")
+                + ("production".equals(environment) ? "" : "?environment="
+                + java.net.URLEncoder.encode(environment, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+    }
+
+    /** The components as the run's page lists them ({@code name@version, ...}); empty when none or not kept. */
+    public String getComponentList() {
+        return componentList == null ? "" : componentList;
     }
 
     /** The event id, as the read API's deployment lists name it. */

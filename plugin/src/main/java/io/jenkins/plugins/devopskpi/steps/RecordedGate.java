@@ -32,6 +32,21 @@ public final class RecordedGate {
                 verdict.message());
     }
 
+    /** The policy's name for the run's page; {@code -} for a gate of the step's own. */
+    public String getPolicyName() {
+        return policy == null ? "-" : policy;
+    }
+
+    /** The scope for the run's page; {@code -} when the store could not judge a policy. */
+    public String getScopeText() {
+        return scope == null ? "-" : scope;
+    }
+
+    /** The environment for the run's page; {@code -} when the store could not judge a policy. */
+    public String getEnvironmentText() {
+        return environment == null ? "-" : environment;
+    }
+
     /** The named gate policy the step used; null for a gate of the step's own. */
     @Exported
     public String getPolicy() {

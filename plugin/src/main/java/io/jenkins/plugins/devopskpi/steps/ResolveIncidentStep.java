@@ -37,7 +37,7 @@ public final class ResolveIncidentStep extends Step {
 
     @DataBoundSetter
     public void setResolved(String resolved) {
-        this.resolved = resolved;
+        this.resolved = StepForm.given(resolved);
     }
 
     @Override

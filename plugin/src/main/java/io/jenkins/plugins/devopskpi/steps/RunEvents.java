@@ -1,6 +1,6 @@
 package io.jenkins.plugins.devopskpi.steps;
 
-import hudson.model.InvisibleAction;
+import hudson.model.Action;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -14,6 +14,7 @@ import io.devopskpi.core.model.Component;
 import io.devopskpi.core.model.Deployment;
 import io.devopskpi.core.model.DeploymentResult;
 import io.jenkins.plugins.devopskpi.JenkinsFacade;
+import io.jenkins.plugins.devopskpi.Messages;
 import io.jenkins.plugins.devopskpi.config.KpiConfiguration;
 import java.io.IOException;
 import java.time.Duration;
@@ -89,7 +90,7 @@ public final class RunEvents {
      * them as null, shown empty.
      */
     @ExportedBean
-    public static final class Recorded extends InvisibleAction {
+    public static final class Recorded implements Action {
         private final Set<String> targets = new HashSet<>();
         // replaced, never changed in place: Jenkins may write the run while the recorder thread adds to it
         private volatile List<RecordedDeployment> deployments = new ArrayList<>();
@@ -97,6 +98,23 @@ public final class RunEvents {
 
         boolean add(DeploymentTarget target) {
             return targets.add(target.application() + "\n" + target.environment());
+        }
+
+        /** Shown in the run's side panel only when the run recorded a deployment or a gate verdict. */
+        @Override
+        public String getIconFileName() {
+            return getDeployments().isEmpty() && getGates().isEmpty() ? null : "symbol-analytics";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return Messages.RunAction_DisplayName();
+        }
+
+        /** {@code job/<name>/<n>/devops-kpi/}: what the run recorded, and its gate verdicts. */
+        @Override
+        public String getUrlName() {
+            return "devops-kpi";
         }
 
         public boolean contains(DeploymentTarget target) {
@@ -178,7 +196,7 @@ public final class RunEvents {
      * The run's page, which the dashboard links a deployment to; null when Jenkins does not know its URL or it is
      * not http(s) (the event model takes only those).
      */
-    private static String runUrl(Run<?, ?> run) {
+    public static String runUrl(Run<?, ?> run) {
         try {
             return runUrl(JenkinsFacade.rootUrl(), run.getUrl());
         } catch (IllegalStateException e) { // Jenkins is going away: record without the link
@@ -198,6 +216,33 @@ public final class RunEvents {
     static Deployment deployment(String eventId, DeploymentTarget target, List<Component> components,
             Instant started, Instant finished, DeploymentResult result, List<Change> changes, String pipeline,
             String url) {
+        return builder(eventId, target, components, started, finished, result, changes, pipeline, url).build();
+    }
+
+    /**
+     * A finished build's deployment as history (the history import): the id and fields live recording gives it,
+     * its Pipeline shared libraries from its environment as components, the changes back to the job's last
+     * successful run before it (the store is not asked: the import goes through the job's builds itself), and
+     * {@code imported} set, so it gives no lead-time samples (metrics.md).
+     *
+     * @param newestFirst the build, then up to {@link ChangeSelection#MAX_RUNS} - 1 builds before it
+     */
+    public static Deployment history(DeploymentTarget target, Map<String, String> environment, Instant started,
+            Instant finished, DeploymentResult result, List<ChangeSelection.RunChanges> newestFirst,
+            String pipeline, String url) {
+        return builder(newestFirst.get(0).eventId(), target, SharedLibraries.fromEnvironment(environment), started,
+                finished, result, ChangeSelection.sinceLastSuccessfulRun(newestFirst), pipeline, url)
+                .imported(true).build();
+    }
+
+    /** The event id of a run's deployment of a target, as live recording gives it. */
+    public static String eventId(DeploymentTarget target, String controller, String runId) {
+        return target.eventId(CI, controller, runId);
+    }
+
+    private static Deployment.Builder builder(String eventId, DeploymentTarget target, List<Component> components,
+            Instant started, Instant finished, DeploymentResult result, List<Change> changes, String pipeline,
+            String url) {
         return Deployment.builder(eventId)
                 .application(target.application())
                 .environment(target.environment())
@@ -209,8 +254,7 @@ public final class RunEvents {
                 .changes(changes)
                 .components(components)
                 .pipeline(pipeline)
-                .url(url)
-                .build();
+                .url(url);
     }
 
     private static List<Change> changes(EmbeddedKpis backend, DeploymentTarget target,
@@ -247,7 +291,8 @@ public final class RunEvents {
                 : result == Result.FAILURE ? DeploymentResult.FAILURE : DeploymentResult.ABORTED;
     }
 
-    private static List<ChangeSelection.Commit> commits(Run<?, ?> run) {
+    /** The commits of the run's change sets (none for a run without SCM), as the change selection reads them. */
+    public static List<ChangeSelection.Commit> commits(Run<?, ?> run) {
         List<ChangeSelection.Commit> commits = new ArrayList<>();
         if (run instanceof RunWithSCM<?, ?> scm) {
             for (ChangeLogSet<? extends ChangeLogSet.Entry> set : scm.getChangeSets()) {

@@ -60,6 +60,15 @@ final class StepForm {
     }
 
     /** A blank choice is "not given": the step's default applies and the snippet generator leaves it out. */
+    /**
+     * An optional text argument: Stapler binds a field left empty as {@code ""}, and the snippet generator
+     * (structs' DescribableModel) leaves out only values equal to a step built without them (null), so blank is
+     * not given. A value given is kept as written.
+     */
+    static String given(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+
     static String choice(String text) {
         return text == null || text.isBlank() ? null : text.trim();
     }

@@ -37,20 +37,37 @@ public final class JobKpiAction implements Action {
     private final DeploymentTarget target;
     private final Figures<DeploymentTarget, KpiSummary> figures;
     private final Figures<DeploymentTarget, JobKpis> exported;
+    private final Figures<DeploymentTarget, List<SupplierLink>> suppliers;
 
     JobKpiAction(DeploymentTarget target) {
-        this(target, JobKpiAction::stored, JobKpiAction::storedKpis);
+        this(target, JobKpiAction::stored, JobKpiAction::storedKpis, JobKpiAction::storedSuppliers);
     }
 
     JobKpiAction(DeploymentTarget target, Figures<DeploymentTarget, KpiSummary> figures) {
-        this(target, figures, JobKpiAction::storedKpis);
+        this(target, figures, JobKpiAction::storedKpis, JobKpiAction::storedSuppliers);
     }
 
     JobKpiAction(DeploymentTarget target, Figures<DeploymentTarget, KpiSummary> figures,
             Figures<DeploymentTarget, JobKpis> exported) {
+        this(target, figures, exported, JobKpiAction::storedSuppliers);
+    }
+
+    JobKpiAction(DeploymentTarget target, Figures<DeploymentTarget, KpiSummary> figures,
+            Figures<DeploymentTarget, JobKpis> exported, Figures<DeploymentTarget, List<SupplierLink>> suppliers) {
         this.target = target;
         this.figures = figures;
         this.exported = exported;
+        this.suppliers = suppliers;
+    }
+
+    /**
+     * The application's delivery and operations suppliers now, each with its scorecard link; empty when the reader
+     * may not read every job that deployed it, or the store does not answer within the page's patience.
+     */
+    @Exported(inline = true)
+    public List<SupplierLink> getSuppliers() throws IOException {
+        List<SupplierLink> links = suppliers.of(target);
+        return links == null ? List.of() : links;
     }
 
     /** {@code api/json}, {@code api/xml} of this action, as on every Jenkins model object. */
@@ -113,6 +130,11 @@ public final class JobKpiAction implements Action {
     static KpiSummary stored(DeploymentTarget target) throws IOException {
         return KpiConfiguration.get().backend().applicationSummary(target.application(), target.environment(),
                 JenkinsFacade::mayReadJob);
+    }
+
+    /** The application's suppliers from the configured store, for readers of every job that deployed it. */
+    static List<SupplierLink> storedSuppliers(DeploymentTarget target) throws IOException {
+        return SupplierLink.of(KpiConfiguration.get().backend(), target, Instant.now(), JenkinsFacade::mayReadJob);
     }
 
     /** The application's figures for {@code api/json}, as the reader may have them (see {@link #stored}). */

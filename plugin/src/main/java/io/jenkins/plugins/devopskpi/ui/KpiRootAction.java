@@ -1,13 +1,15 @@
 package io.jenkins.plugins.devopskpi.ui;
 
 import hudson.Extension;
-import hudson.model.RootAction;
+import hudson.model.UnprotectedRootAction;
 import io.devopskpi.core.api.ApiAnswer;
 import io.devopskpi.core.dashboard.DashboardFile;
 import io.devopskpi.core.dashboard.DashboardFiles;
 import io.jenkins.plugins.devopskpi.JenkinsFacade;
 import io.jenkins.plugins.devopskpi.Messages;
 import io.jenkins.plugins.devopskpi.config.KpiConfiguration;
+import io.jenkins.plugins.devopskpi.hooks.KpiHooks;
+import jakarta.servlet.ServletException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -22,9 +24,14 @@ import org.kohsuke.stapler.StaplerResponse2;
  * {@code /devops-kpi/}: the server's dashboard and its read API under {@code /devops-kpi/api/v1/} (api.md), both
  * from core, with the caller's Jenkins permissions instead of tokens ({@link KpiRoutes} decides, this carries it
  * over HTTP). The pages chart with the echarts-api plugin's ECharts.
+ *
+ * <p>An {@link UnprotectedRootAction}, so that alerting tools reach {@code hooks/} without a Jenkins user (Jenkins
+ * then skips its own Overall/Read check for {@code /devops-kpi/}): every other entry point checks Overall/Read
+ * itself.
  */
 @Extension
-public final class KpiRootAction implements RootAction {
+public final class KpiRootAction implements UnprotectedRootAction {
+    private static final FirstRun FIRST_RUN = new FirstRun();
     private static final KpiRoutes ROUTES = new KpiRoutes(new DashboardFiles(), () -> KpiConfiguration.get().backend());
 
     @Override
@@ -42,10 +49,22 @@ public final class KpiRootAction implements RootAction {
         return "devops-kpi";
     }
 
-    /** {@code /devops-kpi/}: the dashboard's overview page. */
-    public void doIndex(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
+    /**
+     * {@code /devops-kpi/}: the dashboard's overview page; while the store holds no event at all, the first-run
+     * page that explains how to get data ({@link FirstRunPage}).
+     */
+    public void doIndex(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException, ServletException {
         if (!req.getRequestURI().endsWith("/")) { // the page's assets are relative to the folder
             rsp.sendRedirect2(req.getRequestURI() + "/");
+            return;
+        }
+        KpiReader reader = JenkinsFacade.reader();
+        if (!reader.mayReadOverall()) {
+            JenkinsFacade.check(Access.OVERALL_READ);
+        }
+        if (FIRST_RUN.storeIsEmpty(() -> KpiConfiguration.get().backend())) {
+            req.getView(new FirstRunPage(KpiHooks.unmapped().count(), reader.isAdministrator()), "index.jelly")
+                    .forward(req, rsp);
             return;
         }
         doDynamic(req, rsp);
@@ -61,6 +80,17 @@ public final class KpiRootAction implements RootAction {
             JenkinsFacade.check(Access.OVERALL_READ);
         }
         return new KpiApi(this, new KpiLists(() -> KpiConfiguration.get().backend(), reader, Clock.systemUTC()));
+    }
+
+    /** {@code /devops-kpi/hooks/<tool>}: the alerting webhooks, protected by their own token, not by Jenkins. */
+    public KpiHooks getHooks() {
+        return new KpiHooks();
+    }
+
+    /** {@code /devops-kpi/history/}: the import of existing builds, for administrators. */
+    public HistoryPage getHistory() {
+        JenkinsFacade.check(Access.ADMINISTER);
+        return new HistoryPage();
     }
 
     /** Every other path below {@code /devops-kpi/}, as {@link KpiRoutes} answers it for the current user. */

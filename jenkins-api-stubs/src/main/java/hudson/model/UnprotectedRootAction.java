@@ -1,0 +1,6 @@
+package hudson.model;
+
+import hudson.ExtensionPoint;
+
+public interface UnprotectedRootAction extends RootAction, ExtensionPoint {
+}
