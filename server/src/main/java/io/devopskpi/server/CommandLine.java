@@ -14,52 +14,84 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /**
- * The server's command line (api.md): {@code [--demo] [--port 8080] [--bind 127.0.0.1] [--data DIR]
- * [--db JDBC_URL --db-user U --db-password-file F] [--read-token-file F] [--bands FILE] [--hook-token-file F]
- * [--hook-mapping FILE] [--metrics-window 30d] [--writers-file F] [--help]}. Secrets come from files, not arguments, because arguments
- * are visible to every user of the machine.
+ * The options of {@code serve}, the server itself (api.md, "Command line"): one annotated field per option, each
+ * also settable from the environment ({@link EnvironmentDefaults}: {@code --port} from {@code DEVOPS_KPI_PORT}).
+ * Adding an option is adding a field here (and using it in {@link #options}). Secrets come from files, not
+ * arguments, because arguments are visible to every user of the machine.
  */
-record CommandLine(boolean help, boolean demo, int port, String bind, Path data, String dbUrl, String dbUser,
-        Path dbPasswordFile, Path readTokenFile, Path bandsFile, Path hookTokenFile, Path hookMappingFile,
-        Duration metricsWindow, Path writersFile) {
+@Command(name = "serve", sortOptions = false, usageHelpAutoWidth = false,
+        description = "Runs the server (the default when no command is given).",
+        footer = {"", "Every option can also be set in the environment: DEVOPS_KPI_ and the option's name in capitals "
+                + "with _ for -, e.g. DEVOPS_KPI_PORT=8080, DEVOPS_KPI_DATA=/var/lib/devops-kpi, "
+                + "DEVOPS_KPI_READ_TOKEN_FILE=/run/secrets/read-token; an argument wins over the environment.",
+                "The write token is read from the environment variable DEVOPS_KPI_API_TOKEN; when it is unset, one "
+                + "is generated on first start and printed once."})
+final class CommandLine {
 
-    static final String USAGE = """
-            Usage: java -jar devops-kpi-server.jar [options]
-              --port N               port to listen on (default 8080; 0 picks a free one)
-              --bind ADDRESS         address to listen on (default 127.0.0.1)
-              --data DIR             folder of the embedded H2 store (default ./devops-kpi-data)
-              --db JDBC_URL          use this database instead (jdbc:postgresql:… or jdbc:h2:…)
-              --db-user U            its user
-              --db-password-file F   a file holding its password
-              --read-token-file F    a file holding a token that reads (GET) must present; default: reads are public
-              --bands FILE           the performance band table: a properties file with any of deploymentDays,
-                                     leadTime, changeFailurePercent, timeToRestore (e.g. leadTime = 1d, 7d, 30d)
-              --hook-token-file F    a file holding a token the alerting webhooks accept as ?token= (for tools
-                                     that cannot send an Authorization header); default: bearer write token only
-              --hook-mapping FILE    where alerts name application and environment: a properties file with
-                                     <tool>.application, <tool>.environment, <tool>.defaultEnvironment
-              --metrics-window D     the window ending now that /metrics computes the KPIs over, as 30d, 2w, 12h
-                                     or P30D (default 30d; the samples carry it as the label window="30d")
-              --writers-file F       named write tokens, one 'name token' per line: each write names its writer
-                                     in the log; removing a line revokes that token (the file is re-read)
-              --demo                 seed demo data into an empty store
-              --help                 show this text
-            The write token is read from the environment variable DEVOPS_KPI_API_TOKEN; when it is unset, one is
-            generated on first start and printed once.""";
+    @Option(names = "--port", paramLabel = "N", converter = PortConverter.class,
+            description = "port to listen on (default 8080; 0 picks a free one)")
+    private int port = 8080;
 
-    private static final Set<String> FLAGS = Set.of("--demo", "--help");
+    @Option(names = "--bind", paramLabel = "ADDRESS", description = "address to listen on (default 127.0.0.1)")
+    private String bind = "127.0.0.1";
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "folder of the embedded H2 store (default ./devops-kpi-data)")
+    private Path data;
+
+    @Option(names = "--db", paramLabel = "JDBC_URL",
+            description = "use this database instead (jdbc:postgresql:... or jdbc:h2:...)")
+    private String dbUrl;
+
+    @Option(names = "--db-user", paramLabel = "U", description = "its user")
+    private String dbUser;
+
+    @Option(names = "--db-password-file", paramLabel = "F", description = "a file holding its password")
+    private Path dbPasswordFile;
+
+    @Option(names = "--read-token-file", paramLabel = "F",
+            description = "a file holding a token that reads (GET) must present; default: reads are public")
+    private Path readTokenFile;
+
+    @Option(names = "--bands", paramLabel = "FILE", description = "the performance band table: a properties file "
+            + "with any of deploymentDays, leadTime, changeFailurePercent, timeToRestore (e.g. leadTime = 1d, 7d, 30d)")
+    private Path bandsFile;
+
+    @Option(names = "--hook-token-file", paramLabel = "F", description = "a file holding a token the alerting "
+            + "webhooks accept as ?token= (for tools that cannot send an Authorization header); default: bearer "
+            + "write token only")
+    private Path hookTokenFile;
+
+    @Option(names = "--hook-mapping", paramLabel = "FILE", description = "where alerts name application and "
+            + "environment: a properties file with <tool>.application, <tool>.environment, <tool>.defaultEnvironment")
+    private Path hookMappingFile;
+
+    @Option(names = "--metrics-window", paramLabel = "D", converter = WindowConverter.class,
+            description = "the window ending now that /metrics computes the KPIs over, as 30d, 2w, 12h or P30D "
+                    + "(default 30d; the samples carry it as the label window=\"30d\")")
+    private Duration metricsWindow = KpiMetrics.DEFAULT_WINDOW;
+
+    @Option(names = "--writers-file", paramLabel = "F", description = "named write tokens, one 'name token' per "
+            + "line: each write names its writer in the log; removing a line revokes that token (the file is re-read)")
+    private Path writersFile;
+
+    @Option(names = "--demo", description = "seed demo data into an empty store")
+    private boolean demo;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this text")
+    private boolean help;
+
     private static final List<String> BAND_ROWS = List.of("deploymentDays", "leadTime", "changeFailurePercent",
             "timeToRestore");
-    private static final Set<String> VALUED = Set.of("--port", "--bind", "--data", "--db", "--db-user",
-            "--db-password-file", "--read-token-file", "--bands", "--hook-token-file", "--hook-mapping",
-            "--metrics-window", "--writers-file");
 
     /** Thrown for arguments that make no sense; its message is the one-line reason shown to the user. */
     static final class UsageException extends Exception {
@@ -70,44 +102,47 @@ record CommandLine(boolean help, boolean demo, int port, String bind, Path data,
         }
     }
 
+    /** The usage text of {@code serve}. */
+    static String usage() {
+        return Cli.of(new CommandLine()).getUsageMessage();
+    }
+
+    /** The arguments alone, no environment. */
     static CommandLine parse(String... args) throws UsageException {
-        Map<String, String> given = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String name = args[i];
-            String value;
-            if (FLAGS.contains(name)) {
-                value = "";
-            } else if (VALUED.contains(name)) {
-                if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
-                    throw new UsageException(name + " needs a value");
-                }
-                value = args[++i];
-            } else {
-                throw new UsageException("unknown argument '" + name + "'");
-            }
-            if (given.put(name, value) != null) {
-                throw new UsageException(name + " is given twice");
-            }
-        }
-        if (given.containsKey("--db") && given.containsKey("--data")) {
+        return parse(Map.of(), args);
+    }
+
+    /** The arguments over the {@code DEVOPS_KPI_*} variables of {@code environment} ({@link EnvironmentDefaults}). */
+    static CommandLine parse(Map<String, String> environment, String... args) throws UsageException {
+        CommandLine given = new CommandLine();
+        Cli.parse(Cli.of(given, environment), List.of(args));
+        if (given.dbUrl != null && given.data != null) {
             throw new UsageException("--data and --db exclude each other: the store is either embedded or a database");
         }
-        if (!given.containsKey("--db") && (given.containsKey("--db-user") || given.containsKey("--db-password-file"))) {
+        if (given.dbUrl == null && (given.dbUser != null || given.dbPasswordFile != null)) {
             throw new UsageException("--db-user and --db-password-file need --db");
         }
-        return new CommandLine(given.containsKey("--help"), given.containsKey("--demo"),
-                port(given.getOrDefault("--port", "8080")), given.getOrDefault("--bind", "127.0.0.1"),
-                Path.of(given.getOrDefault("--data", "devops-kpi-data")), given.get("--db"), given.get("--db-user"),
-                path(given.get("--db-password-file")), path(given.get("--read-token-file")), path(given.get("--bands")),
-                path(given.get("--hook-token-file")), path(given.get("--hook-mapping")),
-                metricsWindow(given.get("--metrics-window")), path(given.get("--writers-file")));
+        return given;
+    }
+
+    boolean help() {
+        return help;
+    }
+
+    boolean demo() {
+        return demo;
+    }
+
+    /** The folder of the embedded store: {@code --data} or {@code ./devops-kpi-data}. */
+    Path data() {
+        return data == null ? Path.of("devops-kpi-data") : data;
     }
 
     /** The server options, reading the secret files; {@code writeToken} is DEVOPS_KPI_API_TOKEN's value or null. */
     ServerOptions options(String writeToken, Clock clock) throws UsageException {
         StoreConfig store;
         try {
-            store = dbUrl == null ? StoreConfig.embedded(data)
+            store = dbUrl == null ? StoreConfig.embedded(data())
                     : StoreConfig.jdbc(dbUrl, dbUser, dbPasswordFile == null ? null : secret(dbPasswordFile));
         } catch (IllegalArgumentException e) {
             throw new UsageException("--db: " + e.getMessage());
@@ -177,37 +212,38 @@ record CommandLine(boolean help, boolean demo, int port, String bind, Path data,
         }
     }
 
-    private static int port(String text) throws UsageException {
-        try {
-            int port = Integer.parseInt(text);
-            if (port >= 0 && port <= 65_535) {
-                return port;
+    /** {@code --port}: 0 to 65535. */
+    static final class PortConverter implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String text) {
+            try {
+                int port = Integer.parseInt(text);
+                if (port >= 0 && port <= 65_535) {
+                    return port;
+                }
+            } catch (NumberFormatException e) {
+                // reported below with the accepted range
             }
-        } catch (NumberFormatException e) {
-            // reported below with the accepted range
+            throw new TypeConversionException("must be a number from 0 to 65535, got '" + text + "'");
         }
-        throw new UsageException("--port must be a number from 0 to 65535, got '" + text + "'");
     }
 
-    private static Duration metricsWindow(String text) throws UsageException {
-        if (text == null) {
-            return KpiMetrics.DEFAULT_WINDOW;
+    /** {@code --metrics-window}: a duration of at most {@link KpiQueryParser#MAX_WINDOW}. */
+    static final class WindowConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String text) {
+            Duration window;
+            try {
+                window = TimeText.duration(text);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+            if (window.compareTo(KpiQueryParser.MAX_WINDOW) > 0) {
+                throw new TypeConversionException("must be at most " + KpiQueryParser.MAX_WINDOW.toDays()
+                        + " days, got '" + text + "'");
+            }
+            return window;
         }
-        Duration window;
-        try {
-            window = TimeText.duration(text);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--metrics-window " + e.getMessage());
-        }
-        if (window.compareTo(KpiQueryParser.MAX_WINDOW) > 0) {
-            throw new UsageException("--metrics-window must be at most " + KpiQueryParser.MAX_WINDOW.toDays()
-                    + " days, got '" + text + "'");
-        }
-        return window;
-    }
-
-    private static Path path(String text) {
-        return text == null ? null : Path.of(text);
     }
 
     /** A secret file's content without its final line break (editors and echo add one). */
