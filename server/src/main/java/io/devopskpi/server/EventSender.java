@@ -46,11 +46,17 @@ final class EventSender {
     }
 
     int send(List<Item> items) {
+        return send(items, BATCH);
+    }
+
+    /** Sends {@code batch} events per request (at least 1); one request is stored all or nothing. */
+    int send(List<Item> items, int perRequest) {
+        int size = Math.max(1, perRequest);
         int accepted = 0;
         int duplicates = 0;
         int updated = 0;
-        for (int start = 0; start < items.size(); start += BATCH) {
-            List<Item> batch = items.subList(start, Math.min(items.size(), start + BATCH));
+        for (int start = 0; start < items.size(); start += size) {
+            List<Item> batch = items.subList(start, Math.min(items.size(), start + size));
             JsonArray body = new JsonArray();
             batch.forEach(item -> body.add(item.event()));
             HttpResponse<String> response;
