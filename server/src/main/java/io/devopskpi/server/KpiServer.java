@@ -93,6 +93,7 @@ public final class KpiServer implements AutoCloseable {
                     options.metricsWindow()), options.clock()));
             app.get("/api/v1/health", health);
             app.get("/api/v1/openapi.json", new OpenApiHandler());
+            app.get("/api/v1/backup", new BackupHandler(auth, store, options.clock()));
             Dashboard.register(app);
             handleErrors(app);
             app.start(options.bind(), options.port());
