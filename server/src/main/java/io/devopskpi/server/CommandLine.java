@@ -28,7 +28,7 @@ import picocli.CommandLine.TypeConversionException;
  * Adding an option is adding a field here (and using it in {@link #options}). Secrets come from files, not
  * arguments, because arguments are visible to every user of the machine.
  */
-@Command(name = "serve", sortOptions = false, usageHelpAutoWidth = false,
+@Command(name = "java -jar devops-kpi-server.jar [serve]", sortOptions = false,
         description = "Runs the server (the default when no command is given).",
         footer = {"", "Every option can also be set in the environment: DEVOPS_KPI_ and the option's name in capitals "
                 + "with _ for -, e.g. DEVOPS_KPI_PORT=8080, DEVOPS_KPI_DATA=/var/lib/devops-kpi, "
