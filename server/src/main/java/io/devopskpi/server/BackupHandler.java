@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code GET /api/v1/backup}: a consistent backup of the running embedded store as a zip file
  * ({@link StoreBackup}), for {@code backup --server}. It holds every event and the write token's hash, so it needs
- * the write token. A PostgreSQL store is answered 409: pg_dump backs it up.
+ * the server's own write token (a named writer's is refused with 403). A PostgreSQL store is answered 409: pg_dump
+ * backs it up.
  */
 final class BackupHandler implements Handler {
     private static final Logger LOG = LoggerFactory.getLogger(BackupHandler.class);
@@ -34,7 +35,7 @@ final class BackupHandler implements Handler {
 
     @Override
     public void handle(Context ctx) throws IOException {
-        String writer = auth.requireWrite(ctx);
+        auth.requireOwnWriteToken(ctx);
         if (store.config().isPostgres()) {
             throw ApiException.error(HttpStatus.CONFLICT.getCode(),
                     "the store is PostgreSQL: back it up with pg_dump (docs/reliability.md)");
@@ -43,11 +44,12 @@ final class BackupHandler implements Handler {
         Path file = folder.resolve("backup.zip");
         try {
             StoreBackup.Manifest manifest = StoreBackup.backup(store, file, clock.instant());
-            LOG.info("backup for writer '{}': schema version {}, {} bytes", writer, manifest.schemaVersion(),
-                    Files.size(file));
-            ctx.status(HttpStatus.OK).contentType(CONTENT_TYPE)
-                    .header("Content-Disposition", "attachment; filename=\"devops-kpi-backup.zip\"")
+            LOG.info("backup taken: schema version {}, {} bytes", manifest.schemaVersion(), Files.size(file));
+            ctx.status(HttpStatus.OK).header("Content-Disposition", "attachment; filename=\"devops-kpi-backup.zip\"")
                     .result(Files.newInputStream(file, StandardOpenOption.DELETE_ON_CLOSE));
+            // bytes, not text: no charset (the server's default content type carries one)
+            ctx.res().setCharacterEncoding(null);
+            ctx.res().setContentType(CONTENT_TYPE);
         } catch (RuntimeException e) {
             Files.deleteIfExists(file);
             throw e;

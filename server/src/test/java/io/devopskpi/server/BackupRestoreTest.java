@@ -159,6 +159,38 @@ class BackupRestoreTest {
         assertThat(dir.resolve("nothing")).doesNotExist();
     }
 
+    @Test
+    void onlyTheServersOwnWriteTokenTakesABackupAndPostgresIsSentToPgDump() throws IOException {
+        Path writers = Files.writeString(dir.resolve("writers"), "ci-acme acme-writer-token-123\n");
+        StoreConfig store = StoreConfig.embedded(dir.resolve("data"));
+        try (TestServer server = TestServer.start(store, ServerOptions.forTests(store, TestServer.TOKEN,
+                TestServer.CLOCK).withWriters(writers))) {
+            HttpResponse<String> named = server.send(java.net.http.HttpRequest.newBuilder(
+                    server.uri("/api/v1/backup")).header("Authorization", "Bearer acme-writer-token-123").build());
+            assertThat(named.statusCode()).isEqualTo(403);
+            assertThat(TestServer.json(named).get("error").getAsString())
+                    .isEqualTo("only the server's own write token may do this, not a named writer's (writer 'ci-acme')");
+            HttpResponse<String> own = server.send(java.net.http.HttpRequest.newBuilder(
+                    server.uri("/api/v1/backup")).header("Authorization", "Bearer " + TestServer.TOKEN).build());
+            assertThat(own.statusCode()).isEqualTo(200);
+            assertThat(own.headers().firstValue("Content-Type")).hasValue("application/zip");
+            assertThat(own.headers().firstValue("Content-Disposition"))
+                    .hasValue("attachment; filename=\"devops-kpi-backup.zip\"");
+        }
+        try (io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres =
+                io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start()) {
+            StoreConfig shared = StoreConfig.jdbc("jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
+                    "postgres", "postgres");
+            try (TestServer server = TestServer.start(shared, ServerOptions.forTests(shared, TestServer.TOKEN,
+                    TestServer.CLOCK))) {
+                HttpResponse<String> answer = server.send(java.net.http.HttpRequest.newBuilder(
+                        server.uri("/api/v1/backup")).header("Authorization", "Bearer " + TestServer.TOKEN).build());
+                assertThat(answer.statusCode()).isEqualTo(409);
+                assertThat(TestServer.json(answer).get("error").getAsString()).contains("back it up with pg_dump");
+            }
+        }
+    }
+
     /** A server in another process holds its store's file: a backup goes through that server, not the folder. */
     @Test
     void aStoreARunningServerProcessHoldsIsBackedUpThroughTheServer() throws Exception {
