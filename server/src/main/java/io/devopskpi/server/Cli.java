@@ -1,5 +1,7 @@
 package io.devopskpi.server;
 
+import io.devopskpi.core.text.TimeText;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.MissingParameterException;
@@ -26,6 +28,8 @@ final class Cli {
         line.setUnmatchedOptionsAllowedAsOptionParameters(false);
         line.setOverwrittenOptionsAllowed(false);
         line.setUsageHelpWidth(110);
+        // any Duration option reads 30s, 5m, 2h, 30d, 2w or ISO-8601 (PT30S) without a converter of its own
+        line.registerConverter(Duration.class, Cli::duration);
         if (!environment.isEmpty()) {
             line.setDefaultValueProvider(new EnvironmentDefaults(environment));
         }
@@ -47,6 +51,15 @@ final class Cli {
             return result.isUsageHelpRequested();
         } catch (ParameterException e) {
             throw new CommandLine.UsageException(reason(e));
+        }
+    }
+
+    /** A positive duration as {@link TimeText#duration} reads it; picocli names the option with the reason. */
+    static Duration duration(String text) {
+        try {
+            return TimeText.duration(text);
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException(e.getMessage());
         }
     }
 

@@ -25,7 +25,9 @@ import picocli.CommandLine.TypeConversionException;
 /**
  * The options of {@code serve}, the server itself (api.md, "Command line"): one annotated field per option, each
  * also settable from the environment ({@link EnvironmentDefaults}: {@code --port} from {@code DEVOPS_KPI_PORT}).
- * Adding an option is adding a field here (and using it in {@link #options}). Secrets come from files, not
+ * Adding an option is adding a field here (and using it in {@link #options}): {@code int}, {@code boolean},
+ * {@code String}, {@code Path} and {@code Duration} ({@code 30s}, {@code 2h}, {@code PT30S}; {@link Cli}) need no
+ * converter, and a bad value is refused naming the option. Secrets come from files, not
  * arguments, because arguments are visible to every user of the machine.
  */
 @Command(name = "java -jar devops-kpi-server.jar [serve]", sortOptions = false,

@@ -101,6 +101,29 @@ class CommandLineTest {
                 .contains("DEVOPS_KPI_PORT=8080");
     }
 
+    /** What an option added to CommandLine as one annotated field gets: conversion, its variable, its refusal. */
+    static final class OneField {
+        @picocli.CommandLine.Option(names = "--shutdown-grace")
+        Duration grace = Duration.ofSeconds(30);
+        @picocli.CommandLine.Option(names = "--max-connections")
+        int connections = 200;
+    }
+
+    @Test
+    void anOptionIsOneAnnotatedFieldWithItsVariableAndItsRefusal() throws Exception {
+        OneField given = new OneField();
+        Cli.parse(Cli.of(given, Map.of("DEVOPS_KPI_MAX_CONNECTIONS", "50")), List.of("--shutdown-grace", "2m"));
+        assertThat(given.grace).isEqualTo(Duration.ofMinutes(2));
+        assertThat(given.connections).isEqualTo(50);
+
+        assertThatThrownBy(() -> Cli.parse(Cli.of(new OneField()), List.of("--shutdown-grace", "soon")))
+                .isInstanceOf(CommandLine.UsageException.class).hasMessageStartingWith("--shutdown-grace ")
+                .hasMessageContaining("'soon'");
+        assertThatThrownBy(() -> Cli.parse(Cli.of(new OneField()), List.of("--max-connections", "many")))
+                .isInstanceOf(CommandLine.UsageException.class)
+                .hasMessage("--max-connections 'many' is not an int");
+    }
+
     @Test
     void knowsHelp() throws Exception {
         assertThat(CommandLine.parse("--help").help()).isTrue();
