@@ -13,21 +13,22 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code devops-kpi-server.jar gate ...}: evaluates a gate on a running server for any CI and turns the verdict
  * into an exit code: 0 passed (or a breach with --on-breach WARNING), 1 breached (FAILURE), 3 breached (UNSTABLE),
  * 2 bad arguments or a gate the server refused, 4 the server could not be asked.
  */
+@Command(name = "gate", description = "Evaluates a gate on a running server and exits with its verdict.")
 final class GateCommand {
     static final int PASSED = 0;
     static final int BREACHED = 1;
@@ -51,9 +52,38 @@ final class GateCommand {
             """.formatted(GateMetric.apiNames());
 
     private static final Pattern THRESHOLD = Pattern.compile("\\s*([A-Za-z0-9]+)\\s*(.*)");
-    private static final List<String> VALUE_OPTIONS = List.of("--server", "--application", "--team", "--supplier",
-            "--environment", "--window", "--from", "--to", "--zone", "--threshold", "--min-samples", "--on-breach",
-            "--token-file", "--policy", "--min-severity");
+    @Mixin
+    private ServerTarget target = new ServerTarget();
+    @Option(names = "--application", paramLabel = "A")
+    private String application;
+    @Option(names = "--team", paramLabel = "T")
+    private String team;
+    @Option(names = "--supplier", paramLabel = "S")
+    private String supplier;
+    @Option(names = "--environment", paramLabel = "E")
+    private String environment;
+    @Option(names = "--window", paramLabel = "D")
+    private String window;
+    @Option(names = "--from", paramLabel = "INSTANT")
+    private String from;
+    @Option(names = "--to", paramLabel = "INSTANT")
+    private String to;
+    @Option(names = "--zone", paramLabel = "Z")
+    private String zone;
+    @Option(names = "--threshold", paramLabel = "'METRIC OP VALUE'")
+    private List<String> thresholds = new ArrayList<>();
+    @Option(names = "--min-samples", paramLabel = "N")
+    private String minSamples;
+    @Option(names = "--fail-on-insufficient-data")
+    private boolean failOnInsufficientData;
+    @Option(names = "--on-breach", paramLabel = "FAILURE|UNSTABLE|WARNING")
+    private String onBreach;
+    @Option(names = "--policy", paramLabel = "NAME")
+    private String policy;
+    @Option(names = "--min-severity", paramLabel = "critical|major|minor")
+    private String minSeverity;
+    @Option(names = {"-h", "--help"}, usageHelp = true)
+    private boolean help;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -68,8 +98,8 @@ final class GateCommand {
     int run(List<String> args) {
         Request request;
         try {
-            request = parse(args);
-        } catch (IllegalArgumentException e) {
+            request = Cli.parse(Cli.of(this), args) ? null : request();
+        } catch (CommandLine.UsageException | IllegalArgumentException e) {
             err.println("devops-kpi gate: " + e.getMessage());
             err.println(USAGE_TEXT);
             return USAGE;
@@ -136,47 +166,31 @@ final class GateCommand {
         };
     }
 
-    /** The request the arguments describe, or null for --help. */
-    private Request parse(List<String> args) {
-        String server = "http://127.0.0.1:8080";
+    /** The request the parsed options describe. */
+    private Request request() {
         JsonObject body = new JsonObject();
         JsonObject scope = new JsonObject();
-        JsonArray thresholds = new JsonArray();
-        String onBreach = "FAILURE";
-        String token = null;
-        for (int i = 0; i < args.size(); i++) {
-            String option = args.get(i);
-            if (option.equals("--help")) {
-                return null;
-            }
-            if (option.equals("--fail-on-insufficient-data")) {
-                body.addProperty("failOnInsufficientData", true);
-                continue;
-            }
-            if (!VALUE_OPTIONS.contains(option)) {
-                throw new IllegalArgumentException("unknown option '" + option + "'");
-            }
-            if (i + 1 >= args.size()) {
-                throw new IllegalArgumentException(option + " needs a value");
-            }
-            String value = args.get(++i);
-            switch (option) {
-                case "--server" -> server = value.replaceAll("/+$", "");
-                case "--application", "--team", "--supplier", "--environment" ->
-                        scope.addProperty(option.substring(2), value);
-                case "--window", "--from", "--to", "--zone" -> body.addProperty(option.substring(2), value);
-                case "--threshold" -> thresholds.add(threshold(value));
-                case "--min-samples" -> body.addProperty("minSamples", wholeNumber(value));
-                case "--min-severity" -> body.addProperty("minSeverity", value); // the server checks the value
-                case "--policy" -> body.addProperty("policy", value);
-                case "--on-breach" -> {
-                    onBreach = value.toUpperCase(Locale.ROOT);
-                    body.addProperty("onBreach", onBreach);
-                }
-                default -> token = readToken(value);
-            }
+        addIfGiven(scope, "application", application);
+        addIfGiven(scope, "team", team);
+        addIfGiven(scope, "supplier", supplier);
+        addIfGiven(scope, "environment", environment);
+        addIfGiven(body, "window", window);
+        addIfGiven(body, "from", from);
+        addIfGiven(body, "to", to);
+        addIfGiven(body, "zone", zone);
+        if (failOnInsufficientData) {
+            body.addProperty("failOnInsufficientData", true);
         }
-        if (body.has("policy")) {
+        if (minSamples != null) {
+            body.addProperty("minSamples", wholeNumber(minSamples));
+        }
+        addIfGiven(body, "policy", policy);
+        addIfGiven(body, "minSeverity", minSeverity); // the server checks the value
+        String breach = onBreach == null ? "FAILURE" : onBreach.toUpperCase(Locale.ROOT);
+        if (onBreach != null) {
+            body.addProperty("onBreach", breach);
+        }
+        if (policy != null) {
             // the policy holds scope and thresholds; the server names anything else given with it
             if (!thresholds.isEmpty()) {
                 throw new IllegalArgumentException("give either --policy or --threshold, not both");
@@ -184,12 +198,20 @@ final class GateCommand {
         } else if (thresholds.isEmpty()) {
             throw new IllegalArgumentException("at least one --threshold (or a --policy) is needed");
         } else {
-            body.add("thresholds", thresholds);
+            JsonArray parsed = new JsonArray();
+            thresholds.forEach(text -> parsed.add(threshold(text)));
+            body.add("thresholds", parsed);
         }
         if (!scope.keySet().isEmpty()) {
             body.add("scope", scope);
         }
-        return new Request(server, body, onBreach, token);
+        return new Request(target.server(), body, breach, target.token());
+    }
+
+    private static void addIfGiven(JsonObject json, String name, String value) {
+        if (value != null) {
+            json.addProperty(name, value);
+        }
     }
 
     private static JsonObject threshold(String text) {
@@ -215,18 +237,6 @@ final class GateCommand {
         }
     }
 
-    private static String readToken(String file) {
-        try {
-            return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read --token-file " + file + ": " + e.getMessage());
-        }
-    }
-
     private record Request(String server, JsonObject body, String onBreach, String token) {
-    }
-
-    static List<String> rest(String[] args) {
-        return new ArrayList<>(List.of(args).subList(1, args.length));
     }
 }

@@ -7,17 +7,17 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code devops-kpi-server.jar import ...}: posts a file of events to a running server in batches, printing a
@@ -27,14 +27,17 @@ import java.util.Locale;
  * not be asked. Batches before a refused one stay stored; events are idempotent, so the file can be sent again
  * once fixed.
  */
+@Command(name = "import", description = "Imports events, assignments, incident tickets (incidents) or Jenkins "
+        + "build history (jenkins) into a running server.")
 final class ImportCommand {
     static final int IMPORTED = 0;
     static final int REFUSED = 2;
     static final int UNREACHABLE = 4;
-    static final int BATCH = 500;
 
     static final String USAGE_TEXT = """
             usage: java -jar devops-kpi-server.jar import [--server URL] --token-file F FILE.csv|FILE.json
+               or: java -jar devops-kpi-server.jar import incidents --help
+               or: java -jar devops-kpi-server.jar import jenkins --help
               --server      the devops-kpi server (default http://127.0.0.1:8080)
               --token-file  a file holding the write token
               FILE.csv      assignments: a header line naming application,supplier,team,responsibility,from,to
@@ -47,6 +50,13 @@ final class ImportCommand {
     private static final List<String> COLUMNS = List.of("application", "supplier", "team", "responsibility",
             "from", "to");
 
+    @Mixin
+    private ServerTarget target = new ServerTarget();
+    @Parameters(arity = "0..1", paramLabel = "FILE.csv|FILE.json")
+    private Path file;
+    @Option(names = {"-h", "--help"}, usageHelp = true)
+    private boolean help;
+
     private final PrintStream out;
     private final PrintStream err;
     private final HttpClient client;
@@ -57,124 +67,37 @@ final class ImportCommand {
         this.client = client;
     }
 
-    /** One event of the file and how messages name where it came from ("line 3", "event 7"). */
-    private record Item(JsonElement event, String origin) {
-    }
-
     int run(List<String> args) {
-        String server = "http://127.0.0.1:8080";
-        String token = null;
-        Path file = null;
-        List<Item> items;
+        if (!args.isEmpty() && args.get(0).equals("incidents")) {
+            return new IncidentImportCommand(out, err, client).run(args.subList(1, args.size()));
+        }
+        if (!args.isEmpty() && args.get(0).equals("jenkins")) {
+            return new JenkinsImportCommand(out, err, client).run(args.subList(1, args.size()));
+        }
+        String token;
+        List<EventSender.Item> items;
         try {
-            for (int i = 0; i < args.size(); i++) {
-                String arg = args.get(i);
-                switch (arg) {
-                    case "--help" -> {
-                        out.println(USAGE_TEXT);
-                        return IMPORTED;
-                    }
-                    case "--server" -> server = value(args, ++i, arg).replaceAll("/+$", "");
-                    case "--token-file" -> token = readToken(value(args, ++i, arg));
-                    default -> {
-                        if (arg.startsWith("--") || file != null) {
-                            throw new IllegalArgumentException("unexpected argument '" + arg + "'");
-                        }
-                        file = Path.of(arg);
-                    }
-                }
+            if (Cli.parse(Cli.of(this), args)) {
+                out.println(USAGE_TEXT);
+                return IMPORTED;
             }
             if (file == null) {
                 throw new IllegalArgumentException("name the file to import (.csv or .json)");
             }
-            if (token == null) {
+            if (!target.hasToken()) {
                 throw new IllegalArgumentException("--token-file is required: imports write events");
             }
+            token = target.token();
             items = read(file);
-        } catch (IllegalArgumentException e) {
+        } catch (CommandLine.UsageException | IllegalArgumentException e) {
             err.println("devops-kpi import: " + e.getMessage());
             err.println(USAGE_TEXT);
             return REFUSED;
         }
-        return post(server, token, items);
+        return new EventSender(out, err, client, "devops-kpi import: ", target.server(), token).send(items);
     }
 
-    private int post(String server, String token, List<Item> items) {
-        int accepted = 0;
-        int duplicates = 0;
-        int updated = 0;
-        for (int start = 0; start < items.size(); start += BATCH) {
-            List<Item> batch = items.subList(start, Math.min(items.size(), start + BATCH));
-            JsonArray body = new JsonArray();
-            batch.forEach(item -> body.add(item.event()));
-            HttpResponse<String> response;
-            try {
-                response = client.send(HttpRequest.newBuilder(URI.create(server + "/api/v1/events"))
-                        .timeout(Duration.ofMinutes(5))
-                        .header("Content-Type", "application/json")
-                        .header("Authorization", "Bearer " + token)
-                        .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                        .build(), HttpResponse.BodyHandlers.ofString());
-            } catch (IOException | IllegalArgumentException e) {
-                // a refused connection has no message, only its type
-                err.println("devops-kpi import: cannot reach " + server + ": "
-                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-                return UNREACHABLE;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return UNREACHABLE;
-            }
-            JsonObject answer = object(response.body());
-            if (response.statusCode() != 200) {
-                return refused(response, answer, batch, start, items.size());
-            }
-            accepted += answer.get("accepted").getAsInt();
-            duplicates += answer.get("duplicates").getAsInt();
-            updated += answer.get("updated").getAsInt();
-            out.printf("imported %d of %d events (accepted %d, duplicates %d, updated %d)%n", start + batch.size(),
-                    items.size(), accepted, duplicates, updated);
-        }
-        out.println("done: " + items.size() + " events imported");
-        return IMPORTED;
-    }
-
-    private int refused(HttpResponse<String> response, JsonObject answer, List<Item> batch, int start, int total) {
-        String stored = start == 0 ? "nothing was stored"
-                : "the first " + start + " of " + total + " events were stored; send the file again once fixed";
-        if (response.statusCode() == 400 && answer.has("errors")) {
-            for (JsonElement element : answer.getAsJsonArray("errors")) {
-                JsonObject error = element.getAsJsonObject();
-                String origin = error.has("index") && !error.get("index").isJsonNull()
-                        ? batch.get(error.get("index").getAsInt()).origin() + ": " : "";
-                String field = error.get("field").isJsonNull() ? "" : error.get("field").getAsString() + ": ";
-                err.println("devops-kpi import: " + origin + field + error.get("message").getAsString());
-            }
-        } else if (response.statusCode() == 409 && answer.has("error")) {
-            String origin = answer.has("index") ? batch.get(answer.get("index").getAsInt()).origin() + ": " : "";
-            err.println("devops-kpi import: " + origin + "conflict: " + answer.get("error").getAsString());
-        } else if (response.statusCode() == 401) {
-            err.println("devops-kpi import: the server refused the token (HTTP 401)");
-        } else {
-            err.println("devops-kpi import: the server answered HTTP " + response.statusCode() + ": "
-                    + response.body().substring(0, Math.min(300, response.body().length())));
-            err.println("devops-kpi import: " + stored);
-            return response.statusCode() >= 500 ? UNREACHABLE : REFUSED;
-        }
-        err.println("devops-kpi import: " + stored);
-        return REFUSED;
-    }
-
-    /** The answer's JSON object; empty when the body is not one (a proxy's error page). */
-    private static JsonObject object(String body) {
-        try {
-            JsonElement json = JsonParser.parseString(body);
-            return json.isJsonObject() ? json.getAsJsonObject() : new JsonObject();
-        } catch (JsonParseException e) {
-            return new JsonObject();
-        }
-    }
-
-    private static List<Item> read(Path file) {
+    private static List<EventSender.Item> read(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         String text;
         try {
@@ -191,7 +114,7 @@ final class ImportCommand {
         throw new IllegalArgumentException("the file must end in .csv (assignments) or .json (events): " + file);
     }
 
-    private static List<Item> json(String text, Path file) {
+    private static List<EventSender.Item> json(String text, Path file) {
         JsonElement root;
         try {
             root = JsonParser.parseString(text);
@@ -201,15 +124,15 @@ final class ImportCommand {
         if (!root.isJsonArray()) {
             throw new IllegalArgumentException(file + " must hold a JSON array of events");
         }
-        List<Item> items = new ArrayList<>();
+        List<EventSender.Item> items = new ArrayList<>();
         JsonArray array = root.getAsJsonArray();
         for (int i = 0; i < array.size(); i++) {
-            items.add(new Item(array.get(i), "event " + i));
+            items.add(new EventSender.Item(array.get(i), "event " + i));
         }
         return items;
     }
 
-    private static List<Item> csv(String text, Path file) {
+    private static List<EventSender.Item> csv(String text, Path file) {
         List<List<String>> rows = CsvRows.parse(text);
         if (rows.isEmpty()) {
             throw new IllegalArgumentException(file + " is empty: expected a header line " + String.join(",", COLUMNS));
@@ -221,7 +144,7 @@ final class ImportCommand {
                         + String.join(",", COLUMNS) + "; '" + column + "' is missing");
             }
         }
-        List<Item> items = new ArrayList<>();
+        List<EventSender.Item> items = new ArrayList<>();
         for (int r = 1; r < rows.size(); r++) {
             List<String> row = rows.get(r);
             if (row.size() == 1 && row.get(0).isBlank()) {
@@ -240,23 +163,8 @@ final class ImportCommand {
                     event.addProperty(column, cell);
                 }
             }
-            items.add(new Item(event, "line " + (r + 1)));
+            items.add(new EventSender.Item(event, "line " + (r + 1)));
         }
         return items;
-    }
-
-    private static String value(List<String> args, int index, String option) {
-        if (index >= args.size()) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args.get(index);
-    }
-
-    private static String readToken(String file) {
-        try {
-            return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read --token-file " + file + ": " + e.getMessage());
-        }
     }
 }

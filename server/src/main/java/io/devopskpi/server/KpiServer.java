@@ -122,6 +122,7 @@ public final class KpiServer implements AutoCloseable {
                         budget));
                 routes.get("/api/v1/health", health);
                 routes.get("/api/v1/openapi.json", new OpenApiHandler());
+                routes.get("/api/v1/backup", new BackupHandler(auth, store, options.clock()));
                 Dashboard.register(routes);
                 handleErrors(routes);
             });

@@ -2,32 +2,74 @@ package io.devopskpi.server;
 
 import io.devopskpi.core.store.StoreException;
 import io.devopskpi.server.demo.DemoSeeder;
+import java.io.PrintStream;
+import java.net.http.HttpClient;
 import java.time.Clock;
+import java.util.List;
+import picocli.CommandLine.Command;
 
-/** Starts the server from the command line (api.md, "Command line") and keeps it running until SIGTERM. */
+/**
+ * The command line (api.md, "Command line"): {@code serve} (the default: arguments that name no command are
+ * serve's, so {@code java -jar devops-kpi-server.jar --demo} starts the server), {@code gate}, {@code import},
+ * {@code backup} and {@code restore}, each with its own {@code --help}; {@code --version}. The server keeps
+ * running until SIGTERM; every other command exits with its documented code.
+ */
 public final class Main {
     static final String TOKEN_VARIABLE = "DEVOPS_KPI_API_TOKEN";
+
+    /** The whole command line, for {@code --help} and {@code --version}; each command reads its own arguments. */
+    @Command(name = "java -jar devops-kpi-server.jar", mixinStandardHelpOptions = true,
+            versionProvider = BuildVersion.class, description = "DevOps KPIs (DORA and more) for outsourced IT.",
+            footer = {"", "Without a command the arguments are serve's: java -jar devops-kpi-server.jar --demo.",
+                    "COMMAND --help describes a command; docs/api.md and docs/import.md describe them in full."})
+    static final class Commands {
+    }
 
     private Main() {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("gate")) {
-            System.exit(new GateCommand(System.out, System.err, java.net.http.HttpClient.newHttpClient())
-                    .run(GateCommand.rest(args)));
+        List<String> all = List.of(args);
+        String first = all.isEmpty() ? "" : all.get(0);
+        List<String> rest = all.isEmpty() ? all : all.subList(1, all.size());
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        switch (first) {
+            case "gate" -> System.exit(new GateCommand(out, err, HttpClient.newHttpClient()).run(rest));
+            case "import" -> System.exit(new ImportCommand(out, err, HttpClient.newHttpClient()).run(rest));
+            case "backup" -> System.exit(new BackupCommand(out, err, HttpClient.newHttpClient()).run(rest));
+            case "restore" -> System.exit(new RestoreCommand(out, err).run(rest));
+            case "serve" -> serve(rest);
+            case "-h", "--help", "help" -> out.println(usage());
+            case "-V", "--version" -> out.println(String.join(System.lineSeparator(),
+                    new BuildVersion().getVersion()));
+            default -> serve(all);
         }
-        if (args.length > 0 && args[0].equals("import")) {
-            System.exit(new ImportCommand(System.out, System.err, java.net.http.HttpClient.newHttpClient())
-                    .run(GateCommand.rest(args)));
-        }
+    }
+
+    /** The overview: the commands with a line each, and serve's options (the default command). */
+    static String usage() {
+        picocli.CommandLine commands = Cli.of(new Commands());
+        PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());
+        HttpClient none = null;
+        commands.addSubcommand("serve", Cli.of(new CommandLine()));
+        commands.addSubcommand("gate", Cli.of(new GateCommand(quiet, quiet, none)));
+        commands.addSubcommand("import", Cli.of(new ImportCommand(quiet, quiet, none)));
+        commands.addSubcommand("backup", Cli.of(new BackupCommand(quiet, quiet, none)));
+        commands.addSubcommand("restore", Cli.of(new RestoreCommand(quiet, quiet)));
+        return commands.getUsageMessage() + System.lineSeparator() + "serve's options:" + System.lineSeparator()
+                + CommandLine.usage();
+    }
+
+    private static void serve(List<String> args) {
         ServerOptions options;
         HookOptions hooks;
         ServerLimits limits;
         CommandLine commandLine;
         try {
-            commandLine = CommandLine.parse(args);
+            commandLine = CommandLine.parse(System.getenv(), args.toArray(String[]::new));
             if (commandLine.help()) {
-                System.out.println(CommandLine.USAGE);
+                System.out.println(CommandLine.usage());
                 return;
             }
             options = commandLine.options(System.getenv(TOKEN_VARIABLE), Clock.systemUTC());

@@ -4,12 +4,8 @@ import io.devopskpi.core.export.Counter;
 import io.devopskpi.core.export.MetricFamily;
 import io.devopskpi.core.export.MetricSample;
 import io.devopskpi.core.ingest.IngestResult;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * What the server counts about itself for {@code /metrics}: its build, the HTTP requests it answered (by route
@@ -63,15 +59,6 @@ final class ServerMetrics {
 
     /** The project version Maven wrote into build.properties. */
     private static String version() {
-        Properties build = new Properties();
-        try (InputStream in = ServerMetrics.class.getResourceAsStream("build.properties")) {
-            if (in == null) {
-                throw new IllegalStateException("build.properties is missing from the server's classes");
-            }
-            build.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return build.getProperty("version");
+        return BuildVersion.version();
     }
 }

@@ -38,6 +38,22 @@ final class TokenAuth {
         return writer;
     }
 
+    /**
+     * Only the server's own write token ({@code DEVOPS_KPI_API_TOKEN} or the generated one), not a named writer's:
+     * for what hands out the whole store. 401 without any write token, 403 with a named writer's.
+     */
+    void requireOwnWriteToken(Context ctx) {
+        String token = bearer(ctx);
+        String writer = writer(ctx);
+        if (writer == null) {
+            throw unauthorized(ctx, "a valid write token is required: send 'Authorization: Bearer <token>'");
+        }
+        if (!write.matches(token)) {
+            throw ApiException.error(HttpStatus.FORBIDDEN.getCode(), "only the server's own write token may do "
+                    + "this, not a named writer's (writer '" + writer + "')");
+        }
+    }
+
     /** Whether the request carries a write token as bearer. */
     boolean hasWriteToken(Context ctx) {
         return writer(ctx) != null;

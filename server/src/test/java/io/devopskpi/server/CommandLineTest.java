@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -81,6 +82,69 @@ class CommandLineTest {
                 : CommandLine.parse("--metrics-window", given);
 
         assertThat(commandLine.options(null, TestServer.CLOCK).metricsWindow()).isEqualTo(Duration.parse(window));
+    }
+
+    @Test
+    void takesEveryOptionFromTheEnvironmentAndArgumentsWin() throws Exception {
+        Path readToken = Files.writeString(folder.resolve("read"), "reader\n");
+        Map<String, String> environment = Map.of("DEVOPS_KPI_PORT", "9090", "DEVOPS_KPI_BIND", "0.0.0.0",
+                "DEVOPS_KPI_DATA", folder.resolve("data").toString(), "DEVOPS_KPI_READ_TOKEN_FILE", readToken.toString(),
+                "DEVOPS_KPI_METRICS_WINDOW", "7d", "DEVOPS_KPI_DEMO", "true", "PORT", "1");
+
+        CommandLine fromEnvironment = CommandLine.parse(environment);
+        ServerOptions options = fromEnvironment.options(null, TestServer.CLOCK);
+        ServerOptions overridden = CommandLine.parse(environment, "--port", "0", "--metrics-window", "2w")
+                .options(null, TestServer.CLOCK);
+
+        assertThat(options.port()).isEqualTo(9090);
+        assertThat(options.bind()).isEqualTo("0.0.0.0");
+        assertThat(options.store().jdbcUrl()).contains(folder.resolve("data").toAbsolutePath().toString());
+        assertThat(options.readToken()).isEqualTo("reader");
+        assertThat(options.metricsWindow()).isEqualTo(Duration.ofDays(7));
+        assertThat(fromEnvironment.demo()).isTrue();
+        assertThat(overridden.port()).isZero();
+        assertThat(overridden.metricsWindow()).isEqualTo(Duration.ofDays(14));
+        assertThat(overridden.bind()).isEqualTo("0.0.0.0");
+    }
+
+    @Test
+    void refusesABadValueFromTheEnvironmentNamingTheOption() {
+        assertThatThrownBy(() -> CommandLine.parse(Map.of("DEVOPS_KPI_PORT", "http")))
+                .isInstanceOf(CommandLine.UsageException.class)
+                .hasMessage("--port must be a number from 0 to 65535, got 'http'");
+        assertThatThrownBy(() -> CommandLine.parse(Map.of("DEVOPS_KPI_DATA", "a"), "--db", "jdbc:h2:mem:x"))
+                .isInstanceOf(CommandLine.UsageException.class)
+                .hasMessageStartingWith("--data and --db exclude each other");
+    }
+
+    @Test
+    void namesEachEnvironmentVariableAfterItsOption() {
+        assertThat(EnvironmentDefaults.variable("--db-password-file")).isEqualTo("DEVOPS_KPI_DB_PASSWORD_FILE");
+        assertThat(CommandLine.usage()).contains("--metrics-window").contains("--writers-file")
+                .contains("DEVOPS_KPI_PORT=8080");
+    }
+
+    /** What an option added to CommandLine as one annotated field gets: conversion, its variable, its refusal. */
+    static final class OneField {
+        @picocli.CommandLine.Option(names = "--shutdown-grace")
+        Duration grace = Duration.ofSeconds(30);
+        @picocli.CommandLine.Option(names = "--max-connections")
+        int connections = 200;
+    }
+
+    @Test
+    void anOptionIsOneAnnotatedFieldWithItsVariableAndItsRefusal() throws Exception {
+        OneField given = new OneField();
+        Cli.parse(Cli.of(given, Map.of("DEVOPS_KPI_MAX_CONNECTIONS", "50")), List.of("--shutdown-grace", "2m"));
+        assertThat(given.grace).isEqualTo(Duration.ofMinutes(2));
+        assertThat(given.connections).isEqualTo(50);
+
+        assertThatThrownBy(() -> Cli.parse(Cli.of(new OneField()), List.of("--shutdown-grace", "soon")))
+                .isInstanceOf(CommandLine.UsageException.class).hasMessageStartingWith("--shutdown-grace ")
+                .hasMessageContaining("'soon'");
+        assertThatThrownBy(() -> Cli.parse(Cli.of(new OneField()), List.of("--max-connections", "many")))
+                .isInstanceOf(CommandLine.UsageException.class)
+                .hasMessage("--max-connections 'many' is not an int");
     }
 
     @Test

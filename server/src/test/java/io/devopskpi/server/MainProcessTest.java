@@ -29,6 +29,39 @@ class MainProcessTest {
     }
 
     @Test
+    void printsItsVersionFromTheBuildAndHelpPerCommand() throws Exception {
+        String version = output(java("--version").start());
+        assertThat(version).startsWith("devops-kpi-server " + BuildVersion.version()).contains("Java ");
+        assertThat(BuildVersion.version()).matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+
+        assertThat(output(java("--help").start())).contains("Commands:").contains("serve").contains("gate")
+                .contains("import").contains("backup").contains("restore").contains("--port=N");
+        assertThat(output(java("serve", "--help").start())).contains("--metrics-window").contains("DEVOPS_KPI_");
+        assertThat(output(java("gate", "--help").start())).contains("--threshold").contains("exit codes");
+        assertThat(output(java("import", "incidents", "--help").start())).contains("--format servicenow|jira|custom");
+        assertThat(output(java("import", "jenkins", "--help").start())).contains("--api-token-file");
+        assertThat(output(java("backup", "--help").start())).contains("--to FILE");
+        assertThat(output(java("restore", "--help").start())).contains("--from FILE --data DIR");
+    }
+
+    @Test
+    void aCommandsBadArgumentExitsTwo() throws Exception {
+        Process process = java("restore", "--from").start();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
+                .contains("devops-kpi restore: --from needs a value");
+    }
+
+    /** What the process printed on stdout, once it exited 0. */
+    private static String output(Process process) throws Exception {
+        String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(text).isZero();
+        return text;
+    }
+
+    @Test
     void printsItsUrlAndTokenOnceThenExitsCleanlyOnSigterm() throws Exception {
         List<String> firstRun = runUntilListeningThenTerminate();
         List<String> secondRun = runUntilListeningThenTerminate();
