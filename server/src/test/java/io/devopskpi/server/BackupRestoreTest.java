@@ -146,7 +146,9 @@ class BackupRestoreTest {
                 + "build's " + current);
         assertThat(empty).doesNotExist();
 
-        Path otherH2 = withManifestLine(backup, "h2Version=2.3.", "h2Version=2.1.");
+        String thisH2 = "h2Version=" + org.h2.engine.Constants.VERSION_MAJOR + "." + org.h2.engine.Constants.VERSION_MINOR
+                + ".";
+        Path otherH2 = withManifestLine(backup, thisH2, "h2Version=2.1.");
         assertThat(restore("--from", otherH2.toString(), "--data", empty.toString()))
                 .isEqualTo(RestoreCommand.REFUSED);
         assertThat(stderr()).contains("the backup was written by H2 2.1.");

@@ -69,10 +69,18 @@ class CommandLineTest {
         "--max-connections|lots|--max-connections must be a number from 1 to 1000000, got 'lots'",
         "--shutdown-grace|0s|--shutdown-grace must be longer than zero: '0s'",
         "--header-timeout|10 seconds|--header-timeout ",
-        "--idle-timeout|-5s|--idle-timeout "})
+        "--idle-timeout|5 parsecs|--idle-timeout "})
     void refusesABadLimitNamingTheOptionAndTheValue(String option, String value, String message) {
         assertThatThrownBy(() -> CommandLine.parse(option, value))
                 .isInstanceOf(CommandLine.UsageException.class).hasMessageStartingWith(message);
+    }
+
+    /** A value that looks like an option is not taken as one's value (picocli), and the refusal names both. */
+    @org.junit.jupiter.api.Test
+    void refusesANegativeLimitNamingTheOptionAndTheValue() {
+        assertThatThrownBy(() -> CommandLine.parse("--idle-timeout", "-5s"))
+                .isInstanceOf(CommandLine.UsageException.class).hasMessageContaining("--idle-timeout")
+                .hasMessageContaining("-5s");
     }
 
     @ParameterizedTest
