@@ -52,6 +52,8 @@ final class StallingProxy implements AutoCloseable {
             try {
                 Socket client = listener.accept();
                 Socket upstream = new Socket(InetAddress.getLoopbackAddress(), upstreamPort);
+                client.setTcpNoDelay(true); // forward each write at once, as a real proxy does (no Nagle delay)
+                upstream.setTcpNoDelay(true);
                 sockets.add(client);
                 sockets.add(upstream);
                 pump(client, upstream);

@@ -46,6 +46,10 @@ final class StallingProxy implements AutoCloseable {
             try {
                 Socket client = server.accept();
                 Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
+                // forward each write at once, as a real proxy does: with Nagle's algorithm a message the proxy
+                // happens to split waits for the peer's delayed ACK (about 40 ms a round trip on Linux)
+                client.setTcpNoDelay(true);
+                upstream.setTcpNoDelay(true);
                 sockets.add(client);
                 sockets.add(upstream);
                 pump(client, upstream);
