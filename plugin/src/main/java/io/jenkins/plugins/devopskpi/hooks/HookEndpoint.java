@@ -1,12 +1,11 @@
 package io.jenkins.plugins.devopskpi.hooks;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.devopskpi.core.api.ApiJson;
 import io.devopskpi.core.hooks.AlertSource;
 import io.devopskpi.core.hooks.HookResult;
-import io.devopskpi.core.hooks.UnmappedAlert;
 import io.devopskpi.core.hooks.UnmappedAlerts;
+import io.devopskpi.core.hooks.UnmappedAlertsJson;
 import io.devopskpi.core.ingest.EventConflictException;
 import io.devopskpi.core.ingest.EventError;
 import io.devopskpi.core.ingest.InvalidEventsException;
@@ -125,30 +124,7 @@ public final class HookEndpoint {
      * tool, and the last ones kept with what was looked at.
      */
     public static String unmapped(UnmappedAlerts unmapped) {
-        JsonObject answer = new JsonObject();
-        answer.addProperty("count", unmapped.count());
-        JsonObject bySource = new JsonObject();
-        for (AlertSource source : AlertSource.values()) {
-            bySource.addProperty(source.key(), unmapped.count(source));
-        }
-        answer.add("counts", bySource);
-        answer.addProperty("kept", UnmappedAlerts.KEPT);
-        JsonArray alerts = new JsonArray();
-        for (UnmappedAlert alert : unmapped.recent()) {
-            JsonObject item = new JsonObject();
-            item.addProperty("source", alert.source().key());
-            item.addProperty("id", alert.id());
-            item.addProperty("summary", alert.summary());
-            item.addProperty("reason", alert.reason());
-            JsonObject looked = new JsonObject();
-            alert.looked().forEach(looked::addProperty);
-            item.add("looked", looked);
-            item.addProperty("received", alert.received().toString());
-            item.addProperty("times", alert.times());
-            alerts.add(item);
-        }
-        answer.add("alerts", alerts);
-        return ApiJson.text(answer);
+        return ApiJson.text(UnmappedAlertsJson.of(unmapped));
     }
 
     private static AlertSource source(String path) {
