@@ -20,14 +20,16 @@ import java.util.Set;
  * Issue 13, item 3 beyond events: seeded mutations of valid read queries (every read endpoint and its parameters),
  * gate bodies and alerting-tool payloads, sent to a real server. Every answer must be a success or a 4xx whose
  * errors each name what was refused: for a query, a parameter it sent or a known one it lacks; for a body, a field (never null but
- * for the body as a whole, named {@code body}); never a 5xx.
+ * for the body as a whole, named {@code body}); never a 5xx; and a refused webhook payload changes nothing stored.
  */
 final class RequestFuzzer {
     /** What happened; {@code serverErrors} and {@code unnamed} must be empty. */
-    record Report(int cases, int succeeded, int refused, List<String> serverErrors, List<String> unnamed) {
+    record Report(int cases, int succeeded, int refused, List<String> serverErrors, List<String> unnamed,
+            List<String> storeChanged) {
         String summary() {
-            return String.format("cases %d, succeeded %d, refused 4xx %d, 5xx %d, refusals naming nothing sent %d",
-                    cases, succeeded, refused, serverErrors.size(), unnamed.size());
+            return String.format("cases %d, succeeded %d, refused 4xx %d, 5xx %d, refusals naming nothing sent %d, "
+                    + "refused payloads that changed the store %d", cases, succeeded, refused, serverErrors.size(),
+                    unnamed.size(), storeChanged.size());
         }
     }
 
@@ -76,6 +78,7 @@ final class RequestFuzzer {
     private final Random random;
     private final List<String> serverErrors = new ArrayList<>();
     private final List<String> unnamed = new ArrayList<>();
+    private final List<String> storeChanged = new ArrayList<>();
     private int succeeded;
     private int refused;
 
@@ -99,7 +102,7 @@ final class RequestFuzzer {
                         mutate(random.nextBoolean() ? alertmanager.deepCopy() : pagerduty.deepCopy()), true);
             }
         }
-        return new Report(cases, succeeded, refused, serverErrors, unnamed);
+        return new Report(cases, succeeded, refused, serverErrors, unnamed, storeChanged);
     }
 
     private void read(String endpoint) {
@@ -141,8 +144,13 @@ final class RequestFuzzer {
     }
 
     private void body(String path, JsonElement body, boolean hook) {
+        // a webhook writes: a refused payload must leave every table as it was (StoreDump)
+        String before = hook ? StoreDump.of(server.server.store()) : null;
         HttpResponse<String> response = server.postTo(path, body.toString(), "Bearer " + TestServer.TOKEN);
         judge("POST " + path + " " + excerpt(body.toString()), response, null, hook);
+        if (hook && response.statusCode() >= 400 && !StoreDump.of(server.server.store()).equals(before)) {
+            storeChanged.add(response.statusCode() + " POST " + path + " " + excerpt(body.toString()));
+        }
     }
 
     private void judge(String request, HttpResponse<String> response, Set<String> parameters, boolean hook) {
