@@ -83,14 +83,14 @@
     }));
   }
 
-  function table(weeks, zone) {
+  function table(weeks, zone, text) {
     return el('table', { class: 'jenkins-table jenkins-table--small devops-kpi-trend-table' },
-      el('caption', {}, `Deployments and change success rate per week (weeks from Monday 00:00 ${zone})`),
+      el('caption', {}, text('caption', zone)),
       el('thead', {}, el('tr', {},
-        el('th', { scope: 'col' }, 'Week'),
-        el('th', { scope: 'col' }, 'Deployments'),
-        el('th', { scope: 'col' }, 'Change success rate'),
-        el('th', { scope: 'col' }, 'Changes (sample)'))),
+        el('th', { scope: 'col' }, text('week')),
+        el('th', { scope: 'col' }, text('deployments')),
+        el('th', { scope: 'col' }, text('successRate')),
+        el('th', { scope: 'col' }, text('changes')))),
       el('tbody', {}, ...weeks.map((week) => el('tr', {},
         el('th', { scope: 'row' }, week.label.first === week.label.last ? week.label.first
           : `${week.label.first} – ${week.label.last}`),
@@ -99,27 +99,28 @@
         el('td', { 'data-value': String(week.changes) }, String(week.changes))))));
   }
 
-  function draw(node, weeks) {
+  function draw(node, weeks, text) {
     if (node.clientHeight === 0) node.style.height = '18rem';
     const chart = window.echarts.init(node, null, { renderer: 'canvas' });
     const muted = themeColor('--text-color-secondary', FALLBACK.secondary);
-    const text = themeColor('--text-color', FALLBACK.text);
+    const ink = themeColor('--text-color', FALLBACK.text);
     chart.setOption({
       animation: false,
       color: [themeColor('--accent-color', FALLBACK.accent), themeColor('--success-color', FALLBACK.success)],
       grid: { left: 48, right: 56, top: 56, bottom: 28 },
-      legend: { top: 0, left: 'center', textStyle: { color: text } },
+      legend: { top: 0, left: 'center', textStyle: { color: ink } },
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'category', data: weeks.map((week) => week.label.first), axisLabel: { color: muted } },
       yAxis: [
-        { type: 'value', name: 'Deployments', min: 0, minInterval: 1, nameTextStyle: { color: muted },
+        { type: 'value', name: text('deployments'), min: 0, minInterval: 1, nameTextStyle: { color: muted },
           axisLabel: { color: muted } },
-        { type: 'value', name: 'Success rate', min: 0, max: 1, splitLine: { show: false }, nameTextStyle: { color: muted },
+        { type: 'value', name: text('successAxis'), min: 0, max: 1, splitLine: { show: false },
+          nameTextStyle: { color: muted },
           axisLabel: { color: muted, formatter: (v) => `${Math.round(v * 100)} %` } },
       ],
       series: [
-        { name: 'Deployments', type: 'bar', barMaxWidth: 28, data: weeks.map((week) => week.deployments) },
-        { name: 'Change success rate', type: 'line', yAxisIndex: 1, connectNulls: false, symbolSize: 6,
+        { name: text('deployments'), type: 'bar', barMaxWidth: 28, data: weeks.map((week) => week.deployments) },
+        { name: text('successRate'), type: 'line', yAxisIndex: 1, connectNulls: false, symbolSize: 6,
           data: weeks.map((week) => week.successRate),
           tooltip: { valueFormatter: rate } },
       ],
@@ -127,23 +128,46 @@
     window.addEventListener('resize', () => chart.resize());
   }
 
+  /**
+   * The page's texts in Jenkins' language: the view writes them from its properties into data-text-* attributes
+   * ({0} stands for the one value a text takes); English when an attribute is missing.
+   */
+  function texts(container) {
+    const english = {
+      caption: 'Deployments and change success rate per week (weeks from Monday 00:00 {0})',
+      week: 'Week',
+      deployments: 'Deployments',
+      successRate: 'Change success rate',
+      changes: 'Changes (sample)',
+      successAxis: 'Success rate',
+      noLibrary: 'The chart library (echarts-api plugin) is not loaded; the table lists the numbers.',
+      failed: 'The weekly trend could not be shown: {0}',
+    };
+    return (key, value) => {
+      const name = `text${key.charAt(0).toUpperCase()}${key.slice(1)}`;
+      const template = container.dataset[name] || english[key];
+      return value === undefined ? template : template.replace('{0}', value);
+    };
+  }
+
   /** Fills one container; its data-state says how it ended: drawn, table-only or failed (for people and tests). */
   async function render(container) {
     const status = container.querySelector('.devops-kpi-trend-status');
     const zone = container.dataset.zone || 'UTC';
+    const text = texts(container);
     try {
       const weeks = rows(await fetchTrend(container), zone);
-      container.append(table(weeks, zone));
+      container.append(table(weeks, zone, text));
       if (!window.echarts) {
-        status.textContent = 'The chart library (echarts-api plugin) is not loaded; the table lists the numbers.';
+        status.textContent = text('noLibrary');
         container.dataset.state = 'table-only';
         return;
       }
-      draw(container.querySelector('.devops-kpi-trend-chart'), weeks);
+      draw(container.querySelector('.devops-kpi-trend-chart'), weeks, text);
       status.textContent = '';
       container.dataset.state = 'drawn';
     } catch (error) {
-      status.textContent = `The weekly trend could not be shown: ${error.message}`;
+      status.textContent = text('failed', error.message);
       container.dataset.state = 'failed';
     }
   }

@@ -130,6 +130,27 @@ final class JenkinsLikeHost implements AutoCloseable {
         answer(exchange, 200, served.type(), served.body());
     }
 
+    /** {@code ${%key}} as Stapler renders it: the view's English properties, escaped for an attribute or text. */
+    private static String texts(String markup) throws IOException {
+        java.util.Properties english = new java.util.Properties();
+        try (var reader = Files.newBufferedReader(JOB_PAGE.resolveSibling("index.properties"),
+                java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            english.load(reader);
+        }
+        java.util.regex.Matcher key = java.util.regex.Pattern.compile("\\$\\{%([A-Za-z]+)\\}").matcher(markup);
+        StringBuilder rendered = new StringBuilder();
+        while (key.find()) {
+            String text = english.getProperty(key.group(1));
+            if (text == null) {
+                throw new IllegalStateException(JOB_PAGE + " names ${%" + key.group(1)
+                        + "}, which index.properties lacks");
+            }
+            key.appendReplacement(rendered, java.util.regex.Matcher.quoteReplacement(attribute(text)));
+        }
+        key.appendTail(rendered);
+        return rendered.toString();
+    }
+
     /** The job page: the trend part of JobKpiAction/index.jelly as Jenkins would render it for this target. */
     static String jobPage(String application, String environment) throws IOException {
         String jelly = Files.readString(JOB_PAGE);
@@ -145,7 +166,8 @@ final class JenkinsLikeHost implements AutoCloseable {
         markup = markup.replace(ADJUNCT, "<script src=\"" + ECHARTS_API_SCRIPT + "\"></script>")
                 .replace("${rootURL}", CONTEXT)
                 .replace("${it.application}", attribute(application))
-                .replace("${it.environment}", attribute(environment))
+                .replace("${it.environment}", attribute(environment));
+        markup = texts(markup)
                 .replaceAll("<(div|script|span|p)(\\s[^>]*?)?\\s*/>", "<$1$2></$1>");
         if (markup.contains("${") || markup.contains("<st:") || markup.contains("<j:")) {
             throw new IllegalStateException("the trend markup of " + JOB_PAGE
