@@ -4,7 +4,7 @@ import { setUpControls } from './controls.js';
 import { pruneCharts, trendChart } from './charts.js';
 import { historyTable } from './gov.js';
 import { define, defineLabels } from './definitions.js';
-import { drillLink, pagedList, reasons, voidedMark } from './drill.js';
+import { afterId, drillLink, pagedList, reasons } from './drill.js';
 import { apiBase, apiParams, append, bandChip, clear, dateTime, decimal, duration, el, emptyState, errorBox,
   getJson, MIN_SAMPLES, pageLink, percent, plural, setApiLink, windowText } from './lib.js';
 
@@ -172,7 +172,7 @@ function incidents(answer, state) {
     return emptyState(`No incidents recorded for ${name} in ${state.environment} in this window.`);
   }
   const rows = answer.incidents.map((i) => el('tr', { class: i.voided ? 'voided' : null },
-    el('td', {}, i.id, ' ', voidedMark(i, state.zone)), el('td', {}, i.severity || '—'), el('td', {}, dateTime(i.started, state.zone)),
+    el('td', {}, i.id, ...afterId(i, state.zone)), el('td', {}, i.severity || '—'), el('td', {}, dateTime(i.started, state.zone)),
     el('td', { class: 'num' }, duration(i.detectSeconds)),
     el('td', {}, i.resolved ? dateTime(i.resolved, state.zone) : el('span', { class: 'failed' }, 'unresolved')),
     el('td', { class: 'num' }, i.durationSeconds === null ? 'ongoing' : duration(i.durationSeconds)),

@@ -35,6 +35,12 @@ export const BEHIND = {
  * The visible mark of a voided deployment or incident (api.md, "Void and unvoid"): the word and the reason, with
  * who voided it and when in its tooltip; null for an entry that is not voided (it has no `voided` key).
  */
+/** What follows an id in a list: nothing, or a space and the voided mark (no stray space in a plain cell). */
+export function afterId(entry, zone) {
+  const mark = voidedMark(entry, zone);
+  return mark ? [' ', mark] : [];
+}
+
 export function voidedMark(entry, zone) {
   if (!entry.voided) return null;
   const v = entry.voided;
@@ -52,7 +58,7 @@ export const LISTS = {
       el('td', {}, d.application),
       el('td', {}, el('span', { class: `tag tag-${d.result}` }, d.result)),
       el('td', {}, d.kind === 'NORMAL' ? 'normal' : el('span', { class: 'tag tag-kind' }, d.kind)),
-      el('td', {}, runLink(d.id, d.url), ' ', voidedMark(d, zone)),
+      el('td', {}, runLink(d.id, d.url), ...afterId(d, zone)),
       el('td', {}, d.revision || '—'),
       el('td', { class: 'num' }, String(d.changes ?? '—')),
       el('td', {}, d.failedChange ? el('span', { class: 'failed' }, `failed: ${reasons(d.failureReasons)}`) : 'no'),
@@ -78,7 +84,7 @@ export const LISTS = {
     headers: ['Incident', 'Application', 'Severity', 'Started', { label: 'Detected after', num: true }, 'Resolved',
       { label: 'Resolved after', num: true }, 'Cause', 'Operated by'],
     row: (i, zone) => el('tr', { 'data-id': i.id, class: i.voided ? 'voided' : null },
-      el('td', {}, i.id, ' ', voidedMark(i, zone)), el('td', {}, i.application), el('td', {}, i.severity || '—'),
+      el('td', {}, i.id, ...afterId(i, zone)), el('td', {}, i.application), el('td', {}, i.severity || '—'),
       el('td', {}, dateTime(i.started, zone)),
       el('td', { class: 'num' }, duration(i.detectSeconds)),
       el('td', {}, i.resolved ? dateTime(i.resolved, zone) : el('span', { class: 'failed' }, 'unresolved')),
