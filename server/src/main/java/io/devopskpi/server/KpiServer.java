@@ -183,13 +183,17 @@ public final class KpiServer implements AutoCloseable {
 
     /**
      * Every connector of the started server cuts off clients that trickle their headers ({@link HeaderTimeout}).
-     * Once stopping, Jetty closes a connection silent for 1 s (its shutdown idle timeout), so idle keep-alive
-     * connections do not hold the shutdown for the whole grace.
+     * Once stopping, Jetty closes a connection silent for {@link #SHUTDOWN_IDLE} (its shutdown idle timeout), so idle
+     * keep-alive connections do not hold the shutdown for the whole grace; Jetty's 1 s default cut off a request
+     * whose body paused for a second on a loaded machine (GracefulShutdownTest answered 408 once in CI).
      */
+    static final java.time.Duration SHUTDOWN_IDLE = java.time.Duration.ofSeconds(3);
+
     private static void limitConnections(Javalin app, HttpLimits limits) {
         for (Connector connector : app.jettyServer().server().getConnectors()) {
             if (connector instanceof AbstractConnector started) {
                 started.addBean(new HeaderTimeout(started.getScheduler(), limits.headerTimeout()));
+                started.setShutdownIdleTimeout(SHUTDOWN_IDLE.toMillis());
             }
         }
     }
