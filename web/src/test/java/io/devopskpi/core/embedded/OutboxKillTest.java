@@ -42,6 +42,9 @@ class OutboxKillTest {
         Path data = folder.resolve("jenkins-home");
         Path acknowledgements = folder.resolve("acknowledged.txt");
         Random random = new Random();
+        // the store migrated once before the kills: a kill during H2's first migration leaves tables without
+        // Flyway's record of them (H2 commits each DDL statement), a known limit this test is not about
+        Store.open(StoreConfig.embedded(data)).close();
         for (int kill = 1; kill <= KILLS; kill++) {
             runUntilKilled(data, acknowledgements, "k" + kill + "-", 50 + random.nextInt(250));
         }
