@@ -46,8 +46,7 @@ final class AuthorsHandler implements Handler {
     @Override
     public void handle(Context ctx) throws IOException {
         String writer = auth.requireWrite(ctx);
-        RequestBody.requireJsonIfDeclared(ctx);
-        String author = author(RequestBody.utf8(ctx, MAX_BODY));
+        String author = author(RequestBody.json(ctx, MAX_BODY));
         int changed = ChangeAuthors.erase(store, clock.instant(), author, erasure);
         LOG.info("writer '{}' had {} {} on {} changes", writer, author == null ? "every author" : "one author",
                 erasure == ChangeAuthors.Erasure.DROP ? "dropped" : "pseudonymised", changed);

@@ -34,8 +34,7 @@ final class EventsHandler implements Handler {
     public void handle(Context ctx) throws IOException {
         // before reading anything: only holders of the token may make the server buffer a large body
         String writer = auth.requireWrite(ctx);
-        RequestBody.requireJsonIfDeclared(ctx);
-        String body = RequestBody.utf8(ctx, MAX_BODY);
+        String body = RequestBody.json(ctx, MAX_BODY);
         IngestResult result;
         try {
             result = ingestor.ingest(EventJson.parse(body));

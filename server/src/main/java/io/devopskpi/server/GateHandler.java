@@ -41,8 +41,7 @@ final class GateHandler implements Handler {
     @Override
     public void handle(Context ctx) throws IOException {
         auth.requireRead(ctx);
-        RequestBody.requireJsonIfDeclared(ctx);
-        String body = RequestBody.utf8(ctx, MAX_BODY);
+        String body = RequestBody.json(ctx, MAX_BODY);
         GateVerdict verdict;
         try {
             Instant now = clock.instant();

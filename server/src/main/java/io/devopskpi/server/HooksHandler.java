@@ -1,6 +1,5 @@
 package io.devopskpi.server;
 
-import com.google.gson.JsonObject;
 import io.devopskpi.core.api.ApiJson;
 import io.devopskpi.core.hooks.AlertSource;
 import io.devopskpi.core.hooks.HookResult;
@@ -33,8 +32,7 @@ final class HooksHandler implements Handler {
     @Override
     public void handle(Context ctx) throws IOException {
         auth.require(ctx);
-        RequestBody.requireJsonIfDeclared(ctx);
-        String body = RequestBody.utf8(ctx, MAX_BODY);
+        String body = RequestBody.json(ctx, MAX_BODY);
         HookResult result;
         try {
             result = hooks.receive(source, body);
@@ -46,12 +44,6 @@ final class HooksHandler implements Handler {
         if (result.unmapped() > 0) {
             LOG.warn("{} unmapped {} alert(s), see GET /api/v1/hooks/unmapped", result.unmapped(), source.key());
         }
-        JsonObject answer = new JsonObject();
-        answer.addProperty("accepted", result.accepted());
-        answer.addProperty("duplicates", result.duplicates());
-        answer.addProperty("updated", result.updated());
-        answer.addProperty("unmapped", result.unmapped());
-        answer.addProperty("ignored", result.ignored());
-        JsonAnswers.write(ctx, HttpStatus.OK.getCode(), answer);
+        JsonAnswers.write(ctx, HttpStatus.OK.getCode(), result.json());
     }
 }

@@ -26,8 +26,17 @@ final class RequestBody {
     private RequestBody() {
     }
 
+    /**
+     * The JSON body as text: 415 for a declared content type that is not JSON (none at all is accepted, as some
+     * clients send none), 413 over {@code limit} bytes, 400 when it is not UTF-8.
+     */
+    static String json(Context ctx, int limit) throws IOException {
+        requireJsonIfDeclared(ctx);
+        return utf8(ctx, limit);
+    }
+
     /** Refuses (415) a declared content type that is not JSON; none at all is accepted, as some clients send none. */
-    static void requireJsonIfDeclared(Context ctx) {
+    private static void requireJsonIfDeclared(Context ctx) {
         String declared = ctx.contentType();
         if (declared == null || declared.isBlank()) {
             return;

@@ -1,12 +1,10 @@
 package io.devopskpi.server;
 
+import io.devopskpi.core.store.ServerSettings;
 import io.devopskpi.core.store.Store;
 import io.devopskpi.core.store.StoreException;
 import java.io.PrintStream;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Base64;
 import java.util.Optional;
@@ -48,24 +46,14 @@ final class WriteTokens {
     }
 
     private static Optional<TokenHash> stored(Store store) {
-        try (Connection c = store.connection();
-                PreparedStatement s = c.prepareStatement("SELECT setting_value FROM server_setting WHERE name = ?")) {
-            s.setString(1, SETTING);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(TokenHash.fromHex(rs.getString(1))) : Optional.empty();
-            }
+        try {
+            return ServerSettings.find(store, SETTING).map(TokenHash::fromHex);
         } catch (SQLException e) {
             throw new StoreException("cannot read the write token hash: " + e.getMessage(), e);
         }
     }
 
     private static void insert(Store store, TokenHash hash) throws SQLException {
-        try (Connection c = store.connection();
-                PreparedStatement s = c.prepareStatement(
-                        "INSERT INTO server_setting (name, setting_value) VALUES (?, ?)")) {
-            s.setString(1, SETTING);
-            s.setString(2, hash.hex());
-            s.executeUpdate();
-        }
+        ServerSettings.insert(store, SETTING, hash.hex());
     }
 }

@@ -266,7 +266,9 @@ final class ScaleBenchmark {
     private void start(List<String> store, Path log) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--port", "0"));
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--port", "0",
+                // the benchmark is one client sending as fast as it can: the per-client limit would answer 429
+                "--rate-limit", "off"));
         // extra options for the server's JVM, e.g. -Dscale.serverJvm=-XX:StartFlightRecording=filename=x.jfr
         String extra = System.getProperty("scale.serverJvm", "");
         if (!extra.isBlank()) {

@@ -2,6 +2,7 @@ package io.devopskpi.server;
 
 import com.google.gson.JsonArray;
 import io.devopskpi.core.store.Store;
+import io.devopskpi.core.store.StoreConnections;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -23,7 +24,7 @@ final class StoreDump {
 
     static String of(Store store) {
         StringBuilder dump = new StringBuilder();
-        try (Connection c = store.connection()) {
+        try (Connection c = StoreConnections.of(store)) {
             for (String table : tables(c)) {
                 dump.append("== ").append(table.toLowerCase(Locale.ROOT)).append('\n');
                 try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(

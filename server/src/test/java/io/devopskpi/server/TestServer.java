@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.devopskpi.core.store.Store;
 import io.devopskpi.core.store.StoreConfig;
+import io.devopskpi.core.store.StoreConnections;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -133,7 +134,7 @@ final class TestServer implements AutoCloseable {
     }
 
     String text(String sql) {
-        try (Store store = Store.open(storeConfig); Connection c = store.connection();
+        try (Store store = Store.open(storeConfig); Connection c = StoreConnections.of(store);
                 Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             return rs.next() ? rs.getString(1) : null;
         } catch (SQLException e) {
@@ -143,7 +144,7 @@ final class TestServer implements AutoCloseable {
 
     /** Runs a statement on the server's database through a second connection, as another program sharing it would. */
     int execute(String sql) {
-        try (Store store = Store.open(storeConfig); Connection c = store.connection();
+        try (Store store = Store.open(storeConfig); Connection c = StoreConnections.of(store);
                 Statement s = c.createStatement()) {
             return s.executeUpdate(sql);
         } catch (SQLException e) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.devopskpi.core.store.Store;
 import io.devopskpi.core.store.StoreConfig;
+import io.devopskpi.core.store.StoreConnections;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,7 @@ class WriteTokensTest {
     @Test
     void reusesTheStoredHashWithoutPrintingAToken() throws Exception {
         try (Store store = Store.open(TestServer.freshStore())) {
-            try (Connection c = store.connection(); PreparedStatement s = c.prepareStatement(
+            try (Connection c = StoreConnections.of(store); PreparedStatement s = c.prepareStatement(
                     "INSERT INTO server_setting (name, setting_value) VALUES ('write-token-sha256', ?)")) {
                 s.setString(1, TokenHash.of("earlier-token").hex());
                 s.executeUpdate();

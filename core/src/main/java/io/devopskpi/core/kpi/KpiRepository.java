@@ -1,12 +1,13 @@
 package io.devopskpi.core.kpi;
 
+import io.devopskpi.core.attribution.AttributionSql;
 import io.devopskpi.core.model.DeploymentResult;
 import io.devopskpi.core.model.Responsibility;
 import io.devopskpi.core.model.Severity;
 import io.devopskpi.core.store.Sql;
+import io.devopskpi.core.store.SqlArgs;
+import io.devopskpi.core.store.StoreRead;
 import io.devopskpi.core.store.StoredValues;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -29,22 +30,17 @@ import java.util.TreeMap;
  * collation, so H2 and PostgreSQL give the same answers.
  */
 final class KpiRepository {
-    private static final String DEPLOYMENT_COLUMNS = "d.id, d.application, d.started, d.finished, d.result, "
-            + "d.kind, d.imported, COALESCE(d.team, a.team, 'unassigned') AS att_team, "
-            + "COALESCE(d.supplier, a.supplier, 'unassigned') AS att_supplier, ";
-    private static final String NOT_LOOKED_UP = "0 AS during_incident ";
-    private static final String DELIVERY_JOIN = "FROM deployment d LEFT JOIN assignment a "
-            + "ON a.application = d.application AND a.responsibility IN ('DELIVERY', 'BOTH') "
-            + "AND a.valid_from <= d.finished AND (a.valid_to IS NULL OR d.finished < a.valid_to) ";
+    private static final AttributionSql DELIVERY = AttributionSql.ofDeployments("d");
+    private static final AttributionSql OPERATIONS = AttributionSql.ofIncidents("i");
+    /** The deployments with their DELIVERY attribution, not looked up against incidents. */
+    private static final String DEPLOYMENTS = "SELECT d.id, d.application, d.started, d.finished, d.result, "
+            + "d.kind, d.imported, " + DELIVERY.columns() + ", 0 AS during_incident FROM deployment d "
+            + DELIVERY.join();
     private static final String INCIDENT_COLUMNS = "SELECT i.id, i.application, i.started, i.detected, i.resolved, "
-            + "i.cause, i.severity_level, COALESCE(i.team, a.team, 'unassigned') AS att_team, "
-            + "COALESCE(i.supplier, a.supplier, 'unassigned') AS att_supplier "
-            + "FROM incident i LEFT JOIN assignment a ON a.application = i.application "
-            + "AND a.responsibility IN ('OPERATIONS', 'BOTH') "
-            + "AND a.valid_from <= i.started AND (a.valid_to IS NULL OR i.started < a.valid_to) "
+            + "i.cause, i.severity_level, " + OPERATIONS.columns() + " FROM incident i " + OPERATIONS.join()
             + "WHERE i.voided_at IS NULL ";
 
-    private final Connection connection;
+    private final StoreRead read;
     private final String environment;
     private final String application;
     private final boolean failureIsFailedChange;
@@ -53,8 +49,8 @@ final class KpiRepository {
      * @param application the one application of an application scope, or null for every application of the
      *                    environment (team, supplier and everything scopes, whose attribution is decided per event)
      */
-    KpiRepository(Connection connection, String environment, String application, boolean failureIsFailedChange) {
-        this.connection = connection;
+    KpiRepository(StoreRead read, String environment, String application, boolean failureIsFailedChange) {
+        this.read = read;
         this.environment = environment;
         this.application = application;
         this.failureIsFailedChange = failureIsFailedChange;
@@ -67,27 +63,16 @@ final class KpiRepository {
      * application again for each of its deployments.
      */
     List<DeploymentRecord> deploymentsFinishedIn(Instant from, Instant to) throws SQLException {
-        String sql = "SELECT " + DEPLOYMENT_COLUMNS + NOT_LOOKED_UP + DELIVERY_JOIN
-                + "WHERE d.environment = ? AND d.finished >= ? AND d.finished < ? AND d.voided_at IS NULL"
-                + applicationFilter("d");
-        List<DeploymentRecord> read = new ArrayList<>();
-        try (PreparedStatement s = connection.prepareStatement(sql)) {
-            int i = bindEnvironment(s, 1);
-            Sql.setInstant(s, i++, from);
-            Sql.setInstant(s, i++, to);
-            bindApplication(s, i);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    read.add(deployment(rs));
-                }
-            }
+        SqlArgs args = new SqlArgs().add(environment, from, to);
+        String sql = DEPLOYMENTS + "WHERE d.environment = ? AND d.finished >= ? AND d.finished < ? "
+                + "AND d.voided_at IS NULL" + applicationFilter("d", args);
+        List<DeploymentRecord> finished = read.list(sql, args, this::deployment);
+        if (finished.isEmpty()) {
+            return finished;
         }
-        if (read.isEmpty()) {
-            return read;
-        }
-        Map<String, List<Instant[]>> incidents = incidentsContainingStartsOf(read);
-        List<DeploymentRecord> result = new ArrayList<>(read.size());
-        for (DeploymentRecord d : read) {
+        Map<String, List<Instant[]>> incidents = incidentsContainingStartsOf(finished);
+        List<DeploymentRecord> result = new ArrayList<>(finished.size());
+        for (DeploymentRecord d : finished) {
             boolean during = false;
             for (Instant[] incident : incidents.getOrDefault(d.application(), List.of())) {
                 // metrics.md, rework: started <= d.started and (unresolved or d.started < resolved)
@@ -111,22 +96,14 @@ final class KpiRepository {
             throws SQLException {
         Instant earliest = deployments.stream().map(DeploymentRecord::started).min(Instant::compareTo).orElseThrow();
         Instant latest = deployments.stream().map(DeploymentRecord::started).max(Instant::compareTo).orElseThrow();
+        SqlArgs args = new SqlArgs().add(environment, latest, earliest);
         String sql = "SELECT i.application, i.started, i.resolved FROM incident i WHERE i.environment = ? "
                 + "AND i.started <= ? AND (i.resolved IS NULL OR i.resolved > ?) AND i.voided_at IS NULL"
-                + applicationFilter("i");
+                + applicationFilter("i", args);
         Map<String, List<Instant[]>> incidents = new HashMap<>();
-        try (PreparedStatement s = connection.prepareStatement(sql)) {
-            int i = bindEnvironment(s, 1);
-            Sql.setInstant(s, i++, latest);
-            Sql.setInstant(s, i++, earliest);
-            bindApplication(s, i);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    incidents.computeIfAbsent(rs.getString("application"), a -> new ArrayList<>())
-                            .add(new Instant[] {Sql.getInstant(rs, "started"), Sql.getInstant(rs, "resolved")});
-                }
-            }
-        }
+        read.forEach(sql, args, rs -> incidents.computeIfAbsent(rs.getString("application"),
+                a -> new ArrayList<>()).add(new Instant[] {Sql.getInstant(rs, "started"),
+                        Sql.getInstant(rs, "resolved")}));
         return incidents;
     }
 
@@ -158,28 +135,22 @@ final class KpiRepository {
         if (latest != null && !latest.isBefore(bound) && !applications.isEmpty()) {
             Instant end = bound.plus(LOOK_AHEAD);
             boolean wholeHistory = latest.isBefore(end);
-            String sql = "SELECT " + DEPLOYMENT_COLUMNS + NOT_LOOKED_UP + DELIVERY_JOIN
-                    + "WHERE d.environment = ? AND d.result IN (" + resultList(false) + ") AND d.voided_at IS NULL "
-                    + "AND d.finished >= ?" + (wholeHistory ? "" : " AND d.finished < ?") + applicationFilter("d");
-            try (PreparedStatement s = connection.prepareStatement(sql)) {
-                int i = bindEnvironment(s, 1);
-                Sql.setInstant(s, i++, bound);
-                if (!wholeHistory) {
-                    Sql.setInstant(s, i++, end);
-                }
-                bindApplication(s, i);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        DeploymentRecord d = deployment(rs);
-                        if (applications.contains(d.application())) {
-                            attempts.merge(d.application(), d, KpiRepository::earlier);
-                            if (d.isSuccess()) {
-                                successes.merge(d.application(), d, KpiRepository::earlier);
-                            }
-                        }
+            SqlArgs args = new SqlArgs().add(environment, bound);
+            if (!wholeHistory) {
+                args.add(end);
+            }
+            String sql = DEPLOYMENTS + "WHERE d.environment = ? AND d.result IN (" + resultList(false) + ") "
+                    + "AND d.voided_at IS NULL AND d.finished >= ?" + (wholeHistory ? "" : " AND d.finished < ?")
+                    + applicationFilter("d", args);
+            read.forEach(sql, args, rs -> {
+                DeploymentRecord d = deployment(rs);
+                if (applications.contains(d.application())) {
+                    attempts.merge(d.application(), d, KpiRepository::earlier);
+                    if (d.isSuccess()) {
+                        successes.merge(d.application(), d, KpiRepository::earlier);
                     }
                 }
-            }
+            });
             if (!wholeHistory) {
                 for (String app : applications) {
                     if (!attempts.containsKey(app)) {
@@ -204,14 +175,11 @@ final class KpiRepository {
 
     /** The latest finished time of the environment's (or the application's) deployments; null without any. */
     private Instant latestFinished() throws SQLException {
+        SqlArgs args = new SqlArgs().add(environment);
         String sql = "SELECT MAX(d.finished) AS finished FROM deployment d WHERE d.environment = ? "
-                + "AND d.voided_at IS NULL" + applicationFilter("d");
-        try (PreparedStatement s = connection.prepareStatement(sql)) {
-            bindApplication(s, bindEnvironment(s, 1));
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Sql.getInstant(rs, "finished") : null;
-            }
-        }
+                + "AND d.voided_at IS NULL" + applicationFilter("d", args);
+        List<Instant> latest = read.list(sql, args, rs -> Sql.getInstant(rs, "finished"));
+        return latest.isEmpty() ? null : latest.get(0);
     }
 
     /** The first SUCCESS deployment of the application in order with finished strictly after {@code after}. */
@@ -222,28 +190,12 @@ final class KpiRepository {
     /** The group of deployments at the smallest qualifying finished time, the tie broken in Java. */
     private DeploymentRecord first(String app, Instant bound, String comparison, String results)
             throws SQLException {
-        String sql = "SELECT " + DEPLOYMENT_COLUMNS + NOT_LOOKED_UP + DELIVERY_JOIN
-                + "WHERE d.environment = ? AND d.application = ? AND d.result IN (" + results + ") "
+        String sql = DEPLOYMENTS + "WHERE d.environment = ? AND d.application = ? AND d.result IN (" + results + ") "
                 + "AND d.voided_at IS NULL AND d.finished = "
                 + "(SELECT MIN(finished) FROM deployment WHERE environment = ? AND application = ? "
                 + "AND result IN (" + results + ") AND voided_at IS NULL AND finished " + comparison + " ?)";
-        DeploymentRecord first = null;
-        try (PreparedStatement s = connection.prepareStatement(sql)) {
-            s.setString(1, environment);
-            s.setString(2, app);
-            s.setString(3, environment);
-            s.setString(4, app);
-            Sql.setInstant(s, 5, bound);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    DeploymentRecord d = deployment(rs);
-                    if (first == null || DeploymentRecord.ORDER.compare(d, first) < 0) {
-                        first = d;
-                    }
-                }
-            }
-        }
-        return first;
+        SqlArgs args = new SqlArgs().add(environment, app, environment, app, bound);
+        return read.list(sql, args, this::deployment).stream().min(DeploymentRecord.ORDER).orElse(null);
     }
 
     /**
@@ -258,21 +210,13 @@ final class KpiRepository {
         // change index. One join of the two let H2 start from every deployment before 'to' and evaluate the
         // window once per row (scale benchmark: most of a quarter's read at 10,000 deployments).
         Map<String, Set<String>> windowApplications = new HashMap<>();
+        SqlArgs pairArgs = new SqlArgs().add(environment, from, to);
         String pairs = "SELECT DISTINCT d.application, c.change_id FROM deployment d "
                 + "JOIN deployment_change c ON c.deployment_id = d.id "
                 + "WHERE d.environment = ? AND d.result = 'SUCCESS' AND d.finished >= ? AND d.finished < ? "
-                + "AND d.voided_at IS NULL" + applicationFilter("d");
-        try (PreparedStatement s = connection.prepareStatement(pairs)) {
-            int i = bindEnvironment(s, 1);
-            Sql.setInstant(s, i++, from);
-            Sql.setInstant(s, i++, to);
-            bindApplication(s, i);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    windowApplications.computeIfAbsent(rs.getString(2), c -> new HashSet<>()).add(rs.getString(1));
-                }
-            }
-        }
+                + "AND d.voided_at IS NULL" + applicationFilter("d", pairArgs);
+        read.forEach(pairs, pairArgs, rs -> windowApplications.computeIfAbsent(rs.getString(2),
+                c -> new HashSet<>()).add(rs.getString(1)));
         // Every listing of those changes, by the change index alone; then the deployments not already known, by
         // key. Joining the two let H2 lead with the finished-time index again, over the whole history.
         List<String> changes = new ArrayList<>(windowApplications.keySet());
@@ -281,18 +225,11 @@ final class KpiRepository {
         List<Listed> rows = new ArrayList<>();
         for (int start = 0; start < changes.size(); start += 500) {
             List<String> chunk = changes.subList(start, Math.min(changes.size(), start + 500));
+            SqlArgs args = new SqlArgs();
             String sql = "SELECT deployment_id, change_id, committed FROM deployment_change WHERE change_id IN ("
-                    + placeholders(chunk.size()) + ")";
-            try (PreparedStatement s = connection.prepareStatement(sql)) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    s.setString(i + 1, chunk.get(i));
-                }
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(new Listed(rs.getString(1), rs.getString(2), Sql.getInstant(rs, "committed")));
-                    }
-                }
-            }
+                    + args.placeholders(chunk) + ")";
+            read.forEach(sql, args, rs -> rows.add(new Listed(rs.getString(1), rs.getString(2),
+                    Sql.getInstant(rs, "committed"))));
         }
         Set<String> unknown = new HashSet<>();
         rows.forEach(row -> {
@@ -318,28 +255,20 @@ final class KpiRepository {
         List<String> all = new ArrayList<>(ids);
         for (int start = 0; start < all.size(); start += 500) {
             List<String> chunk = all.subList(start, Math.min(all.size(), start + 500));
+            SqlArgs args = new SqlArgs();
             String sql = "SELECT id, application, environment, result, started, finished, kind, imported "
-                    + "FROM deployment WHERE id IN (" + placeholders(chunk.size()) + ") AND voided_at IS NULL";
-            try (PreparedStatement s = connection.prepareStatement(sql)) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    s.setString(i + 1, chunk.get(i));
+                    + "FROM deployment WHERE id IN (" + args.placeholders(chunk) + ") AND voided_at IS NULL";
+            read.forEach(sql, args, rs -> {
+                Instant finished = Sql.getInstant(rs, "finished");
+                boolean counted = environment.equals(rs.getString("environment"))
+                        && "SUCCESS".equals(rs.getString("result")) && finished.isBefore(to);
+                if (counted) {
+                    String id = rs.getString("id");
+                    found.put(id, new DeploymentRecord(id, rs.getString("application"),
+                            Sql.getInstant(rs, "started"), finished, DeploymentResult.SUCCESS,
+                            StoredValues.countedKind(rs.getString("kind")), rs.getBoolean("imported"), null, false));
                 }
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        Instant finished = Sql.getInstant(rs, "finished");
-                        boolean counted = environment.equals(rs.getString("environment"))
-                                && "SUCCESS".equals(rs.getString("result")) && finished.isBefore(to);
-                        if (!counted) {
-                            continue;
-                        }
-                        String id = rs.getString("id");
-                        found.put(id, new DeploymentRecord(id, rs.getString("application"),
-                                Sql.getInstant(rs, "started"), finished, DeploymentResult.SUCCESS,
-                                StoredValues.countedKind(rs.getString("kind")), rs.getBoolean("imported"), null,
-                                false));
-                    }
-                }
-            }
+            });
         }
         return found;
     }
@@ -351,17 +280,8 @@ final class KpiRepository {
                 + "WHERE d.environment = ? AND d.result = 'SUCCESS' AND d.finished >= ? AND d.finished < ? "
                 + "AND d.voided_at IS NULL";
         Map<String, Map<String, String>> components = new HashMap<>();
-        try (PreparedStatement s = connection.prepareStatement(sql)) {
-            s.setString(1, environment);
-            Sql.setInstant(s, 2, from);
-            Sql.setInstant(s, 3, to);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    components.computeIfAbsent(rs.getString(1), id -> new HashMap<>())
-                            .put(rs.getString(2), rs.getString(3));
-                }
-            }
-        }
+        read.forEach(sql, new SqlArgs().add(environment, from, to), rs -> components.computeIfAbsent(
+                rs.getString(1), id -> new HashMap<>()).put(rs.getString(2), rs.getString(3)));
         return components;
     }
 
@@ -371,13 +291,9 @@ final class KpiRepository {
         List<String> ids = new ArrayList<>(deploymentIds);
         for (int start = 0; start < ids.size(); start += 500) {
             List<String> chunk = ids.subList(start, Math.min(ids.size(), start + 500));
-            String sql = INCIDENT_COLUMNS + "AND i.cause IN (" + placeholders(chunk.size()) + ")";
-            try (PreparedStatement s = connection.prepareStatement(sql)) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    s.setString(i + 1, chunk.get(i));
-                }
-                readIncidents(s, result);
-            }
+            SqlArgs args = new SqlArgs();
+            String sql = INCIDENT_COLUMNS + "AND i.cause IN (" + args.placeholders(chunk) + ")";
+            result.addAll(read.list(sql, args, KpiRepository::incident));
         }
         return result;
     }
@@ -387,18 +303,11 @@ final class KpiRepository {
      * with that id that is a change attempt): the candidates of failure rule 3.
      */
     List<IncidentRecord> incidentsWithoutUsableCauseStartedIn(Instant from, Instant to) throws SQLException {
+        SqlArgs args = new SqlArgs().add(environment, from, to);
         String sql = INCIDENT_COLUMNS + "AND i.environment = ? AND i.started >= ? AND i.started < ?"
-                + applicationFilter("i") + " AND NOT EXISTS (SELECT 1 FROM deployment c WHERE c.id = i.cause "
+                + applicationFilter("i", args) + " AND NOT EXISTS (SELECT 1 FROM deployment c WHERE c.id = i.cause "
                 + "AND c.result IN (" + resultList(false) + ") AND c.voided_at IS NULL)";
-        List<IncidentRecord> result = new ArrayList<>();
-        try (PreparedStatement s = connection.prepareStatement(sql)) {
-            int i = bindEnvironment(s, 1);
-            Sql.setInstant(s, i++, from);
-            Sql.setInstant(s, i++, to);
-            bindApplication(s, i);
-            readIncidents(s, result);
-        }
-        return result;
+        return read.list(sql, args, KpiRepository::incident);
     }
 
     /**
@@ -406,18 +315,10 @@ final class KpiRepository {
      * ones never end): every incident a KPI of the window can count.
      */
     List<IncidentRecord> incidentsOfWindow(Instant from, Instant to) throws SQLException {
+        SqlArgs args = new SqlArgs().add(environment, to, from, from);
         String sql = INCIDENT_COLUMNS + "AND i.environment = ? AND i.started < ? "
-                + "AND (i.resolved IS NULL OR i.resolved > ? OR i.started >= ?)" + applicationFilter("i");
-        List<IncidentRecord> result = new ArrayList<>();
-        try (PreparedStatement s = connection.prepareStatement(sql)) {
-            int i = bindEnvironment(s, 1);
-            Sql.setInstant(s, i++, to);
-            Sql.setInstant(s, i++, from);
-            Sql.setInstant(s, i++, from);
-            bindApplication(s, i);
-            readIncidents(s, result);
-        }
-        return result;
+                + "AND (i.resolved IS NULL OR i.resolved > ? OR i.started >= ?)" + applicationFilter("i", args);
+        return read.list(sql, args, KpiRepository::incident);
     }
 
     /**
@@ -426,42 +327,28 @@ final class KpiRepository {
      * know is left out.
      */
     Map<String, Set<Responsibility>> assignedTo(Scope scope, Instant from, Instant to) throws SQLException {
-        String owner = scope.kind() == Scope.Kind.TEAM ? "COALESCE(team, 'unassigned')" : "supplier";
-        String sql = "SELECT DISTINCT application, responsibility FROM assignment WHERE " + owner + " = ? "
-                + "AND valid_from < ? AND (valid_to IS NULL OR valid_to > ?)";
+        String owner = scope.kind() == Scope.Kind.TEAM ? AttributionSql.teamOf("team") : "supplier";
+        SqlArgs args = new SqlArgs().add(scope.name());
+        String sql = "SELECT DISTINCT application, responsibility FROM assignment WHERE " + owner + " = ? AND "
+                + AttributionSql.overlapping("", from, to, args);
         Map<String, Set<Responsibility>> result = new TreeMap<>();
-        try (PreparedStatement s = connection.prepareStatement(sql)) {
-            s.setString(1, scope.name());
-            Sql.setInstant(s, 2, to);
-            Sql.setInstant(s, 3, from);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    Responsibility responsibility = Responsibility.parse(rs.getString(2));
-                    if (responsibility != null) {
-                        result.computeIfAbsent(rs.getString(1), a -> EnumSet.noneOf(Responsibility.class))
-                                .add(responsibility);
-                    }
-                }
+        read.forEach(sql, args, rs -> {
+            Responsibility responsibility = Responsibility.parse(rs.getString(2));
+            if (responsibility != null) {
+                result.computeIfAbsent(rs.getString(1), a -> EnumSet.noneOf(Responsibility.class))
+                        .add(responsibility);
             }
-        }
+        });
         return result;
     }
 
     /** Applications with any assignment covering OPERATIONS that overlaps [from, to). */
     Set<String> applicationsWithOperationsAssignment(Instant from, Instant to) throws SQLException {
-        Set<String> result = new java.util.TreeSet<>();
-        try (PreparedStatement s = connection.prepareStatement("SELECT DISTINCT application FROM assignment "
-                + "WHERE responsibility IN ('OPERATIONS', 'BOTH') AND valid_from < ? "
-                + "AND (valid_to IS NULL OR valid_to > ?)")) {
-            Sql.setInstant(s, 1, to);
-            Sql.setInstant(s, 2, from);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    result.add(rs.getString(1));
-                }
-            }
-        }
-        return result;
+        SqlArgs args = new SqlArgs();
+        String sql = "SELECT DISTINCT application FROM assignment WHERE "
+                + AttributionSql.covering(Responsibility.OPERATIONS, "responsibility") + " AND "
+                + AttributionSql.overlapping("", from, to, args);
+        return new java.util.TreeSet<>(read.list(sql, args, rs -> rs.getString(1)));
     }
 
     /**
@@ -473,17 +360,7 @@ final class KpiRepository {
                 + "UNION ALL SELECT 1 FROM incident WHERE environment = ? AND application = ? AND voided_at IS NULL "
                 + "UNION ALL "
                 + "SELECT 1 FROM assignment WHERE application = ?";
-        try (PreparedStatement s = connection.prepareStatement(sql)) {
-            s.setMaxRows(1);
-            s.setString(1, environment);
-            s.setString(2, app);
-            s.setString(3, environment);
-            s.setString(4, app);
-            s.setString(5, app);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next();
-            }
-        }
+        return read.any(sql, new SqlArgs().add(environment, app, environment, app, app));
     }
 
     private DeploymentRecord deployment(ResultSet rs) throws SQLException {
@@ -497,15 +374,11 @@ final class KpiRepository {
                 rs.getInt("during_incident") == 1);
     }
 
-    private static void readIncidents(PreparedStatement s, List<IncidentRecord> into) throws SQLException {
-        try (ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                into.add(new IncidentRecord(rs.getString("id"), rs.getString("application"),
-                        Sql.getInstant(rs, "started"), Sql.getInstant(rs, "detected"), Sql.getInstant(rs, "resolved"),
-                        rs.getString("cause"), new Attribution(rs.getString("att_team"),
-                                rs.getString("att_supplier")), severity(rs.getString("severity_level"))));
-            }
-        }
+    private static IncidentRecord incident(ResultSet rs) throws SQLException {
+        return new IncidentRecord(rs.getString("id"), rs.getString("application"),
+                Sql.getInstant(rs, "started"), Sql.getInstant(rs, "detected"), Sql.getInstant(rs, "resolved"),
+                rs.getString("cause"), new Attribution(rs.getString("att_team"),
+                        rs.getString("att_supplier")), severity(rs.getString("severity_level")));
     }
 
     /** A stored level this version does not know counts as UNKNOWN: it passes no minimum. */
@@ -522,24 +395,12 @@ final class KpiRepository {
         return successOnly || !failureIsFailedChange ? "'SUCCESS'" : "'SUCCESS', 'FAILURE'";
     }
 
-    private String applicationFilter(String alias) {
-        return application == null ? "" : " AND " + alias + ".application = ?";
-    }
-
-    private int bindEnvironment(PreparedStatement s, int index) throws SQLException {
-        s.setString(index, environment);
-        return index + 1;
-    }
-
-    private int bindApplication(PreparedStatement s, int index) throws SQLException {
+    /** {@code AND alias.application = ?} for one application, its argument added; empty for all. */
+    private String applicationFilter(String alias, SqlArgs args) {
         if (application == null) {
-            return index;
+            return "";
         }
-        s.setString(index, application);
-        return index + 1;
-    }
-
-    private static String placeholders(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+        args.add(application);
+        return " AND " + alias + ".application = ?";
     }
 }

@@ -4,8 +4,8 @@ import io.devopskpi.core.metric.Fraction;
 import io.devopskpi.core.model.Responsibility;
 import io.devopskpi.core.store.Store;
 import io.devopskpi.core.store.StoreException;
+import io.devopskpi.core.store.StoreRead;
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,8 +53,8 @@ public final class KpiService {
      * filter of a tag, so that a page's trends follow the same filter as its figures.
      */
     public KpiReport report(KpiQuery query, Set<String> applications) {
-        return read(query, (connection, now) -> {
-            KpiRepository repository = repository(query, connection);
+        return read(query, (read, now) -> {
+            KpiRepository repository = repository(query, read);
             return compute(query, now, repository, WindowData.load(repository, query, settings),
                     new ScopeFilter(query.scope(), applications)).report();
         });
@@ -73,11 +73,11 @@ public final class KpiService {
      * names some of a supplier's applications, or a like-for-like comparison of applications with one tag.
      */
     public KpiFigures figures(KpiQuery query, Set<String> applications) {
-        return read(query, (connection, now) -> {
-            KpiRepository repository = repository(query, connection);
+        return read(query, (read, now) -> {
+            KpiRepository repository = repository(query, read);
             WindowData data = WindowData.load(repository, query, settings);
-            return figures(query, now, connection, repository, data, applications,
-                    componentsOf(query, connection, data));
+            return figures(query, now, read, repository, data, applications,
+                    componentsOf(query, read, data));
         });
     }
 
@@ -107,25 +107,25 @@ public final class KpiService {
      * @param window the window and environment; its scope is ignored
      */
     public List<KpiFigures> figuresOf(KpiQuery window, List<Slice> slices) {
-        return read(window, (connection, now) -> {
+        return read(window, (read, now) -> {
             KpiQuery environmentWide = window.withScope(Scope.all());
-            KpiRepository repository = repository(environmentWide, connection);
+            KpiRepository repository = repository(environmentWide, read);
             WindowData data = WindowData.load(repository, environmentWide, settings);
-            Components components = componentsOf(environmentWide, connection, data);
+            Components components = componentsOf(environmentWide, read, data);
             List<KpiFigures> figures = new ArrayList<>();
             for (Slice slice : slices) {
-                figures.add(figures(window.withScope(slice.scope()), now, connection, repository, data,
+                figures.add(figures(window.withScope(slice.scope()), now, read, repository, data,
                         slice.applications(), components));
             }
             return figures;
         });
     }
 
-    private KpiFigures figures(KpiQuery query, Instant now, Connection connection, KpiRepository repository,
+    private KpiFigures figures(KpiQuery query, Instant now, StoreRead read, KpiRepository repository,
             WindowData data, Set<String> applications, Components components) throws SQLException {
         ScopeFilter filter = new ScopeFilter(query.scope(), applications);
         Computed computed = compute(query, now, repository, data, filter);
-        Satisfaction satisfaction = SurveyScores.of(connection, query, applications);
+        Satisfaction satisfaction = SurveyScores.of(read, query, applications);
         return new KpiFigures(computed.report(), satisfaction, components.report(query, filter),
                 List.copyOf(computed.responsible().applications()), computed.responsible().responsibilities());
     }
@@ -134,9 +134,9 @@ public final class KpiService {
     private record Computed(KpiReport report, Responsible responsible) {
     }
 
-    /** What a read does with its connection and the query time. */
+    /** What a read does on its snapshot at the query time. */
     private interface Read<T> {
-        T apply(Connection connection, Instant now) throws SQLException;
+        T apply(StoreRead read, Instant now) throws SQLException;
     }
 
     private <T> T read(KpiQuery query, Read<T> work) {
@@ -145,24 +145,13 @@ public final class KpiService {
             throw new InvalidQueryException(List.of(new QueryError("window", "the window must not start after "
                     + "the query time: from " + query.from() + ", now " + now)));
         }
-        try (Connection connection = store.connection()) {
-            // One snapshot for all the queries of a read.
-            connection.setAutoCommit(false);
-            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            connection.setReadOnly(true);
-            try {
-                return work.apply(connection, now);
-            } finally {
-                connection.rollback();
-            }
-        } catch (SQLException e) {
-            throw new StoreException("cannot read KPIs from the store: " + e.getMessage(), e);
-        }
+        // One snapshot for all the queries of a read.
+        return StoreRead.snapshot(store, "KPIs", read -> work.apply(read, now));
     }
 
-    private KpiRepository repository(KpiQuery query, Connection connection) {
+    private KpiRepository repository(KpiQuery query, StoreRead read) {
         Scope scope = query.scope();
-        return new KpiRepository(connection, query.environment(),
+        return new KpiRepository(read, query.environment(),
                 scope.kind() == Scope.Kind.APPLICATION ? scope.name() : null, settings.failureIsFailedChange());
     }
 
@@ -171,8 +160,8 @@ public final class KpiService {
      * rate), in deployment order, each with its reasons and restore.
      */
     public List<FailedChangeView> failedChanges(KpiQuery query) {
-        return read(query, (connection, now) -> {
-            KpiRepository repository = repository(query, connection);
+        return read(query, (read, now) -> {
+            KpiRepository repository = repository(query, read);
             ScopeFilter filter = new ScopeFilter(query.scope());
             List<DeploymentRecord> window = repository.deploymentsFinishedIn(query.from(), query.to());
             return new FailedChangeAnalysis(repository, settings.attributionHorizon())
@@ -189,12 +178,12 @@ public final class KpiService {
      * environment, so this reads the environment's SUCCESS deployments of the window even for one application.
      */
     public ComponentReport components(KpiQuery query) {
-        return read(query, (connection, now) -> components(query, connection, new ScopeFilter(query.scope())));
+        return read(query, (read, now) -> components(query, read, new ScopeFilter(query.scope())));
     }
 
-    private ComponentReport components(KpiQuery query, Connection connection, ScopeFilter filter)
+    private ComponentReport components(KpiQuery query, StoreRead read, ScopeFilter filter)
             throws SQLException {
-        return componentsOf(query, connection, null).report(query, filter);
+        return componentsOf(query, read, null).report(query, filter);
     }
 
     /**
@@ -202,8 +191,8 @@ public final class KpiService {
      * window's deployments already read environment-wide ({@code data} of a scope other than one application) are
      * used as they are, not read again.
      */
-    private Components componentsOf(KpiQuery query, Connection connection, WindowData data) throws SQLException {
-        KpiRepository environmentWide = new KpiRepository(connection, query.environment(), null,
+    private Components componentsOf(KpiQuery query, StoreRead read, WindowData data) throws SQLException {
+        KpiRepository environmentWide = new KpiRepository(read, query.environment(), null,
                 settings.failureIsFailedChange());
         List<DeploymentRecord> window = data != null && query.scope().kind() != Scope.Kind.APPLICATION
                 ? data.window() : environmentWide.deploymentsFinishedIn(query.from(), query.to());

@@ -1,9 +1,7 @@
 package io.devopskpi.core.kpi;
 
-import io.devopskpi.core.store.Sql;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import io.devopskpi.core.store.SqlArgs;
+import io.devopskpi.core.store.StoreRead;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,42 +17,37 @@ final class SurveyScores {
     private SurveyScores() {
     }
 
-    static Satisfaction of(Connection connection, KpiQuery query, Set<String> applications) throws SQLException {
+    static Satisfaction of(StoreRead read, KpiQuery query, Set<String> applications) throws SQLException {
         Scope scope = query.scope();
         if (scope.kind() == Scope.Kind.TEAM) {
             return Satisfaction.NONE;
         }
         StringBuilder sql = new StringBuilder("SELECT application, score, respondents FROM survey "
                 + "WHERE valid_from < ? AND valid_to > ?");
-        List<String> names = new ArrayList<>();
+        SqlArgs args = new SqlArgs().add(query.to(), query.from());
         if (scope.kind() == Scope.Kind.SUPPLIER) {
             sql.append(" AND supplier = ?");
-            names.add(scope.name());
+            args.add(scope.name());
         } else if (scope.kind() == Scope.Kind.APPLICATION) {
             sql.append(" AND application = ?");
-            names.add(scope.name());
+            args.add(scope.name());
         }
+        record Score(double score, int respondents) {
+        }
+        List<Score> scores = new ArrayList<>();
+        read.forEach(sql.toString(), args, rs -> {
+            String application = rs.getString("application");
+            if (applications == null || application != null && applications.contains(application)) {
+                scores.add(new Score(rs.getDouble("score"), rs.getInt("respondents")));
+            }
+        });
         double weighted = 0;
         int respondents = 0;
         int surveys = 0;
-        try (PreparedStatement s = connection.prepareStatement(sql.toString())) {
-            Sql.setInstant(s, 1, query.to());
-            Sql.setInstant(s, 2, query.from());
-            for (int i = 0; i < names.size(); i++) {
-                s.setString(3 + i, names.get(i));
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    String application = rs.getString("application");
-                    if (applications != null && (application == null || !applications.contains(application))) {
-                        continue;
-                    }
-                    int count = rs.getInt("respondents");
-                    weighted += rs.getDouble("score") * count;
-                    respondents += count;
-                    surveys++;
-                }
-            }
+        for (Score score : scores) {
+            weighted += score.score() * score.respondents();
+            respondents += score.respondents();
+            surveys++;
         }
         return respondents == 0 ? Satisfaction.NONE : new Satisfaction(weighted / respondents, respondents, surveys);
     }

@@ -3,14 +3,12 @@ package io.devopskpi.core.query;
 import io.devopskpi.core.kpi.KpiQuery;
 import io.devopskpi.core.kpi.Scope;
 import io.devopskpi.core.store.Sql;
+import io.devopskpi.core.store.SqlArgs;
 import io.devopskpi.core.store.Store;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import io.devopskpi.core.store.StoreRead;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,25 +26,18 @@ public final class ApplicationList {
 
     public ResultPage<ApplicationSummary> list(KpiQuery query, Page page) {
         Instant at = Ownership.at(query, clock.instant());
-        return Snapshot.read(store, "the applications", connection -> new ResultPage<>(
-                items(connection, query, at, page), total(connection, query, at), page));
+        return StoreRead.snapshot(store, "the applications", read -> new ResultPage<>(
+                items(read, query, at, page), total(read, query, at), page));
     }
 
     /** Every application of the list, read a page at a time on one snapshot. */
     public List<ApplicationSummary> all(KpiQuery query) {
         Instant at = Ownership.at(query, clock.instant());
-        return Snapshot.read(store, "the applications", connection -> {
-            List<ApplicationSummary> all = new ArrayList<>();
-            List<ApplicationSummary> page;
-            do {
-                page = items(connection, query, at, new Page(all.size(), Page.MAX_LIMIT));
-                all.addAll(page);
-            } while (page.size() == Page.MAX_LIMIT);
-            return all;
-        });
+        return StoreRead.snapshot(store, "the applications",
+                read -> Page.every(page -> items(read, query, at, page)));
     }
 
-    private static List<ApplicationSummary> items(Connection connection, KpiQuery query, Instant at, Page page)
+    private static List<ApplicationSummary> items(StoreRead read, KpiQuery query, Instant at, Page page)
             throws SQLException {
         SqlArgs args = new SqlArgs();
         String sql = Ownership.ownersAt(query, at, args)
@@ -62,27 +53,18 @@ public final class ApplicationList {
         args.add(query.environment(), query.from(), query.to(), query.environment(), query.to());
         addScope(query.scope(), args);
         args.add(page.limit(), page.offset());
-        List<ApplicationSummary> items = new ArrayList<>();
-        try (PreparedStatement s = connection.prepareStatement(sql)) {
-            args.bind(s);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    items.add(new ApplicationSummary(rs.getString("application"),
-                            new Owner(rs.getString("delivery_team"), rs.getString("delivery_supplier")),
-                            new Owner(rs.getString("operations_team"), rs.getString("operations_supplier")),
-                            rs.getInt("deployments"), Sql.getInstant(rs, "last_deployment")));
-                }
-            }
-        }
-        return items;
+        return read.list(sql, args, rs -> new ApplicationSummary(rs.getString("application"),
+                new Owner(rs.getString("delivery_team"), rs.getString("delivery_supplier")),
+                new Owner(rs.getString("operations_team"), rs.getString("operations_supplier")),
+                rs.getInt("deployments"), Sql.getInstant(rs, "last_deployment")));
     }
 
-    private static long total(Connection connection, KpiQuery query, Instant at) throws SQLException {
+    private static long total(StoreRead read, KpiQuery query, Instant at) throws SQLException {
         SqlArgs args = new SqlArgs();
         String sql = Ownership.ownersAt(query, at, args) + "SELECT COUNT(*) FROM owners o WHERE "
                 + scopeCondition(query.scope());
         addScope(query.scope(), args);
-        return Counts.single(connection, sql, args);
+        return read.count(sql, args);
     }
 
     private static String scopeCondition(Scope scope) {

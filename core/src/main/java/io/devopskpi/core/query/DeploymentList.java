@@ -1,17 +1,16 @@
 package io.devopskpi.core.query;
 
+import io.devopskpi.core.attribution.AttributionSql;
 import io.devopskpi.core.kpi.FailedChangeView;
 import io.devopskpi.core.kpi.KpiQuery;
 import io.devopskpi.core.kpi.KpiService;
 import io.devopskpi.core.store.Sql;
+import io.devopskpi.core.store.SqlArgs;
 import io.devopskpi.core.store.StoredValues;
 import io.devopskpi.core.store.Store;
+import io.devopskpi.core.store.StoreRead;
 import io.devopskpi.core.store.Voided;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -23,11 +22,8 @@ import java.util.stream.Collectors;
  * Voided deployments are listed with their mark (and counted in the list's total, which pages it).
  */
 public final class DeploymentList {
-    private static final String TEAM = "COALESCE(d.team, a.team, 'unassigned')";
-    private static final String SUPPLIER = "COALESCE(d.supplier, a.supplier, 'unassigned')";
-    private static final String FROM = "FROM deployment d LEFT JOIN assignment a ON a.application = d.application "
-            + "AND a.responsibility IN ('DELIVERY', 'BOTH') AND a.valid_from <= d.finished "
-            + "AND (a.valid_to IS NULL OR d.finished < a.valid_to) "
+    private static final AttributionSql DELIVERY = AttributionSql.ofDeployments("d");
+    private static final String FROM = "FROM deployment d " + DELIVERY.join()
             + "WHERE d.environment = ? AND d.finished >= ? AND d.finished < ?";
 
     private final Store store;
@@ -39,22 +35,15 @@ public final class DeploymentList {
     }
 
     public ResultPage<DeploymentEntry> list(KpiQuery query, Page page) {
-        ResultPage<DeploymentEntry> rows = Snapshot.read(store, "the deployments", connection -> new ResultPage<>(
-                rows(connection, query, page), total(connection, query), page));
+        ResultPage<DeploymentEntry> rows = StoreRead.snapshot(store, "the deployments", read -> new ResultPage<>(
+                rows(read, query, page), total(read, query), page));
         return new ResultPage<>(withFailures(rows.items(), query), rows.total(), page);
     }
 
     /** Every deployment of the list, read a page at a time on one snapshot (exports). */
     public List<DeploymentEntry> all(KpiQuery query) {
-        List<DeploymentEntry> all = Snapshot.read(store, "the deployments", connection -> {
-            List<DeploymentEntry> rows = new ArrayList<>();
-            List<DeploymentEntry> page;
-            do {
-                page = rows(connection, query, new Page(rows.size(), Page.MAX_LIMIT));
-                rows.addAll(page);
-            } while (page.size() == Page.MAX_LIMIT);
-            return rows;
-        });
+        List<DeploymentEntry> all = StoreRead.snapshot(store, "the deployments",
+                read -> Page.every(page -> rows(read, query, page)));
         return withFailures(all, query);
     }
 
@@ -67,35 +56,26 @@ public final class DeploymentList {
         return rows.stream().map(d -> d.withFailure(failures.get(d.id()))).toList();
     }
 
-    private static List<DeploymentEntry> rows(Connection connection, KpiQuery query, Page page) throws SQLException {
+    private static List<DeploymentEntry> rows(StoreRead read, KpiQuery query, Page page) throws SQLException {
         SqlArgs args = new SqlArgs().add(query.environment(), query.from(), query.to());
         String sql = "SELECT d.id, d.application, d.environment, d.started, d.finished, d.result, d.kind, "
-                + "d.revision, d.pipeline, d.url, d.imported, d.voided_at, d.voided_reason, d.voided_by, " + TEAM + " AS att_team, " + SUPPLIER
-                + " AS att_supplier, (SELECT COUNT(*) FROM deployment_change c WHERE c.deployment_id = d.id) "
-                + "AS changes " + FROM + ScopeSql.and(query.scope(), "d.application", TEAM, SUPPLIER, args)
+                + "d.revision, d.pipeline, d.url, d.imported, d.voided_at, d.voided_reason, d.voided_by, " + DELIVERY.columns()
+                + ", (SELECT COUNT(*) FROM deployment_change c WHERE c.deployment_id = d.id) "
+                + "AS changes " + FROM + ScopeSql.and(query.scope(), "d.application", DELIVERY, args)
                 + " ORDER BY d.finished DESC, d.started DESC, d.id DESC LIMIT ? OFFSET ?";
         args.add(page.limit(), page.offset());
-        List<DeploymentEntry> rows = new ArrayList<>();
-        try (PreparedStatement s = connection.prepareStatement(sql)) {
-            args.bind(s);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new DeploymentEntry(rs.getString("id"), rs.getString("application"),
-                            rs.getString("environment"), Sql.getInstant(rs, "started"),
-                            Sql.getInstant(rs, "finished"), StoredValues.result(rs.getString("result")).orElse(null),
-                            StoredValues.kind(rs.getString("kind")).orElse(null), rs.getString("revision"),
-                            rs.getString("pipeline"), rs.getString("url"), rs.getBoolean("imported"),
-                            new Owner(rs.getString("att_team"), rs.getString("att_supplier")),
-                            rs.getInt("changes"), null, Voided.of(rs)));
-                }
-            }
-        }
-        return rows;
+        return read.list(sql, args, rs -> new DeploymentEntry(rs.getString("id"), rs.getString("application"),
+                rs.getString("environment"), Sql.getInstant(rs, "started"),
+                Sql.getInstant(rs, "finished"), StoredValues.result(rs.getString("result")).orElse(null),
+                StoredValues.kind(rs.getString("kind")).orElse(null), rs.getString("revision"),
+                rs.getString("pipeline"), rs.getString("url"), rs.getBoolean("imported"),
+                new Owner(rs.getString("att_team"), rs.getString("att_supplier")),
+                rs.getInt("changes"), null, Voided.of(rs)));
     }
 
-    private static long total(Connection connection, KpiQuery query) throws SQLException {
+    private static long total(StoreRead read, KpiQuery query) throws SQLException {
         SqlArgs args = new SqlArgs().add(query.environment(), query.from(), query.to());
-        String sql = "SELECT COUNT(*) " + FROM + ScopeSql.and(query.scope(), "d.application", TEAM, SUPPLIER, args);
-        return Counts.single(connection, sql, args);
+        String sql = "SELECT COUNT(*) " + FROM + ScopeSql.and(query.scope(), "d.application", DELIVERY, args);
+        return read.count(sql, args);
     }
 }

@@ -1,8 +1,8 @@
 package io.devopskpi.core.query;
 
+import io.devopskpi.core.store.SqlArgs;
 import io.devopskpi.core.store.Store;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import io.devopskpi.core.store.StoreRead;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -15,14 +15,10 @@ public final class EnvironmentList {
     }
 
     public Set<String> withDeployments() {
-        return Snapshot.read(store, "the environments", connection -> {
+        return StoreRead.snapshot(store, "the environments", read -> {
             Set<String> names = new TreeSet<>();
-            try (PreparedStatement s = connection.prepareStatement("SELECT DISTINCT environment FROM deployment WHERE voided_at IS NULL");
-                    ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    names.add(rs.getString(1));
-                }
-            }
+            read.forEach("SELECT DISTINCT environment FROM deployment WHERE voided_at IS NULL", new SqlArgs(),
+                    rs -> names.add(rs.getString(1)));
             return names;
         });
     }

@@ -1,14 +1,13 @@
 package io.devopskpi.core.query;
 
+import io.devopskpi.core.attribution.AttributionSql;
 import io.devopskpi.core.kpi.KpiQuery;
 import io.devopskpi.core.store.Sql;
+import io.devopskpi.core.store.SqlArgs;
 import io.devopskpi.core.store.Store;
+import io.devopskpi.core.store.StoreRead;
 import io.devopskpi.core.store.Voided;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,12 +16,8 @@ import java.util.List;
  * listed with their mark (and counted in the list's total, which pages it).
  */
 public final class IncidentList {
-    private static final String TEAM = "COALESCE(i.team, a.team, 'unassigned')";
-    private static final String SUPPLIER = "COALESCE(i.supplier, a.supplier, 'unassigned')";
-    private static final String FROM = "FROM incident i LEFT JOIN assignment a ON a.application = i.application "
-            + "AND a.responsibility IN ('OPERATIONS', 'BOTH') AND a.valid_from <= i.started "
-            + "AND (a.valid_to IS NULL OR i.started < a.valid_to) "
-            + "WHERE i.environment = ? AND i.started < ? AND (i.resolved IS NULL OR i.resolved > ?)";
+    private static final AttributionSql OPERATIONS = AttributionSql.ofIncidents("i");
+    private static final String FROM = "FROM incident i " + OPERATIONS.join() + "WHERE i.environment = ? AND i.started < ? AND (i.resolved IS NULL OR i.resolved > ?)";
 
     private final Store store;
 
@@ -31,36 +26,27 @@ public final class IncidentList {
     }
 
     public ResultPage<IncidentEntry> list(KpiQuery query, Page page) {
-        return Snapshot.read(store, "the incidents", connection -> new ResultPage<>(
-                rows(connection, query, page), total(connection, query), page));
+        return StoreRead.snapshot(store, "the incidents", read -> new ResultPage<>(
+                rows(read, query, page), total(read, query), page));
     }
 
-    private static List<IncidentEntry> rows(Connection connection, KpiQuery query, Page page) throws SQLException {
+    private static List<IncidentEntry> rows(StoreRead read, KpiQuery query, Page page) throws SQLException {
         SqlArgs args = new SqlArgs().add(query.environment(), query.to(), query.from());
         String sql = "SELECT i.id, i.application, i.environment, i.started, i.detected, i.resolved, i.severity, "
-                + "i.cause, i.voided_at, i.voided_reason, i.voided_by, " + TEAM + " AS att_team, " + SUPPLIER + " AS att_supplier " + FROM
-                + ScopeSql.and(query.scope(), "i.application", TEAM, SUPPLIER, args)
+                + "i.cause, i.voided_at, i.voided_reason, i.voided_by, " + OPERATIONS.columns() + " " + FROM
+                + ScopeSql.and(query.scope(), "i.application", OPERATIONS, args)
                 + " ORDER BY i.started DESC, i.id DESC LIMIT ? OFFSET ?";
         args.add(page.limit(), page.offset());
-        List<IncidentEntry> rows = new ArrayList<>();
-        try (PreparedStatement s = connection.prepareStatement(sql)) {
-            args.bind(s);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new IncidentEntry(rs.getString("id"), rs.getString("application"),
-                            rs.getString("environment"), Sql.getInstant(rs, "started"),
-                            Sql.getInstant(rs, "detected"), Sql.getInstant(rs, "resolved"),
-                            rs.getString("severity"), rs.getString("cause"),
-                            new Owner(rs.getString("att_team"), rs.getString("att_supplier")), Voided.of(rs)));
-                }
-            }
-        }
-        return rows;
+        return read.list(sql, args, rs -> new IncidentEntry(rs.getString("id"), rs.getString("application"),
+                rs.getString("environment"), Sql.getInstant(rs, "started"),
+                Sql.getInstant(rs, "detected"), Sql.getInstant(rs, "resolved"),
+                rs.getString("severity"), rs.getString("cause"),
+                new Owner(rs.getString("att_team"), rs.getString("att_supplier")), Voided.of(rs)));
     }
 
-    private static long total(Connection connection, KpiQuery query) throws SQLException {
+    private static long total(StoreRead read, KpiQuery query) throws SQLException {
         SqlArgs args = new SqlArgs().add(query.environment(), query.to(), query.from());
-        String sql = "SELECT COUNT(*) " + FROM + ScopeSql.and(query.scope(), "i.application", TEAM, SUPPLIER, args);
-        return Counts.single(connection, sql, args);
+        String sql = "SELECT COUNT(*) " + FROM + ScopeSql.and(query.scope(), "i.application", OPERATIONS, args);
+        return read.count(sql, args);
     }
 }

@@ -3,6 +3,7 @@ package io.devopskpi.core.query;
 import io.devopskpi.core.kpi.InvalidQueryException;
 import io.devopskpi.core.kpi.QueryError;
 import io.devopskpi.core.text.Excerpt;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,23 @@ public record Page(int offset, int limit) {
         if (limit < 0 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 0 and " + MAX_LIMIT + ": " + limit);
         }
+    }
+
+    /** Reads one page of a list. */
+    @FunctionalInterface
+    interface Reader<T> {
+        List<T> read(Page page) throws SQLException;
+    }
+
+    /** Every item of a list, read a page of {@link #MAX_LIMIT} at a time until one comes back short (exports). */
+    static <T> List<T> every(Reader<T> reader) throws SQLException {
+        List<T> all = new ArrayList<>();
+        List<T> page;
+        do {
+            page = reader.read(new Page(all.size(), MAX_LIMIT));
+            all.addAll(page);
+        } while (page.size() == MAX_LIMIT);
+        return all;
     }
 
     public static Page first() {

@@ -1,12 +1,13 @@
 package io.devopskpi.core.query;
 
+import io.devopskpi.core.attribution.AttributionSql;
 import io.devopskpi.core.kpi.KpiQuery;
 import io.devopskpi.core.kpi.KpiFigures;
 import io.devopskpi.core.kpi.KpiService;
 import io.devopskpi.core.kpi.Scope;
+import io.devopskpi.core.store.SqlArgs;
 import io.devopskpi.core.store.Store;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import io.devopskpi.core.store.StoreRead;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -44,25 +45,17 @@ public final class SupplierKpis {
      * always, in Java's order (by UTF-16 code unit), which is the same whatever the database's collation.
      */
     public Set<String> candidates(KpiQuery query) {
-        SqlArgs args = new SqlArgs().add(query.to(), query.from(),
-                query.environment(), query.from(), query.to(),
-                query.environment(), query.to(), query.from());
-        String sql = "SELECT supplier FROM assignment WHERE valid_from < ? AND (valid_to IS NULL OR valid_to > ?) "
-                + "UNION SELECT supplier FROM deployment WHERE environment = ? AND finished >= ? AND finished < ? "
+        SqlArgs args = new SqlArgs();
+        String sql = "SELECT supplier FROM assignment WHERE "
+                + AttributionSql.overlapping("", query.from(), query.to(), args) + " UNION SELECT supplier FROM deployment WHERE environment = ? AND finished >= ? AND finished < ? "
                 + "AND supplier IS NOT NULL AND voided_at IS NULL "
                 + "UNION SELECT supplier FROM incident WHERE environment = ? AND started < ? "
                 + "AND (resolved IS NULL OR resolved > ?) AND supplier IS NOT NULL AND voided_at IS NULL";
-        return Snapshot.read(store, "the suppliers", connection -> {
+        args.add(query.environment(), query.from(), query.to(), query.environment(), query.to(), query.from());
+        return StoreRead.snapshot(store, "the suppliers", read -> {
             Set<String> names = new TreeSet<>();
-            names.add("unassigned");
-            try (PreparedStatement s = connection.prepareStatement(sql)) {
-                args.bind(s);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        names.add(rs.getString(1));
-                    }
-                }
-            }
+            names.add(AttributionSql.UNASSIGNED);
+            read.forEach(sql, args, rs -> names.add(rs.getString(1)));
             return names;
         });
     }

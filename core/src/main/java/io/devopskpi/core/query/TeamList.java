@@ -1,10 +1,9 @@
 package io.devopskpi.core.query;
 
 import io.devopskpi.core.kpi.KpiQuery;
+import io.devopskpi.core.store.SqlArgs;
 import io.devopskpi.core.store.Store;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import io.devopskpi.core.store.StoreRead;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,11 +30,11 @@ public final class TeamList {
 
     public ResultPage<TeamSummary> list(KpiQuery query, Page page) {
         Instant at = Ownership.at(query, clock.instant());
-        return Snapshot.read(store, "the teams", connection -> new ResultPage<>(
-                items(connection, query, at, page), total(connection, query, at), page));
+        return StoreRead.snapshot(store, "the teams", read -> new ResultPage<>(
+                items(read, query, at, page), total(read, query, at), page));
     }
 
-    private static List<TeamSummary> items(Connection connection, KpiQuery query, Instant at, Page page)
+    private static List<TeamSummary> items(StoreRead read, KpiQuery query, Instant at, Page page)
             throws SQLException {
         SqlArgs args = new SqlArgs();
         String sql = Ownership.ownersAt(query, at, args) + PAIRS
@@ -44,23 +43,16 @@ public final class TeamList {
                 + "ORDER BY pairs.team, pairs.application";
         args.add(page.limit(), page.offset());
         Map<String, List<String>> applications = new LinkedHashMap<>();
-        try (PreparedStatement s = connection.prepareStatement(sql)) {
-            args.bind(s);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    applications.computeIfAbsent(rs.getString("team"), t -> new ArrayList<>())
-                            .add(rs.getString("application"));
-                }
-            }
-        }
+        read.forEach(sql, args, rs -> applications.computeIfAbsent(rs.getString("team"), t -> new ArrayList<>())
+                .add(rs.getString("application")));
         List<TeamSummary> teams = new ArrayList<>();
         applications.forEach((team, names) -> teams.add(new TeamSummary(team, names)));
         return teams;
     }
 
-    private static long total(Connection connection, KpiQuery query, Instant at) throws SQLException {
+    private static long total(StoreRead read, KpiQuery query, Instant at) throws SQLException {
         SqlArgs args = new SqlArgs();
         String sql = Ownership.ownersAt(query, at, args) + PAIRS + "SELECT COUNT(DISTINCT team) FROM pairs";
-        return Counts.single(connection, sql, args);
+        return read.count(sql, args);
     }
 }

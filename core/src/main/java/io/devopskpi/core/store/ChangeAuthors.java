@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -109,22 +110,13 @@ public final class ChangeAuthors {
 
     /** The stored key, or a new random one stored now (the caller holds the write lock: no second key). */
     private static byte[] key(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT setting_value FROM server_setting WHERE name = ?")) {
-            s.setString(1, KEY_SETTING);
-            try (ResultSet rs = s.executeQuery()) {
-                if (rs.next()) {
-                    return Base64.getDecoder().decode(rs.getString(1));
-                }
-            }
+        Optional<String> stored = ServerSettings.find(c, KEY_SETTING);
+        if (stored.isPresent()) {
+            return Base64.getDecoder().decode(stored.get());
         }
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
-        try (PreparedStatement s = c.prepareStatement(
-                "INSERT INTO server_setting (name, setting_value) VALUES (?, ?)")) {
-            s.setString(1, KEY_SETTING);
-            s.setString(2, Base64.getEncoder().encodeToString(key));
-            s.executeUpdate();
-        }
+        ServerSettings.insert(c, KEY_SETTING, Base64.getEncoder().encodeToString(key));
         return key;
     }
 }

@@ -72,7 +72,7 @@ public final class Store implements AutoCloseable {
         return new Store(config, dataSource);
     }
 
-    public DataSource dataSource() {
+    DataSource dataSource() {
         return dataSource;
     }
 
@@ -81,7 +81,7 @@ public final class Store implements AutoCloseable {
     }
 
     /** A pooled connection; under a {@link ReadDeadline}, one whose statements stop when the budget is spent. */
-    public Connection connection() throws SQLException {
+    Connection connection() throws SQLException {
         if (!ReadDeadline.isSet()) {
             return dataSource.getConnection();
         }

@@ -16,6 +16,7 @@ import io.devopskpi.core.model.Incident;
 import io.devopskpi.core.model.Responsibility;
 import io.devopskpi.core.store.Store;
 import io.devopskpi.core.store.StoreConfig;
+import io.devopskpi.core.store.StoreConnections;
 import io.devopskpi.core.testing.TestStores;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,7 +87,7 @@ public final class KpiBenchmark {
         if (store.config().isPostgres()) {
             // A bulk load outruns autovacuum: without statistics the planner picks nested scans for a while.
             // Measure the steady state that autovacuum reaches in production.
-            try (java.sql.Connection c = store.connection(); java.sql.Statement s = c.createStatement()) {
+            try (java.sql.Connection c = StoreConnections.of(store); java.sql.Statement s = c.createStatement()) {
                 s.execute("ANALYZE");
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException(e);

@@ -19,6 +19,7 @@ import io.devopskpi.core.model.Event;
 import io.devopskpi.core.model.Incident;
 import io.devopskpi.core.store.EventReader;
 import io.devopskpi.core.store.Store;
+import io.devopskpi.core.store.StoreConnections;
 import io.devopskpi.core.store.StoreException;
 import io.devopskpi.core.testing.TestStores;
 import java.sql.Connection;
@@ -109,7 +110,7 @@ class BatchIngestTest {
     @MethodSource(KINDS)
     void rollsBackAndReportsAStoreFailure(TestStores.Kind kind) throws Exception {
         try (Store store = kind.open()) {
-            try (Connection c = store.connection(); Statement s = c.createStatement()) {
+            try (Connection c = StoreConnections.of(store); Statement s = c.createStatement()) {
                 s.execute("DROP TABLE deployment_component");
             }
             List<Event> batch = List.of(incident("INC-1"), deployment("shop#2").build());
@@ -143,7 +144,7 @@ class BatchIngestTest {
             assertThat(reader.findDeployment(sql)).contains((Deployment) batch.get(0));
             assertThat(reader.findIncident(html)).contains((Incident) batch.get(1));
             assertThat(reader.assignments(sql)).containsExactly((Assignment) batch.get(2));
-            try (Connection c = store.connection(); Statement s = c.createStatement()) {
+            try (Connection c = StoreConnections.of(store); Statement s = c.createStatement()) {
                 s.executeQuery("SELECT COUNT(*) FROM deployment").close();
             }
             assertThat(reader.countEvents()).isEqualTo(3);

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.devopskpi.core.model.Event;
 import io.devopskpi.core.store.EventReader;
 import io.devopskpi.core.store.Store;
+import io.devopskpi.core.store.StoreConnections;
 import io.devopskpi.core.testing.TestStores;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -91,7 +92,7 @@ class ConcurrentIngestTest {
     }
 
     private static long writes(Store store) throws Exception {
-        try (Connection c = store.connection(); Statement s = c.createStatement();
+        try (Connection c = StoreConnections.of(store); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT writes FROM write_lock WHERE id = 1")) {
             rs.next();
             return rs.getLong(1);

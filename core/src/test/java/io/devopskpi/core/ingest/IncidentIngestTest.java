@@ -10,6 +10,7 @@ import io.devopskpi.core.model.Incident;
 import io.devopskpi.core.store.EventReader;
 import io.devopskpi.core.store.Sql;
 import io.devopskpi.core.store.Store;
+import io.devopskpi.core.store.StoreConnections;
 import io.devopskpi.core.testing.TestStores;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -103,7 +104,7 @@ class IncidentIngestTest {
     }
 
     private static List<Instant> times(Store store) throws Exception {
-        try (Connection c = store.connection();
+        try (Connection c = StoreConnections.of(store);
                 PreparedStatement s = c.prepareStatement("SELECT recorded_at, updated_at FROM incident");
                 ResultSet rs = s.executeQuery()) {
             assertThat(rs.next()).isTrue();

@@ -22,6 +22,7 @@ import io.devopskpi.core.query.DeploymentList;
 import io.devopskpi.core.query.IncidentList;
 import io.devopskpi.core.query.Page;
 import io.devopskpi.core.store.Store;
+import io.devopskpi.core.store.StoreConnections;
 import io.devopskpi.core.testing.TestStores;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -196,7 +197,7 @@ class VoidIngestTest {
 
     private static List<String> auditTrail(Store store) {
         List<String> rows = new ArrayList<>();
-        try (Connection c = store.connection(); PreparedStatement s = c.prepareStatement("SELECT target_type, "
+        try (Connection c = StoreConnections.of(store); PreparedStatement s = c.prepareStatement("SELECT target_type, "
                 + "target_id, action, reason, voided_by FROM void_log ORDER BY seq");
                 ResultSet rs = s.executeQuery()) {
             while (rs.next()) {

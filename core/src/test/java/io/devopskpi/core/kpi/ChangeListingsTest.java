@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.devopskpi.core.model.DeploymentResult;
 import io.devopskpi.core.store.Sql;
+import io.devopskpi.core.store.StoreConnections;
 import io.devopskpi.core.testing.Scenario;
 import io.devopskpi.core.testing.TestStores;
 import java.sql.Connection;
@@ -75,9 +76,9 @@ class ChangeListingsTest {
             }
             s.service(); // ingests the estate
             for (String application : new String[] {null, "shop"}) {
-                try (Connection connection = s.store().connection()) {
-                    KpiRepository repository = new KpiRepository(connection, Scenario.PRODUCTION, application,
-                            false);
+                try (Connection connection = StoreConnections.of(s.store())) {
+                    KpiRepository repository = new KpiRepository(StoreConnections.readOn(connection),
+                            Scenario.PRODUCTION, application, false);
                     List<String> actual = new ArrayList<>();
                     for (ChangeListing listing : repository.listingsOfChangesIn(FROM, TO, new HashMap<>())) {
                         actual.add(listing.deployment().id() + "/" + listing.changeId() + "/" + listing.committed());

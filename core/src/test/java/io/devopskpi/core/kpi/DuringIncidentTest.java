@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.devopskpi.core.model.DeploymentResult;
 import io.devopskpi.core.model.Incident;
+import io.devopskpi.core.store.StoreConnections;
 import io.devopskpi.core.testing.Scenario;
 import io.devopskpi.core.testing.TestStores;
 import java.sql.Connection;
@@ -71,8 +72,9 @@ class DuringIncidentTest {
             }
             s.service();
             for (String application : new String[] {null, "crm"}) {
-                try (Connection connection = s.store().connection()) {
-                    KpiRepository repository = new KpiRepository(connection, Scenario.PRODUCTION, application, true);
+                try (Connection connection = StoreConnections.of(s.store())) {
+                    KpiRepository repository = new KpiRepository(StoreConnections.readOn(connection),
+                            Scenario.PRODUCTION, application, true);
                     List<DeploymentRecord> window = repository.deploymentsFinishedIn(Scenario.t("2026-01-15T00:00"),
                             Scenario.t("2026-02-15T00:00"));
                     assertThat(window).isNotEmpty();

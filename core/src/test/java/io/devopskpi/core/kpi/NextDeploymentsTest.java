@@ -3,6 +3,7 @@ package io.devopskpi.core.kpi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.devopskpi.core.model.DeploymentResult;
+import io.devopskpi.core.store.StoreConnections;
 import io.devopskpi.core.testing.Scenario;
 import io.devopskpi.core.testing.TestStores;
 import java.sql.Connection;
@@ -57,9 +58,9 @@ class NextDeploymentsTest {
             s.service();
             for (boolean failureIsFailedChange : new boolean[] {true, false}) {
                 for (String application : new String[] {null, "shop"}) {
-                    try (Connection connection = s.store().connection()) {
-                        KpiRepository repository = new KpiRepository(connection, Scenario.PRODUCTION, application,
-                                failureIsFailedChange);
+                    try (Connection connection = StoreConnections.of(s.store())) {
+                        KpiRepository repository = new KpiRepository(StoreConnections.readOn(connection),
+                                Scenario.PRODUCTION, application, failureIsFailedChange);
                         for (int day = 0; day < 130; day += 1 + random.nextInt(9)) {
                             Instant bound = START.plus(day, ChronoUnit.DAYS).plus(random.nextInt(1440),
                                     ChronoUnit.MINUTES);

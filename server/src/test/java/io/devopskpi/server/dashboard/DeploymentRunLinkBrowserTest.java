@@ -2,6 +2,7 @@ package io.devopskpi.server.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.devopskpi.core.store.StoreConnections;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -58,7 +59,7 @@ class DeploymentRunLinkBrowserTest {
                         + "production", 9, "javascript:alert(1)") + "]")).build());
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
         assertThat(refused.body()).contains("url");
-        try (Connection c = server.server.store().connection();
+        try (Connection c = StoreConnections.of(server.server.store());
                 PreparedStatement s = c.prepareStatement("UPDATE deployment SET url = ? WHERE id = ?")) {
             s.setString(1, "javascript:alert(document.domain)");
             s.setString(2, "jenkins:linkapp-deploy#40:linkapp:production");

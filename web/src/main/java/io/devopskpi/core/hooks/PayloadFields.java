@@ -39,10 +39,7 @@ final class PayloadFields {
         if (value instanceof JsonObject object) {
             return object;
         }
-        if (absent(value)) {
-            if (required) {
-                refuse(index, path, path + " is missing");
-            }
+        if (absent(value, path, index, required)) {
             return null;
         }
         refuse(index, path, path + " must be an object, got " + shown(value));
@@ -52,10 +49,7 @@ final class PayloadFields {
     /** The non-blank text at {@code key}; null (with an error when required) when absent. */
     String text(JsonObject parent, String key, String path, Integer index, boolean required) {
         JsonElement value = parent.get(key);
-        if (absent(value)) {
-            if (required) {
-                refuse(index, path, path + " is missing");
-            }
+        if (absent(value, path, index, required)) {
             return null;
         }
         if (value instanceof JsonPrimitive primitive && primitive.isString()) {
@@ -91,8 +85,7 @@ final class PayloadFields {
     /** A whole number of milliseconds or (from {@link #NANOS_FROM} on) nanoseconds since the epoch. */
     Instant epoch(JsonObject parent, String key, String path, Integer index) {
         JsonElement value = parent.get(key);
-        if (absent(value)) {
-            refuse(index, path, path + " is missing");
+        if (absent(value, path, index, true)) {
             return null;
         }
         if (value instanceof JsonPrimitive primitive && primitive.isNumber()) {
@@ -109,8 +102,13 @@ final class PayloadFields {
         return null;
     }
 
-    private static boolean absent(JsonElement value) {
-        return value == null || value.isJsonNull();
+    /** Whether the value is absent (null or JSON null), refused as missing when it is required. */
+    private boolean absent(JsonElement value, String path, Integer index, boolean required) {
+        boolean absent = value == null || value.isJsonNull();
+        if (absent && required) {
+            refuse(index, path, path + " is missing");
+        }
+        return absent;
     }
 
     static String shown(JsonElement value) {

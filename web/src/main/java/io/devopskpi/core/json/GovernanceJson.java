@@ -29,13 +29,6 @@ import java.util.List;
  * target verdicts, scorecards and comparisons. Undefined values are null, as in {@link KpiJson}.
  */
 public final class GovernanceJson {
-    /** The sections of a KPI object that DELIVERY attribution decides (deployments, their changes and restores). */
-    private static final List<String> DELIVERY_SECTIONS = List.of("deploymentFrequency", "leadTime",
-            "changeFailureRate", "changeSuccessRate", "timeToRestore", "reworkRate");
-    /** The sections OPERATIONS attribution decides (incidents, their detection, resolution and downtime). */
-    private static final List<String> OPERATIONS_SECTIONS = List.of("timeToDetect", "timeToResolve",
-            "availability");
-
     private GovernanceJson() {
     }
 
@@ -263,10 +256,10 @@ public final class GovernanceJson {
     public static JsonObject kpis(KpiFigures figures, Responsibility side) {
         JsonObject json = KpiJson.kpisOnly(figures.report());
         if (!side.coversDelivery()) {
-            DELIVERY_SECTIONS.forEach(name -> json.add(name, JsonNull.INSTANCE));
+            KpiResponsibility.kpis(Responsibility.DELIVERY).forEach(name -> json.add(name, JsonNull.INSTANCE));
         }
         if (!side.coversOperations()) {
-            OPERATIONS_SECTIONS.forEach(name -> json.add(name, JsonNull.INSTANCE));
+            KpiResponsibility.kpis(Responsibility.OPERATIONS).forEach(name -> json.add(name, JsonNull.INSTANCE));
         }
         json.add("stakeholderSatisfaction", satisfaction(figures.satisfaction()));
         if (side.coversDelivery()) {

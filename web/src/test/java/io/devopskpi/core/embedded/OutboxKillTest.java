@@ -6,6 +6,7 @@ import io.devopskpi.core.kpi.KpiSettings;
 import io.devopskpi.core.outbox.Outbox;
 import io.devopskpi.core.store.Store;
 import io.devopskpi.core.store.StoreConfig;
+import io.devopskpi.core.store.StoreConnections;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +60,7 @@ class OutboxKillTest {
         }
         Map<String, Integer> deployments = new HashMap<>();
         Map<String, Integer> changes = new HashMap<>();
-        try (Store store = Store.open(StoreConfig.embedded(data)); Connection c = store.connection();
+        try (Store store = Store.open(StoreConfig.embedded(data)); Connection c = StoreConnections.of(store);
                 Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT id FROM deployment")) {
                 while (rs.next()) {

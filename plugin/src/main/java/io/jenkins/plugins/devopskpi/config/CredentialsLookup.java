@@ -1,11 +1,13 @@
 package io.jenkins.plugins.devopskpi.config;
 
 import hudson.model.ItemGroup;
+import hudson.util.ListBoxModel;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 import org.springframework.security.core.Authentication;
 
 /**
@@ -67,10 +69,40 @@ final class CredentialsLookup {
      * plugin is not installed.
      */
     List<UsernamePassword> all(Object context, Authentication authentication) throws LookupFailed {
+        return lookup(USERNAME_PASSWORD, context, authentication, c -> new UsernamePassword(c.text("getId"),
+                c.text("getUsername"), c.secret("getPassword"), c.text("getDescription")));
+    }
+
+    /** One credential the provider answered, read through its public getters. */
+    private record Found(Class<?> type, Object credentials) {
+        String text(String getter) throws ReflectiveOperationException {
+            return (String) type.getMethod(getter).invoke(credentials);
+        }
+
+        /** A {@code hudson.util.Secret} getter's plain text. */
+        String secret(String getter) throws ReflectiveOperationException {
+            Object secret = type.getMethod(getter).invoke(credentials);
+            return secret == null ? null : (String) secret.getClass().getMethod("getPlainText").invoke(secret);
+        }
+    }
+
+    /** How one credential becomes a value. */
+    @FunctionalInterface
+    private interface Reading<T> {
+        T read(Found credentials) throws ReflectiveOperationException;
+    }
+
+    /**
+     * The credentials of the type named {@code typeName} visible in {@code context} to {@code authentication}, in
+     * the provider's order, each read by {@code reading}; empty when the type or the Credentials plugin is not
+     * installed.
+     */
+    private <T> List<T> lookup(String typeName, Object context, Authentication authentication, Reading<T> reading)
+            throws LookupFailed {
         Class<?> type;
         Class<?> provider;
         try {
-            type = Class.forName(USERNAME_PASSWORD, true, loader);
+            type = Class.forName(typeName, true, loader);
             provider = Class.forName(PROVIDER, true, loader);
         } catch (ClassNotFoundException | LinkageError e) {
             return List.of();
@@ -78,16 +110,9 @@ final class CredentialsLookup {
         try {
             Method lookup = provider.getMethod("lookupCredentialsInItemGroup", Class.class, ItemGroup.class,
                     Authentication.class, List.class);
-            Method id = type.getMethod("getId");
-            Method username = type.getMethod("getUsername");
-            Method description = type.getMethod("getDescription");
-            Method password = type.getMethod("getPassword");
-            List<UsernamePassword> found = new ArrayList<>();
+            List<T> found = new ArrayList<>();
             for (Object credentials : (List<?>) lookup.invoke(null, type, context, authentication, List.of())) {
-                Object secret = password.invoke(credentials);
-                found.add(new UsernamePassword((String) id.invoke(credentials), (String) username.invoke(credentials),
-                        secret == null ? null : (String) secret.getClass().getMethod("getPlainText").invoke(secret),
-                        (String) description.invoke(credentials)));
+                found.add(reading.read(new Found(type, credentials)));
             }
             return found;
         } catch (ReflectiveOperationException | ClassCastException e) {
@@ -109,50 +134,16 @@ final class CredentialsLookup {
      * {@code authentication}; empty when that plugin or the Credentials plugin is not installed.
      */
     List<SecretText> secretTexts(Object context, Authentication authentication) throws LookupFailed {
-        Class<?> type;
-        Class<?> provider;
-        try {
-            type = Class.forName(SECRET_TEXT, true, loader);
-            provider = Class.forName(PROVIDER, true, loader);
-        } catch (ClassNotFoundException | LinkageError e) {
-            return List.of();
-        }
-        try {
-            Method lookup = provider.getMethod("lookupCredentialsInItemGroup", Class.class, ItemGroup.class,
-                    Authentication.class, List.class);
-            Method id = type.getMethod("getId");
-            Method description = type.getMethod("getDescription");
-            Method secret = type.getMethod("getSecret");
-            List<SecretText> found = new ArrayList<>();
-            for (Object credentials : (List<?>) lookup.invoke(null, type, context, authentication, List.of())) {
-                Object value = secret.invoke(credentials);
-                found.add(new SecretText((String) id.invoke(credentials),
-                        value == null ? null : (String) value.getClass().getMethod("getPlainText").invoke(value),
-                        (String) description.invoke(credentials)));
-            }
-            return found;
-        } catch (ReflectiveOperationException | ClassCastException e) {
-            Throwable cause = e instanceof InvocationTargetException ite ? ite.getCause() : e;
-            throw new LookupFailed("the Credentials plugin did not answer as expected: " + cause, cause);
-        }
+        return lookup(SECRET_TEXT, context, authentication, c -> new SecretText(c.text("getId"),
+                c.secret("getSecret"), c.text("getDescription")));
     }
 
     /** The drop-down of secret-text credentials: "none" first, a configured id no longer found kept. */
     List<Choice> secretTextChoices(Object context, Authentication authentication, String currentId)
             throws LookupFailed {
-        List<Choice> choices = new ArrayList<>();
-        choices.add(new Choice("- none -", ""));
-        boolean currentFound = false;
-        for (SecretText credentials : secretTexts(context, authentication)) {
-            String description = credentials.description();
-            choices.add(new Choice(description == null || description.isBlank() ? credentials.id()
-                    : credentials.id() + " (" + description.trim() + ")", credentials.id()));
-            currentFound |= credentials.id().equals(currentId);
-        }
-        if (currentId != null && !currentId.isBlank() && !currentFound) {
-            choices.add(new Choice(currentId + " (not found)", currentId));
-        }
-        return choices;
+        return choices(secretTexts(context, authentication).stream().map(c -> new Choice(
+                c.description() == null || c.description().isBlank() ? c.id()
+                        : c.id() + " (" + c.description().trim() + ")", c.id())).toList(), currentId);
     }
 
     /** The credentials with this id, if any. */
@@ -167,16 +158,35 @@ final class CredentialsLookup {
      * no longer found stays selectable (shown as missing) so saving the form does not silently drop it.
      */
     List<Choice> choices(Object context, Authentication authentication, String currentId) throws LookupFailed {
+        return choices(all(context, authentication).stream().map(c -> new Choice(c.label(), c.id())).toList(),
+                currentId);
+    }
+
+    private static List<Choice> choices(List<Choice> found, String currentId) {
         List<Choice> choices = new ArrayList<>();
         choices.add(new Choice("- none -", ""));
-        boolean currentFound = false;
-        for (UsernamePassword credentials : all(context, authentication)) {
-            choices.add(new Choice(credentials.label(), credentials.id()));
-            currentFound |= credentials.id().equals(currentId);
-        }
-        if (currentId != null && !currentId.isBlank() && !currentFound) {
+        choices.addAll(found);
+        if (currentId != null && !currentId.isBlank()
+                && found.stream().noneMatch(choice -> choice.value().equals(currentId))) {
             choices.add(new Choice(currentId + " (not found)", currentId));
         }
         return choices;
+    }
+
+    /** The drop-down as Jenkins forms show it; empty but for "none" (and a warning logged) when the lookup fails. */
+    static ListBoxModel model(Lister lister, Logger log) {
+        ListBoxModel model = new ListBoxModel();
+        try {
+            lister.choices().forEach(choice -> model.add(choice.label(), choice.value()));
+        } catch (LookupFailed e) {
+            log.warning("devops-kpi: cannot list credentials: " + e.getMessage());
+        }
+        return model;
+    }
+
+    /** A drop-down's choices, read when asked. */
+    @FunctionalInterface
+    interface Lister {
+        List<Choice> choices() throws LookupFailed;
     }
 }

@@ -4,7 +4,6 @@ import hudson.Extension;
 import hudson.security.ACL;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.devopskpi.JenkinsFacade;
-import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -33,13 +32,6 @@ public final class CredentialsStorePassword implements StorePassword {
 
     @Override
     public ListBoxModel choices(String currentId) {
-        ListBoxModel model = new ListBoxModel();
-        try {
-            List<CredentialsLookup.Choice> choices = lookup.choices(JenkinsFacade.root(), ACL.SYSTEM2, currentId);
-            choices.forEach(choice -> model.add(choice.label(), choice.value()));
-        } catch (CredentialsLookup.LookupFailed e) {
-            LOG.warning("devops-kpi: cannot list credentials: " + e.getMessage());
-        }
-        return model;
+        return CredentialsLookup.model(() -> lookup.choices(JenkinsFacade.root(), ACL.SYSTEM2, currentId), LOG);
     }
 }

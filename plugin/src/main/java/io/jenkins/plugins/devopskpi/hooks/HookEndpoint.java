@@ -110,13 +110,7 @@ public final class HookEndpoint {
         } catch (StoreException e) {
             return error(503, "KPIs are not available: " + e.getMessage());
         }
-        JsonObject answer = new JsonObject();
-        answer.addProperty("accepted", result.accepted());
-        answer.addProperty("duplicates", result.duplicates());
-        answer.addProperty("updated", result.updated());
-        answer.addProperty("unmapped", result.unmapped());
-        answer.addProperty("ignored", result.ignored());
-        return new Answer(200, ApiJson.text(answer), false);
+        return new Answer(200, ApiJson.text(result.json()), false);
     }
 
     /**

@@ -1,10 +1,8 @@
 package io.jenkins.plugins.devopskpi.steps;
 
 import hudson.Extension;
-import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.util.ListBoxModel;
 import io.devopskpi.core.mapping.ComponentList;
 import io.devopskpi.core.mapping.DeploymentTarget;
 import io.devopskpi.core.model.Component;
@@ -12,17 +10,13 @@ import io.devopskpi.core.model.DeploymentResult;
 import io.jenkins.plugins.devopskpi.Messages;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code deployment(application: 'shop', environment: 'production') { ... }}: the block is the deployment; it
@@ -146,7 +140,7 @@ public final class DeploymentStep extends Step {
 
     @Extension
     @Symbol("deployment")
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends DeploymentStepDescriptor {
         @Override
         public String getFunctionName() {
             return "deployment";
@@ -160,16 +154,6 @@ public final class DeploymentStep extends Step {
         @Override
         public boolean takesImplicitBlockArgument() {
             return true;
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class);
-        }
-
-        @POST
-        public ListBoxModel doFillKindItems(@AncestorInPath Item item) {
-            return StepForm.choices(item, Messages.StepForm_DefaultKind(), StepForm.kinds());
         }
     }
 }

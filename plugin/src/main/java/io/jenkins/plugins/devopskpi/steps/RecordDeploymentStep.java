@@ -1,27 +1,21 @@
 package io.jenkins.plugins.devopskpi.steps;
 
 import hudson.Extension;
-import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.util.ListBoxModel;
 import io.devopskpi.core.mapping.ComponentList;
 import io.devopskpi.core.mapping.DeploymentTarget;
 import io.devopskpi.core.model.Component;
 import io.jenkins.plugins.devopskpi.Messages;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code recordDeployment(application: 'shop', environment: 'production')}: this run deployed, with its result so far;
@@ -116,7 +110,7 @@ public final class RecordDeploymentStep extends Step {
 
     @Extension
     @Symbol("recordDeployment")
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends DeploymentStepDescriptor {
         @Override
         public String getFunctionName() {
             return "recordDeployment";
@@ -125,16 +119,6 @@ public final class RecordDeploymentStep extends Step {
         @Override
         public String getDisplayName() {
             return Messages.RecordDeploymentStep_DisplayName();
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class);
-        }
-
-        @POST
-        public ListBoxModel doFillKindItems(@AncestorInPath Item item) {
-            return StepForm.choices(item, Messages.StepForm_DefaultKind(), StepForm.kinds());
         }
     }
 }

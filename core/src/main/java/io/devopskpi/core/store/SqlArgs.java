@@ -1,19 +1,28 @@
-package io.devopskpi.core.query;
+package io.devopskpi.core.store;
 
-import io.devopskpi.core.store.Sql;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
-/** The arguments of a statement in placeholder order, collected while its SQL text is put together. */
-final class SqlArgs {
+/**
+ * The arguments of a statement in placeholder order, collected while its SQL text is put together: the one way
+ * the engine's reads bind values (text, instants, whole numbers).
+ */
+public final class SqlArgs {
     private final List<Object> values = new ArrayList<>();
 
-    SqlArgs add(Object... more) {
+    public SqlArgs add(Object... more) {
         values.addAll(List.of(more));
         return this;
+    }
+
+    /** {@code ?, ?, ...}, one placeholder per value, the values added in order. */
+    public String placeholders(Collection<String> list) {
+        values.addAll(list);
+        return String.join(", ", java.util.Collections.nCopies(list.size(), "?"));
     }
 
     void bind(PreparedStatement statement) throws SQLException {
