@@ -42,13 +42,7 @@ class ChangeListingsTest {
             + "WHERE d2.environment = ? AND d2.result = 'SUCCESS' AND d2.finished < ?";
 
     static List<Arguments> estates() {
-        List<Arguments> estates = new ArrayList<>();
-        for (TestStores.Kind kind : TestStores.Kind.values()) {
-            for (long seed = 1; seed <= 6; seed++) {
-                estates.add(Arguments.of(kind, seed));
-            }
-        }
-        return estates;
+        return TestStores.kindsAndSeeds(6);
     }
 
     @ParameterizedTest

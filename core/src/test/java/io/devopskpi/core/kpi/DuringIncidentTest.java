@@ -33,13 +33,7 @@ class DuringIncidentTest {
             + "AND (i.resolved IS NULL OR d.started < i.resolved)) THEN 1 ELSE 0 END FROM deployment d WHERE d.id = ?";
 
     static List<Arguments> estates() {
-        List<Arguments> estates = new ArrayList<>();
-        for (TestStores.Kind kind : TestStores.Kind.values()) {
-            for (long seed = 1; seed <= 5; seed++) {
-                estates.add(Arguments.of(kind, seed));
-            }
-        }
-        return estates;
+        return TestStores.kindsAndSeeds(5);
     }
 
     @ParameterizedTest

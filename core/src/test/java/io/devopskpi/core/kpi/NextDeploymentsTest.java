@@ -9,7 +9,6 @@ import io.devopskpi.core.testing.TestStores;
 import java.sql.Connection;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -30,13 +29,7 @@ class NextDeploymentsTest {
     private static final Instant START = Scenario.t("2026-01-01T00:00");
 
     static List<Arguments> estates() {
-        List<Arguments> estates = new ArrayList<>();
-        for (TestStores.Kind kind : TestStores.Kind.values()) {
-            for (long seed = 1; seed <= 5; seed++) {
-                estates.add(Arguments.of(kind, seed));
-            }
-        }
-        return estates;
+        return TestStores.kindsAndSeeds(5);
     }
 
     @ParameterizedTest

@@ -8,8 +8,11 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * Real stores for tests: a fresh in-memory H2 database, or a fresh database in one real PostgreSQL server
@@ -39,6 +42,20 @@ public final class TestStores {
 
     public static Stream<Kind> kinds() {
         return Stream.of(Kind.values());
+    }
+
+    /**
+     * Every kind of store with each random seed from 1 to {@code seeds}: the arguments of a test that compares a
+     * read with its reference query over generated estates.
+     */
+    public static List<Arguments> kindsAndSeeds(int seeds) {
+        List<Arguments> estates = new ArrayList<>();
+        for (Kind kind : Kind.values()) {
+            for (long seed = 1; seed <= seeds; seed++) {
+                estates.add(Arguments.of(kind, seed));
+            }
+        }
+        return estates;
     }
 
     public static Store h2() {
