@@ -115,12 +115,12 @@ final class KillSoak {
         for (Thread thread : writers) {
             thread.join(TimeUnit.MINUTES.toMillis(5));
         }
-        if (!failures.isEmpty()) {
-            IllegalStateException failure = new IllegalStateException("a writer failed");
-            failures.forEach(failure::addSuppressed);
-            throw failure;
-        }
         try {
+            if (!failures.isEmpty()) {
+                IllegalStateException failure = new IllegalStateException("a writer failed");
+                failures.forEach(failure::addSuppressed);
+                throw failure;
+            }
             Map<String, Integer> stored = storedIds();
             List<String> lost = acknowledged.stream().filter(id -> !stored.containsKey(id)).sorted().toList();
             List<String> doubled = stored.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey)

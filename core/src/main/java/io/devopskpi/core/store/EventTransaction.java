@@ -11,29 +11,44 @@ import io.devopskpi.core.model.Voiding;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One write transaction on the event store holding the write lock: {@link #begin} first updates the single
  * {@code write_lock} row, so writers (threads, or processes sharing one PostgreSQL) run one after the other and a
  * read here sees everything committed before, plus this transaction's own writes. Closing it without
- * {@link #commit()} rolls everything back.
+ * {@link #commit()} rolls everything back. On embedded H2 the transaction also holds {@link EmbeddedWriteLock} until
+ * it is closed, so H2 never writes its file while another transaction is half done.
  */
 public final class EventTransaction implements AutoCloseable {
     private final Connection connection;
     private final Instant now;
+    private final ReentrantLock embeddedTurn;
     private boolean committed;
 
-    private EventTransaction(Connection connection, Instant now) {
+    private EventTransaction(Connection connection, Instant now, ReentrantLock embeddedTurn) {
         this.connection = connection;
         this.now = now;
+        this.embeddedTurn = embeddedTurn;
     }
 
     /** Opens the transaction and takes the write lock, waiting while another writer holds it. */
     public static EventTransaction begin(Store store, Instant now) throws SQLException {
-        Connection connection = store.connection();
+        ReentrantLock embeddedTurn = EmbeddedWriteLock.of(store.config());
+        if (embeddedTurn != null) {
+            EmbeddedWriteLock.acquire(embeddedTurn, Duration.ofMillis(Store.H2_LOCK_TIMEOUT_MILLIS));
+        }
+        Connection connection;
+        try {
+            connection = store.connection();
+        } catch (SQLException | RuntimeException e) {
+            release(embeddedTurn);
+            throw e;
+        }
         try {
             connection.setAutoCommit(false);
             try (PreparedStatement s = connection.prepareStatement(
@@ -42,14 +57,22 @@ public final class EventTransaction implements AutoCloseable {
                     throw new SQLException("the write_lock row is missing: the schema is not the migrated one");
                 }
             }
-            return new EventTransaction(connection, now);
+            return new EventTransaction(connection, now, embeddedTurn);
         } catch (SQLException | RuntimeException e) {
             try (connection) {
                 connection.rollback();
             } catch (SQLException suppressed) {
                 e.addSuppressed(suppressed);
+            } finally {
+                release(embeddedTurn);
             }
             throw e;
+        }
+    }
+
+    private static void release(ReentrantLock embeddedTurn) {
+        if (embeddedTurn != null) {
+            embeddedTurn.unlock();
         }
     }
 
@@ -175,6 +198,8 @@ public final class EventTransaction implements AutoCloseable {
                 connection.rollback();
             }
             connection.setAutoCommit(true);
+        } finally {
+            release(embeddedTurn);
         }
     }
 }

@@ -25,6 +25,7 @@ public final class Store implements AutoCloseable {
 
     /** Opens the pool and brings the schema up to date; fails with {@link StoreException} when unusable. */
     public static Store open(StoreConfig config) {
+        EmbeddedMigration.migrateOnCopy(config);
         return open(config, DriverDataSource.of(config));
     }
 
@@ -56,20 +57,24 @@ public final class Store implements AutoCloseable {
             throw new StoreException("cannot open the store " + config + ": " + rootMessage(e), e);
         }
         try {
-            // Core's own loader, not the thread's: in Jenkins the context class loader of the outbox, step and CPS
-            // threads is core Jenkins', which cannot see db/migration. Flyway 13 finds its database plugins
-            // (flyway-database-postgresql) through its own class loader; only its slf4j detection looks at the
-            // context class loader, and a miss there merely changes where Flyway logs.
-            Flyway.configure(Store.class.getClassLoader())
-                    .dataSource(dataSource)
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
+            migrations(dataSource).migrate();
         } catch (RuntimeException e) {
             dataSource.close();
             throw new StoreException("cannot migrate the store " + config + ": " + rootMessage(e), e);
         }
         return new Store(config, dataSource);
+    }
+
+    /** The schema migrations ({@code db/migration}) over {@code connections}. */
+    static Flyway migrations(DataSource connections) {
+        // Core's own loader, not the thread's: in Jenkins the context class loader of the outbox, step and CPS
+        // threads is core Jenkins', which cannot see db/migration. Flyway 13 finds its database plugins
+        // (flyway-database-postgresql) through its own class loader; only its slf4j detection looks at the
+        // context class loader, and a miss there merely changes where Flyway logs.
+        return Flyway.configure(Store.class.getClassLoader())
+                .dataSource(connections)
+                .locations("classpath:db/migration")
+                .load();
     }
 
     DataSource dataSource() {

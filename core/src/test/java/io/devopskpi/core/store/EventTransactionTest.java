@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -55,12 +56,41 @@ class EventTransactionTest {
         }
     }
 
-    /** Waits until another session of this database is blocked on a lock (no timing assumption). */
+    /**
+     * On embedded H2 a writer's turn lasts until its transaction is closed, not only until its commit: H2 writes the
+     * commit to its file after releasing the row locks, and a writer starting in between could have half a batch in
+     * that file when the process is killed ({@link TransactionKillTest}).
+     */
+    @Test
+    void onH2TheNextWriterBeginsOnlyOnceTheCommittedTransactionIsClosed() throws Exception {
+        try (Store store = TestStores.Kind.H2.open()) {
+            CompletableFuture<IngestResult> next;
+            try (EventTransaction first = EventTransaction.begin(store, NOW)) {
+                first.insert(deployment("shop#41").build());
+                next = CompletableFuture.supplyAsync(
+                        () -> new Ingestor(store, CLOCK).ingest(List.of(deployment("shop#42").build())));
+                awaitBlockedWriter(store, TestStores.Kind.H2);
+                first.commit();
+                Thread.sleep(1_000);
+                assertThat(next).as("the next writer, while the committed transaction is still open").isNotDone();
+            }
+
+            assertThat(next.get(60, TimeUnit.SECONDS)).isEqualTo(new IngestResult(1, 0, 0));
+        }
+    }
+
+    /** Waits until another writer of this database waits for its turn (no timing assumption). */
     private static void awaitBlockedWriter(Store store, TestStores.Kind kind) throws Exception {
-        String blocked = kind == TestStores.Kind.H2
-                ? "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL"
-                : "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                        + " AND datname = current_database()";
+        if (kind == TestStores.Kind.H2) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!EmbeddedWriteLock.of(store.config()).hasQueuedThreads()) {
+                assertThat(System.nanoTime()).as("a writer waiting for its turn").isLessThan(deadline);
+                Thread.sleep(10);
+            }
+            return;
+        }
+        String blocked = "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                + " AND datname = current_database()";
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         try (Connection c = store.connection(); Statement s = c.createStatement()) {
             while (true) {

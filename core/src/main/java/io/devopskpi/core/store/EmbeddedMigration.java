@@ -1,0 +1,86 @@
+package io.devopskpi.core.store;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Brings an embedded H2 file store's schema up to date on a copy, then moves the copy into place. H2 commits every
+ * DDL statement on its own, and Flyway records a migration only once all of it has run: a process killed in between
+ * (a CI server stopped hard on its first start, or during an upgrade) would leave tables Flyway does not know of,
+ * and every later start would fail on them ("Table ... already exists"). The database file is only ever replaced by
+ * a complete, migrated and closed one, by an atomic rename; a copy left by a kill is deleted on the next start.
+ * PostgreSQL runs each migration in a transaction and needs none of this; nor do in-memory stores.
+ */
+final class EmbeddedMigration {
+    private static final String FILE_URL = "jdbc:h2:file:";
+    private static final String DATABASE_SUFFIX = ".mv.db";
+    private static final String COPY_SUFFIX = ".migrating";
+
+    private EmbeddedMigration() {
+    }
+
+    /** Migrates {@code config}'s database if it is an H2 file with migrations pending (or not there yet). */
+    static void migrateOnCopy(StoreConfig config) {
+        String url = config.jdbcUrl();
+        if (!url.startsWith(FILE_URL)) {
+            return;
+        }
+        int settingsStart = url.indexOf(';');
+        String name = settingsStart < 0 ? url.substring(FILE_URL.length())
+                : url.substring(FILE_URL.length(), settingsStart);
+        if (name.startsWith("~")) {
+            name = System.getProperty("user.home") + name.substring(1); // as H2 reads it
+        }
+        String settings = settingsStart < 0 ? "" : url.substring(settingsStart);
+        Path database = Path.of(name + DATABASE_SUFFIX);
+        Path copy = Path.of(name + COPY_SUFFIX + DATABASE_SUFFIX);
+        boolean exists = Files.exists(database);
+        try {
+            Files.deleteIfExists(copy);
+            Files.deleteIfExists(Path.of(name + COPY_SUFFIX + ".trace.db"));
+            if (exists && !hasPendingMigrations(config)) {
+                return;
+            }
+        } catch (IOException | SQLException | RuntimeException e) {
+            throw new StoreException("cannot open the store " + config + ": " + Store.rootMessage(e), e);
+        }
+        try {
+            if (exists) {
+                Files.copy(database, copy);
+            }
+            StoreConfig copyConfig = new StoreConfig(FILE_URL + name + COPY_SUFFIX + settings, config.user(),
+                    config.password(), 1, config.timeouts());
+            DriverDataSource copyConnections = DriverDataSource.of(copyConfig);
+            Store.migrations(copyConnections).migrate();
+            try (Connection c = copyConnections.getConnection(); Statement s = c.createStatement()) {
+                s.execute("SHUTDOWN");
+            }
+            try (FileChannel file = FileChannel.open(copy, StandardOpenOption.WRITE)) {
+                file.force(true);
+            }
+            Files.move(copy, database, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | SQLException | RuntimeException e) {
+            throw new StoreException("cannot migrate the store " + config + ": " + Store.rootMessage(e), e);
+        }
+    }
+
+    /** Whether Flyway has migrations to apply; if so, the database is closed in this JVM, ready to be copied. */
+    private static boolean hasPendingMigrations(StoreConfig config) throws SQLException {
+        DriverDataSource connections = DriverDataSource.of(config);
+        if (Store.migrations(connections).info().pending().length == 0) {
+            return false;
+        }
+        // a URL with DB_CLOSE_DELAY would keep the database open after Flyway's connections closed
+        try (Connection c = connections.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN");
+        }
+        return true;
+    }
+}
