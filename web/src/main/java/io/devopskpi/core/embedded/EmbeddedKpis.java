@@ -15,6 +15,7 @@ import io.devopskpi.core.kpi.Scope;
 import io.devopskpi.core.model.Event;
 import io.devopskpi.core.model.Incident;
 import io.devopskpi.core.outbox.Outbox;
+import io.devopskpi.core.query.EnvironmentList;
 import io.devopskpi.core.store.EventReader;
 import io.devopskpi.core.store.Store;
 import io.devopskpi.core.store.StoreConfig;
@@ -298,6 +299,27 @@ public final class EmbeddedKpis implements AutoCloseable {
     /** The last successful deployment's id, within {@link Patience#lookup()} (recording must not wait longer). */
     public Optional<String> lastSuccessfulDeployment(String application, String environment) {
         return calls.within(patience.lookup(), () -> events().lastSuccessfulDeployment(application, environment));
+    }
+
+    /**
+     * The environments deployed to, for a form's suggestions, within {@link Patience#page()}.
+     *
+     * @throws StoreException when the store is not usable or does not answer in time
+     */
+    public List<String> knownEnvironments() {
+        return readForPage(() -> List.copyOf(new EnvironmentList(store()).withDeployments()));
+    }
+
+    /**
+     * The names {@code kpiGate(policy: …)} takes now (stored and derived from contract targets), for a form's
+     * suggestions, within {@link Patience#page()}.
+     *
+     * @throws StoreException when the store is not usable or does not answer in time
+     */
+    public List<String> policyNames() {
+        return readForPage(() -> new io.devopskpi.core.governance.GatePolicies(store(), GateJson::parse)
+                .all(clock.instant()).stream().map(io.devopskpi.core.governance.GatePolicies.NamedGate::name)
+                .toList());
     }
 
     /** Named gate policies: those stored in this store and those derived from its contract targets. */

@@ -7,6 +7,7 @@ import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
+import hudson.util.ComboBoxModel;
 import hudson.util.ListBoxModel;
 import io.devopskpi.core.gate.GateOutcome;
 import io.devopskpi.core.gate.GateStatus;
@@ -390,6 +391,16 @@ public final class KpiGateStep extends Step {
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return Set.of(Run.class, TaskListener.class, FlowNode.class);
+        }
+
+        @POST
+        public ComboBoxModel doFillPolicyItems(@AncestorInPath Item item) {
+            return StepForm.policies(item, StepForm::configuredBackend);
+        }
+
+        @POST
+        public ComboBoxModel doFillEnvironmentItems(@AncestorInPath Item item) {
+            return StepForm.environments(item, StepForm::configuredBackend);
         }
 
         @POST

@@ -2,7 +2,9 @@ package io.jenkins.plugins.devopskpi.steps;
 
 import hudson.AbortException;
 import hudson.Extension;
+import hudson.model.Item;
 import hudson.model.TaskListener;
+import hudson.util.ComboBoxModel;
 import io.devopskpi.core.model.Incident;
 import io.devopskpi.core.text.TimeText;
 import io.jenkins.plugins.devopskpi.Messages;
@@ -15,8 +17,10 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code recordIncident(id: 'INC-7', application: 'shop', environment: 'production', cause: ...)}: impact began
@@ -153,6 +157,11 @@ public final class RecordIncidentStep extends Step {
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return Set.of(TaskListener.class);
+        }
+
+        @POST
+        public ComboBoxModel doFillEnvironmentItems(@AncestorInPath Item item) {
+            return StepForm.environments(item, StepForm::configuredBackend);
         }
     }
 }

@@ -1,17 +1,26 @@
 package io.jenkins.plugins.devopskpi.steps;
 
 import hudson.model.Item;
+import hudson.util.ComboBoxModel;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.devopskpi.core.embedded.EmbeddedKpis;
+import io.devopskpi.core.kpi.KpiQuery;
 import io.devopskpi.core.metric.GateMetric;
 import io.devopskpi.core.gate.OnBreach;
 import io.devopskpi.core.gate.ThresholdText;
 import io.devopskpi.core.model.DeploymentKind;
 import io.devopskpi.core.text.TimeText;
 import io.jenkins.plugins.devopskpi.JenkinsFacade;
+import io.jenkins.plugins.devopskpi.config.KpiConfiguration;
 import io.jenkins.plugins.devopskpi.ui.Access;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -82,6 +91,44 @@ final class StepForm {
         model.add(defaultLabel, "");
         values.forEach(model::add);
         return model;
+    }
+
+    /**
+     * Suggestions for {@code environment}: production and every environment deployed to, sorted; free text stays
+     * possible (a first deployment names a new one). Without the permission none, and the store is not asked; when
+     * the store does not answer within the page patience, production only.
+     */
+    static ComboBoxModel environments(Item item, Callable<EmbeddedKpis> backend) {
+        if (!JenkinsFacade.has(item, Access.required(Access.Operation.CHECK_STEP_FORM))) {
+            return new ComboBoxModel();
+        }
+        Set<String> names = new TreeSet<>(List.of(KpiQuery.DEFAULT_ENVIRONMENT));
+        names.addAll(fromStore(backend, EmbeddedKpis::knownEnvironments));
+        return new ComboBoxModel(names);
+    }
+
+    /**
+     * Suggestions for {@code kpiGate(policy: …)}: the stored policies and those derived from contract targets, by
+     * name. Without the permission none, and the store is not asked; none when the store does not answer in time.
+     */
+    static ComboBoxModel policies(Item item, Callable<EmbeddedKpis> backend) {
+        if (!JenkinsFacade.has(item, Access.required(Access.Operation.CHECK_STEP_FORM))) {
+            return new ComboBoxModel();
+        }
+        return new ComboBoxModel(fromStore(backend, EmbeddedKpis::policyNames));
+    }
+
+    /** The global configuration's store, for the descriptors' suggestions. */
+    static EmbeddedKpis configuredBackend() throws IOException {
+        return KpiConfiguration.get().backend();
+    }
+
+    private static List<String> fromStore(Callable<EmbeddedKpis> backend, Function<EmbeddedKpis, List<String>> names) {
+        try {
+            return names.apply(backend.call());
+        } catch (Exception e) { // a suggestion list never fails the form: the field takes free text
+            return List.of();
+        }
     }
 
     /** Checks the permission first, then the value. */

@@ -4,6 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.model.Item;
+import io.devopskpi.core.embedded.EmbeddedKpis;
+import io.devopskpi.core.kpi.KpiSettings;
+import io.devopskpi.core.model.Deployment;
+import io.devopskpi.core.model.DeploymentResult;
+import io.devopskpi.core.model.GatePolicy;
+import io.devopskpi.core.outbox.Outbox;
+import io.devopskpi.core.store.StoreConfig;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.io.TempDir;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.devopskpi.core.metric.GateMetric;
@@ -169,9 +181,49 @@ class StepFormTest {
     }
 
     /**
+     * {@code environment} suggests production and every environment deployed to, and {@code policy} every policy
+     * name {@code kpiGate} takes, read from a real embedded store; without the permission the store is not asked.
+     */
+    @Test
+    void environmentAndPolicySuggestionsComeFromTheStore(@TempDir Path work) throws Exception {
+        EmbeddedKpis kpis = new EmbeddedKpis(StoreConfig.embedded(work.resolve("store")), KpiSettings::defaults,
+                new Outbox(work.resolve("queue")), Clock.fixed(NOW, ZoneOffset.UTC));
+        try {
+            kpis.submit(Deployment.builder("d1").application("shop").environment("staging")
+                    .started(NOW.minusSeconds(600)).finished(NOW.minusSeconds(300))
+                    .result(DeploymentResult.SUCCESS).build());
+            kpis.submit(new GatePolicy("release-shop", "{\"scope\":{\"application\":\"shop\"},\"thresholds\":"
+                    + "[{\"metric\":\"changeSuccessRate\",\"operator\":\">=\",\"value\":0.9}]}"));
+            kpis.flush();
+
+            assertThat(StepForm.environments(job(true), () -> kpis)).containsExactly("production", "staging");
+            assertThat(StepForm.policies(job(true), () -> kpis)).containsExactly("release-shop");
+        } finally {
+            kpis.close();
+        }
+        Callable<EmbeddedKpis> unused = () -> {
+            throw new AssertionError("the store was asked without the permission");
+        };
+        assertThat(StepForm.environments(job(false), unused)).isEmpty();
+        assertThat(StepForm.policies(job(false), unused)).isEmpty();
+        assertThat(asked).hasSize(4).allMatch(permission -> permission == Item.CONFIGURE);
+    }
+
+    /** A store that cannot answer leaves the fields free text: production is still suggested, no policy is. */
+    @Test
+    void suggestionsWithoutAStoreLeaveTheFieldsFreeText() {
+        Callable<EmbeddedKpis> broken = () -> {
+            throw new java.io.IOException("the store is not configured");
+        };
+        assertThat(StepForm.environments(job(true), broken)).containsExactly("production");
+        assertThat(StepForm.policies(job(true), broken)).isEmpty();
+    }
+
+    /**
      * How Stapler and the form find the methods: every metric and the window have a {@code @POST} check taking the
      * job and the value, and the form posts to it ({@code checkMethod="post"}: a GET would be refused); every
-     * {@code f:select} has a {@code @POST} fill method.
+     * {@code f:select} and {@code f:combobox} has a {@code @POST} fill method; environments and policies are
+     * suggested wherever a step takes them.
      */
     @Test
     void everyCheckedOrChosenFieldIsWiredAsStaplerExpects() throws Exception {
@@ -195,13 +247,34 @@ class StepFormTest {
                         problems.add(step.getSimpleName() + "." + field + " has a check but no checkMethod=\"post\"");
                     }
                 }
-                if (entry.getElementsByTagNameNS("/lib/form", "select").getLength() > 0) {
+                if (entry.getElementsByTagNameNS("/lib/form", "select").getLength() > 0
+                        || entry.getElementsByTagNameNS("/lib/form", "combobox").getLength() > 0) {
                     Method fill = method(descriptor, "doFill" + capitalized + "Items");
                     if (fill == null) {
-                        problems.add(step.getSimpleName() + "." + field + " is a select without doFill");
+                        problems.add(step.getSimpleName() + "." + field + " is a drop-down without doFill");
                     } else {
                         wired(fill, problems);
                     }
+                }
+            }
+        }
+        for (Class<?> step : StepHelpTest.steps().values()) {
+            String config = new String(StepHelpTest.resource(step, "config.jelly").openStream().readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            for (String field : List.of("environment", "policy")) {
+                if (config.contains("field=\"" + field + "\"") && !config.contains("field=\"" + field
+                        + "\">\n    <f:combobox/>")) {
+                    problems.add(step.getSimpleName() + "." + field + " is not a combo box");
+                }
+            }
+        }
+        for (Class<?> step : StepHelpTest.steps().values()) {
+            String config = new String(StepHelpTest.resource(step, "config.jelly").openStream().readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            for (String field : List.of("environment", "policy")) {
+                if (config.contains("field=\"" + field + "\"") && !config.contains("field=\"" + field
+                        + "\">\n    <f:combobox/>")) {
+                    problems.add(step.getSimpleName() + "." + field + " is not a combo box");
                 }
             }
         }
