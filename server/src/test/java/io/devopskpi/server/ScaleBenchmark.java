@@ -177,6 +177,8 @@ final class ScaleBenchmark {
         read("one supplier's applications, a quarter (`/kpis?supplier=`)", "/api/v1/kpis?supplier=supplier-1&" + quarter,
                 () -> baseline.scope(qFrom, qTo, a -> ScaleEstate.deliverySupplier(a) == 1));
         read("everything, a quarter (`/kpis`)", "/api/v1/kpis?" + quarter, () -> baseline.scope(qFrom, qTo, a -> true));
+        read("a page of 50 deployments, a quarter (`/deployments?offset=1000&limit=50`)",
+                "/api/v1/deployments?" + quarter + "&offset=1000&limit=50", () -> baseline.scope(qFrom, qTo, a -> true));
         read("`/suppliers`, a quarter", "/api/v1/suppliers?" + quarter, () -> baseline.suppliers(qFrom, qTo));
         read("`/comparison`, a quarter", "/api/v1/comparison?" + quarter, () -> baseline.suppliers(qFrom, qTo));
         read("a supplier scorecard (`/scorecards/supplier-1?period=" + period + "`)",

@@ -11,6 +11,8 @@ import io.devopskpi.core.store.Store;
 import io.devopskpi.core.store.StoreRead;
 import io.devopskpi.core.store.Voided;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -37,7 +39,27 @@ public final class DeploymentList {
     public ResultPage<DeploymentEntry> list(KpiQuery query, Page page) {
         ResultPage<DeploymentEntry> rows = StoreRead.snapshot(store, "the deployments", read -> new ResultPage<>(
                 rows(read, query, page), total(read, query), page));
-        return new ResultPage<>(withFailures(rows.items(), query), rows.total(), page);
+        return new ResultPage<>(withFailures(rows.items(), spanOf(rows.items(), query)), rows.total(), page);
+    }
+
+    /**
+     * The part of the query's window that a page's deployments finished in. A deployment's verdict does not
+     * depend on the window it is judged in (the analysis looks past a window's end for what follows, and an
+     * incident links only to a deployment that finished before it started), so a page is judged over its own span
+     * rather than the whole window: a page of 50 in a quarter of 100,000 deployments reads 50's worth.
+     */
+    private static KpiQuery spanOf(List<DeploymentEntry> rows, KpiQuery query) {
+        if (rows.isEmpty()) {
+            return query;
+        }
+        Instant first = rows.get(0).finished();
+        Instant last = first;
+        for (DeploymentEntry row : rows) {
+            first = row.finished().isBefore(first) ? row.finished() : first;
+            last = row.finished().isAfter(last) ? row.finished() : last;
+        }
+        // instants are stored to the microsecond: the next one after the last is the span's open end
+        return query.withWindow(first, last.plus(1, ChronoUnit.MICROS));
     }
 
     /** Every deployment of the list, read a page at a time on one snapshot (exports). */
