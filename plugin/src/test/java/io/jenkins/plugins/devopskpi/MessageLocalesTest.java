@@ -172,6 +172,27 @@ class MessageLocalesTest {
         assertThat(problems).isEmpty();
     }
 
+    /**
+     * Form labels are view texts too: every {@code title} of a form element in any view is a {@code ${%key}}
+     * (translated by the view's bundle, checked above), never English written into the Jelly.
+     */
+    @Test
+    void noFormLabelIsWrittenInEnglishIntoAView() throws Exception {
+        Pattern literalTitle = Pattern.compile("<f:[\\w-]+[^>]*\\stitle=\"(?!\\$\\{%[\\w.]+})([^\"]+)\"");
+        List<String> problems = new ArrayList<>();
+        List<Path> views;
+        try (Stream<Path> walk = Files.walk(folder())) {
+            views = walk.filter(p -> p.toString().endsWith(".jelly")).sorted().toList();
+        }
+        for (Path view : views) {
+            Matcher m = literalTitle.matcher(Files.readString(view, StandardCharsets.UTF_8));
+            while (m.find()) {
+                problems.add(folder().relativize(view) + ": title=\"" + m.group(1) + "\"");
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
     @Test
     void everyTextSurvivesMessageFormat() throws Exception {
         List<Path> files = new ArrayList<>(locales().values());
