@@ -70,6 +70,8 @@ public final class EmbeddedKpis implements AutoCloseable {
     };
     private StoreConfig config;
     private Store store;
+    /** Set by {@link #close()}: the store is not opened again, not even by a flush that was waiting then. */
+    private boolean closed;
 
     private record Summary(Instant computed, KpiSummary value) {
     }
@@ -164,6 +166,11 @@ public final class EmbeddedKpis implements AutoCloseable {
     }
 
     private void flushQuietly() {
+        synchronized (storeLock) {
+            if (closed) {
+                return;
+            }
+        }
         try {
             flush();
         } catch (IOException | RuntimeException e) {
@@ -171,9 +178,16 @@ public final class EmbeddedKpis implements AutoCloseable {
         }
     }
 
-    /** Opens the store on first use; a failed open is retried on the next call. */
+    /**
+     * Opens the store on first use; a failed open is retried on the next call.
+     *
+     * @throws StoreException after {@link #close()}
+     */
     public Store store() {
         synchronized (storeLock) {
+            if (closed) {
+                throw new StoreException("the KPI store is closed");
+            }
             if (store == null) {
                 store = Store.open(config);
             }
@@ -343,12 +357,16 @@ public final class EmbeddedKpis implements AutoCloseable {
         }
     }
 
-    /** Stops the outbox's thread and closes the store (what is queued stays on disk for the next start). */
+    /**
+     * Stops the outbox's thread and closes the store (what is queued stays on disk for the next start). A flush the
+     * thread was waiting to run then does not open the store again: its files stay free for the next owner.
+     */
     @Override
     public void close() {
         drain.shutdownNow();
         calls.close();
         synchronized (storeLock) {
+            closed = true;
             if (store != null) {
                 store.close();
                 store = null;

@@ -9,6 +9,8 @@ import io.devopskpi.core.model.DeploymentResult;
 import io.devopskpi.core.model.Incident;
 import io.devopskpi.core.outbox.Outbox;
 import io.devopskpi.core.outbox.OutboxTest;
+import io.devopskpi.core.store.EventReader;
+import io.devopskpi.core.store.Store;
 import io.devopskpi.core.store.StoreConfig;
 import io.devopskpi.core.store.StoreException;
 import io.devopskpi.core.summary.KpiSummary;
@@ -35,6 +37,25 @@ class EmbeddedKpisTest {
             assertThat(backend.outbox().pending()).isEmpty();
             assertThat(backend.events().countEvents()).isEqualTo(1);
             assertThat(backend.events().findDeployment("jenkins:shop#1:shop:production")).isPresent();
+        }
+    }
+
+    /**
+     * OutboxKillTest once failed under load with "the file is locked": the background flush, waiting for the
+     * test's own flush when the plugin closed, then opened the store again and held the H2 file.
+     */
+    @Test
+    void doesNotOpenTheStoreAgainOnceClosed() throws Exception {
+        StoreConfig file = StoreConfig.embedded(dir.resolve("home"));
+        EmbeddedKpis backend = new EmbeddedKpis(file, KpiSettings::defaults, new Outbox(dir.resolve("queue")), CLOCK);
+        backend.submit(OutboxTest.deployment("d1"));
+        backend.flush();
+        backend.close();
+
+        assertThatThrownBy(backend::store).isInstanceOf(StoreException.class).hasMessageContaining("closed");
+        assertThatThrownBy(backend::flush).isInstanceOf(StoreException.class);
+        try (Store next = Store.open(file)) { // the H2 file is free for its next owner
+            assertThat(new EventReader(next).findDeployment("d1")).isPresent();
         }
     }
 
