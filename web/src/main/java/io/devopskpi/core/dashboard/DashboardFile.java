@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 public record DashboardFile(byte[] body, String type, String etag, boolean immutable) {
     private static final Pattern API_META = meta("devops-kpi-api");
     private static final Pattern CHARTS_META = meta("devops-kpi-charts");
+    private static final Pattern UNMAPPED_META = meta("devops-kpi-unmapped");
 
     static DashboardFile of(byte[] body, String type, boolean immutable) {
         return new DashboardFile(body, type, etag(body), immutable);
@@ -43,6 +44,15 @@ public record DashboardFile(byte[] body, String type, String etag, boolean immut
      */
     public DashboardFile withChartsUrl(String scriptUrl) {
         return withMeta(CHARTS_META, scriptUrl);
+    }
+
+    /**
+     * The page asking for the count of unmapped alerts at {@code listUrl} (relative to the API base, or absolute)
+     * instead of the server's {@code hooks/unmapped}; empty: the page does not ask (an embedding CI that does not list
+     * them to the user). Pages without the meta, and other files, stay as they are.
+     */
+    public DashboardFile withUnmappedList(String listUrl) {
+        return withMeta(UNMAPPED_META, listUrl);
     }
 
     /**
