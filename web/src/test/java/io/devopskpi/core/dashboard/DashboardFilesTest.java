@@ -129,7 +129,23 @@ class DashboardFilesTest {
         assertThat(page).contains("<meta name=\"devops-kpi-api\" content=\"" + escaped + "/api\">")
                 .contains("<meta name=\"devops-kpi-charts\" content=\"" + escaped + "\">")
                 .doesNotContain("<script>alert");
-        assertThat(Pattern.compile("<meta name=\"devops-kpi-").matcher(page).results().count()).isEqualTo(2);
+        // the overview also names where the unmapped alerts are listed, left as it is by the other rewrites
+        assertThat(page).contains("<meta name=\"devops-kpi-unmapped\" content=\"hooks/unmapped\">");
+        assertThat(Pattern.compile("<meta name=\"devops-kpi-").matcher(page).results().count()).isEqualTo(3);
+    }
+
+    @Test
+    void theOverviewCanNameAnotherListOfUnmappedAlertsOrNone() {
+        DashboardFile page = files.find("/").orElseThrow();
+        String elsewhere = new String(page.withUnmappedList("/jenkins/devops-kpi/hooks/unmapped").body(),
+                StandardCharsets.UTF_8);
+        String none = new String(page.withUnmappedList("").body(), StandardCharsets.UTF_8);
+
+        assertThat(elsewhere).contains("<meta name=\"devops-kpi-unmapped\" content=\"/jenkins/devops-kpi/hooks/unmapped\">")
+                .contains("<meta name=\"devops-kpi-api\" content=\"api/v1\">");
+        assertThat(none).contains("<meta name=\"devops-kpi-unmapped\" content=\"\">");
+        assertThat(files.find("/teams/storefront").orElseThrow().withUnmappedList("x").body())
+                .isEqualTo(files.find("/teams/storefront").orElseThrow().body());
     }
 
     @Test
