@@ -1,5 +1,6 @@
 // The application page: every KPI with its interval and sample size, weekly trends (chart and table), recent
 // deployments, failed changes with their restores, open failures, incidents.
+import './frame.js'; // first: the header, controls and footer the page's code fills
 import { setUpControls } from './controls.js';
 import { pruneCharts, trendChart } from './charts.js';
 import { historyTable } from './gov.js';

@@ -1,6 +1,7 @@
 // Comparing suppliers (/compare): every supplier on the same window and environment, each rate with its 95 %
 // interval as error bars and its sample size, the API's verdict on each difference ("not significant" when the
 // intervals overlap), like-for-like controls (responsibility, application tag) and trend lines per supplier.
+import './frame.js'; // first: the header, controls and footer the page's code fills
 import { errorBarChart, multiLineChart, pruneCharts } from './charts.js';
 import { field, select, setUpControls } from './controls.js';
 import { dataTable, formatInterval, formatValue, markNav, METRIC_LABELS, RESPONSIBILITIES } from './gov.js';

@@ -1,5 +1,6 @@
 // The overview: one widget per team (or supplier, or application), sortable and filterable, after a widget for
 // the whole environment.
+import './frame.js'; // first: the header, controls and footer the page's code fills
 import { setUpControls, field, select } from './controls.js';
 import { pruneCharts } from './charts.js';
 import { addStateKeys, apiBase, apiParams, append, clear, el, emptyState, errorBox, getJson, kpiParams, pageLink, readState,

@@ -1,6 +1,7 @@
 // The supplier scorecard (/suppliers/{name}): every contracted KPI of one review period (month or quarter) with
 // value, 95 % interval, sample size, target, verdict and change; a trend per KPI (chart and table); what the
 // supplier built and ran; its responsibility periods. Prints on A4 for a governance meeting (dashboard.css, @media print).
+import './frame.js'; // first: the header, controls and footer the page's code fills
 import { periodChart, pruneCharts } from './charts.js';
 import { field, select } from './controls.js';
 import { dataTable, formatChange, formatInterval, formatTarget, formatValue, formatWithUnit, markNav,
@@ -184,7 +185,9 @@ function kpiTable(kpis, period, state) {
     el('td', { class: 'num', 'data-field': 'ci95' }, formatInterval(kpi.metric, kpi.ci95)),
     samplesCell(kpi, period, state),
     el('td', { 'data-field': 'target' }, formatTarget(kpi.metric, kpi.target),
-      kpi.target && kpi.target.minSamples ? el('span', { class: 'min-samples' }, ` (min. ${kpi.target.minSamples} samples)`) : null),
+      kpi.target && kpi.target.minSamples ? el('span', { class: 'min-samples' }, ` (min. ${kpi.target.minSamples} samples)`) : null,
+      kpi.target && kpi.target.minSeverity
+        ? el('span', { class: 'min-samples target-severity' }, ` (incidents ${kpi.target.minSeverity} and above)`) : null),
     el('td', { 'data-field': 'verdict' }, verdictChip(kpi.verdict)),
     changeCell(kpi)));
   return el('div', { class: 'list-section scorecard-table' },

@@ -1,4 +1,5 @@
 // The team page: the team's own figures, then its applications side by side (a comparison table and a widget each).
+import './frame.js'; // first: the header, controls and footer the page's code fills
 import { setUpControls } from './controls.js';
 import { pruneCharts } from './charts.js';
 import { apiParams, append, bandChip, clear, decimal, duration, el, emptyState, errorBox, getJson, pageLink,

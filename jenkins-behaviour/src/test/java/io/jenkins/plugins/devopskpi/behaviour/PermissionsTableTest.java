@@ -259,6 +259,7 @@ class PermissionsTableTest {
                     softly.assertThat(file.file().type()).as(path).startsWith("text/html");
                     softly.assertThat(text(reply)).as(reader + ": GET " + path)
                             .doesNotContain("data-nav=\"admin\"").doesNotContainPattern("href=\"[./]*admin\"")
+                            .contains("<body data-hidden-nav=\"admin\" ")
                             .contains("content=\"/jenkins/devops-kpi/api/v1\"");
                     // only administrators may list the unmapped alerts: only their overview asks for the count
                     if (page.equals("/")) {
