@@ -2,6 +2,7 @@
 // with POST /api/v1/events, each showing the API's errors next to the field they name; the history of who was
 // responsible when. The write token is asked for in a password field and kept only in sessionStorage (gone when
 // the tab closes), never in localStorage, a cookie or the URL.
+import './frame.js'; // first: the header, controls and footer the page's code fills
 import { field } from './controls.js';
 import { historyTable, markNav, METRIC_LABELS, RESPONSIBILITIES } from './gov.js';
 import { apiBase, append, authorizedFetch, clear, el, errorBox, getJson } from './lib.js';

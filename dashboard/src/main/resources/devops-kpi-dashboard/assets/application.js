@@ -1,12 +1,13 @@
 // The application page: every KPI with its interval and sample size, weekly trends (chart and table), recent
 // deployments, failed changes with their restores, open failures, incidents.
+import './frame.js'; // first: the header, controls and footer the page's code fills
 import { setUpControls } from './controls.js';
 import { pruneCharts, trendChart } from './charts.js';
 import { historyTable } from './gov.js';
 import { define, defineLabels } from './definitions.js';
-import { afterId, drillLink, pagedList, reasons } from './drill.js';
+import { afterId, drillLink, pagedList, reasons, severityCell } from './drill.js';
 import { apiBase, apiParams, append, bandChip, clear, dateTime, decimal, duration, el, emptyState, errorBox,
-  getJson, MIN_SAMPLES, pageLink, percent, plural, setApiLink, windowText } from './lib.js';
+  getJson, MIN_SAMPLES, pageLink, percent, plural, setApiLink, severityParam, windowText } from './lib.js';
 
 const name = decodeURIComponent(window.location.pathname.split('/').filter(Boolean).pop() || '');
 document.title = `${name} · devops-kpi`;
@@ -172,7 +173,7 @@ function incidents(answer, state) {
     return emptyState(`No incidents recorded for ${name} in ${state.environment} in this window.`);
   }
   const rows = answer.incidents.map((i) => el('tr', { class: i.voided ? 'voided' : null },
-    el('td', {}, i.id, ...afterId(i, state.zone)), el('td', {}, i.severity || '—'), el('td', {}, dateTime(i.started, state.zone)),
+    el('td', {}, i.id, ...afterId(i, state.zone)), severityCell(i), el('td', {}, dateTime(i.started, state.zone)),
     el('td', { class: 'num' }, duration(i.detectSeconds)),
     el('td', {}, i.resolved ? dateTime(i.resolved, state.zone) : el('span', { class: 'failed' }, 'unresolved')),
     el('td', { class: 'num' }, i.durationSeconds === null ? 'ongoing' : duration(i.durationSeconds)),
@@ -192,10 +193,11 @@ async function render(state) {
   const mine = ++renderCount;
   const main = document.getElementById('main');
   const params = { application: name, ...apiParams(state) };
-  setApiLink('kpis', params);
+  const kpiQuery = { ...params, ...severityParam(state) };
+  setApiLink('kpis', kpiQuery);
   const [report, trend, apps, deps, failed, incs, assignments] = await Promise.all([
-    optional(getJson('kpis', params)),
-    optional(getJson('trends', { ...params, bucket: 'week' })),
+    optional(getJson('kpis', kpiQuery)),
+    optional(getJson('trends', { ...kpiQuery, bucket: 'week' })),
     optional(getJson('applications', apiParams(state))),
     optional(getJson('deployments', { ...params, offset: 0, limit: DEPLOYMENTS_PAGE })),
     optional(getJson('failed-changes', { ...params, limit: 100 })),

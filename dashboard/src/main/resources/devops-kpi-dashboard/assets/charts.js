@@ -4,10 +4,20 @@
 // the echarts-api plugin's copy (ECharts 6). What follows must work with both (the browser tests draw with each).
 import { el, isPartialBucket, shortDay } from './lib.js';
 
-const INK = '#1f2a37';
-const MUTED = '#5b6776';
-const BLUE = '#1f5fa8';
-const GREEN = '#1d7a4f';
+/**
+ * A chart colour from dashboard.css's --chart-* variables, so the charts follow the light or dark palette the page
+ * is in (read when a chart is drawn); the light value when the stylesheet does not define it.
+ */
+function themed(variable, fallback) {
+  const value = getComputedStyle(document.documentElement).getPropertyValue(variable).trim();
+  return value || fallback;
+}
+const INK = () => themed('--chart-ink', '#1f2a37');
+const MUTED = () => themed('--chart-muted', '#5b6776');
+const BLUE = () => themed('--chart-1', '#1f5fa8');
+const GREEN = () => themed('--chart-3', '#1d7a4f');
+const GRID = () => themed('--chart-grid', '#e3e8ee');
+const AXIS = () => themed('--chart-axis', '#9aa5b1');
 const charts = new Set();
 const chartOf = new WeakMap();
 let library = null;
@@ -83,7 +93,7 @@ function init(echarts, node, renderer) {
 
 function mount(echarts, node, option) {
   const chart = init(echarts, node, 'canvas');
-  chart.setOption({ animation: false, textStyle: { fontFamily: 'inherit', color: INK, fontSize: Math.round(0.75 * rem()) },
+  chart.setOption({ animation: false, textStyle: { fontFamily: 'inherit', color: INK(), fontSize: Math.round(0.75 * rem()) },
     ...option });
   return chart;
 }
@@ -152,8 +162,8 @@ export function valueAxis(kind, values, target = null, { max: fixedMax = null } 
 
 function yAxisOf(axis, format, extra = {}) {
   return { type: 'value', min: axis.min, max: axis.max, ...(axis.interval ? { interval: axis.interval } : {}),
-    axisLabel: { color: MUTED, formatter: axis.label || ((v) => format(v)), ...(extra.axisLabel || {}) },
-    splitLine: { lineStyle: { color: '#e3e8ee' } } };
+    axisLabel: { color: MUTED(), formatter: axis.label || ((v) => format(v)), ...(extra.axisLabel || {}) },
+    splitLine: { lineStyle: { color: GRID() } } };
 }
 
 // ---------------------------------------------------------------- partial buckets and small samples
@@ -214,11 +224,11 @@ export function sparkline(points, { kind = 'bar', label, max = null, format = (v
           + `${sampleText(point.samples, flags[p.dataIndex].small)}`);
       } },
       series: [kind === 'bar'
-        ? { type: 'bar', data: values.map((v, i) => barPoint(v, flags[i].partial, BLUE)), itemStyle: { color: BLUE },
+        ? { type: 'bar', data: values.map((v, i) => barPoint(v, flags[i].partial, BLUE())), itemStyle: { color: BLUE() },
           barCategoryGap: '25%' }
         : { type: 'line', data: values.map((v, i) => linePoint(v, flags[i])), connectNulls: false, symbol: 'circle',
-          symbolSize: 4, showSymbol: true, lineStyle: { color: GREEN, width: 2 }, itemStyle: { color: GREEN },
-          areaStyle: { color: 'rgba(29,122,79,0.12)' } }],
+          symbolSize: 4, showSymbol: true, lineStyle: { color: GREEN(), width: 2 }, itemStyle: { color: GREEN() },
+          areaStyle: { color: themed('--chart-area', 'rgba(29,122,79,0.12)') } }],
     });
   });
   return el('span', { class: 'spark-box' }, node, el('span', { class: 'spark-scale', 'aria-hidden': 'true' }, scaleText));
@@ -248,9 +258,9 @@ export function trendChart({ title, buckets, series, zone, axis = 'count', yForm
   const scale = valueAxis(axis, values, null, { max: yMax });
   whenReady(chartNode, (echarts) => {
     mount(echarts, chartNode, {
-      color: [BLUE, GREEN, '#9a5b00', '#7a3e9d'],
+      color: [BLUE(), GREEN(), themed('--chart-trend-3', '#9a5b00'), themed('--chart-4', '#7a3e9d')],
       grid: { left: Math.round(3.5 * rem()), right: rem(), top: Math.round(2.25 * rem()), bottom: Math.round(1.75 * rem()) },
-      legend: { top: 0, left: 0, textStyle: { color: INK, fontSize: Math.round(0.75 * rem()) } },
+      legend: { top: 0, left: 0, textStyle: { color: INK(), fontSize: Math.round(0.75 * rem()) } },
       tooltip: { trigger: 'axis', confine: true, formatter: (params) => {
         const list = Array.isArray(params) ? params : [params];
         const i = list.length ? list[0].dataIndex : 0;
@@ -260,12 +270,12 @@ export function trendChart({ title, buckets, series, zone, axis = 'count', yForm
             + `${sampleText(s.samples ? s.samples[i] : null, small[p.seriesIndex][i])}`)}`;
         })].join('<br>');
       } },
-      xAxis: { type: 'category', data: labels, axisLabel: { color: MUTED, fontSize: Math.round(0.75 * rem()) },
-        axisLine: { lineStyle: { color: '#9aa5b1' } } },
+      xAxis: { type: 'category', data: labels, axisLabel: { color: MUTED(), fontSize: Math.round(0.75 * rem()) },
+        axisLine: { lineStyle: { color: AXIS() } } },
       yAxis: yAxisOf(scale, yFormat || ((v) => String(v)), { axisLabel: { fontSize: Math.round(0.75 * rem()) } }),
       series: series.map((s, j) => ({ name: s.name, type: s.kind || 'line', connectNulls: false, symbolSize: 6,
         barMaxWidth: 28, data: s.values.map((v, i) => ((s.kind || 'line') === 'bar'
-          ? barPoint(v, partial[i], [BLUE, GREEN][j] || BLUE) : linePoint(v, { partial: partial[i], small: small[j][i] }))) })),
+          ? barPoint(v, partial[i], [BLUE(), GREEN()][j] || BLUE()) : linePoint(v, { partial: partial[i], small: small[j][i] }))) })),
     });
   });
   return el('figure', { class: 'trend', id },
@@ -278,15 +288,18 @@ export function trendChart({ title, buckets, series, zone, axis = 'count', yForm
 /** Exported for the pages' own charts (error bars, period trends): same lifetime handling as the others. */
 function mountWith(echarts, node, option, renderer) {
   const chart = init(echarts, node, renderer);
-  chart.setOption({ animation: false, textStyle: { fontFamily: 'inherit', color: INK }, ...option });
+  chart.setOption({ animation: false, textStyle: { fontFamily: 'inherit', color: INK() }, ...option });
   // what the chart drew, for people reading the DOM and for the tests: series type, name and point count
   node.dataset.series = JSON.stringify(chart.getOption().series.map((s) => ({ type: s.type, name: s.name,
     points: (s.data || []).filter((d) => d !== null && d !== undefined && !(Array.isArray(d) && d.includes(null))).length })));
   return chart;
 }
 
-export const PALETTE = [BLUE, '#b35c00', GREEN, '#7a3e9d', '#a4262c', '#00727a', '#5b6776'];
-export const ERROR_BAR_INK = '#14243a';
+/** The series colours of multi-line charts, in the page's palette. */
+function palette() {
+  return [BLUE(), themed('--chart-2', '#b35c00'), GREEN(), themed('--chart-4', '#7a3e9d'), themed('--chart-5', '#a4262c'),
+    themed('--chart-6', '#00727a'), themed('--chart-7', '#5b6776')];
+}
 
 /**
  * A period trend of one KPI: the value per period as a line, the target as a dashed line (always inside the value
@@ -320,14 +333,14 @@ export function periodChart({ id, title, points, format, target = null, kind = '
         const i = (Array.isArray(params) ? params[0] : params).dataIndex;
         return esc(`${labels[i]}: ${format(values[i])}${sampleText(points[i].samples, small[i])}`);
       } },
-      xAxis: { type: 'category', data: labels, axisLabel: { color: MUTED, interval: 0, fontSize: 10 },
-        axisLine: { lineStyle: { color: '#9aa5b1' } } },
+      xAxis: { type: 'category', data: labels, axisLabel: { color: MUTED(), interval: 0, fontSize: 10 },
+        axisLine: { lineStyle: { color: AXIS() } } },
       yAxis: yAxisOf(scale, format),
       series: [{ name: title, type: 'line', data: values.map((v, i) => linePoint(v, { partial: partial[i], small: small[i] })),
-        connectNulls: false, symbolSize: 7, lineStyle: { color: BLUE, width: 2 }, itemStyle: { color: BLUE },
+        connectNulls: false, symbolSize: 7, lineStyle: { color: BLUE(), width: 2 }, itemStyle: { color: BLUE() },
         markLine: target === null ? undefined : { silent: true, symbol: 'none',
-          lineStyle: { color: '#9b1b10', type: 'dashed', width: 1.5 },
-          label: { formatter: `target ${format(target)}`, position: 'insideStartTop', color: '#9b1b10' },
+          lineStyle: { color: themed('--chart-target', '#9b1b10'), type: 'dashed', width: 1.5 },
+          label: { formatter: `target ${format(target)}`, position: 'insideStartTop', color: themed('--chart-target', '#9b1b10') },
           data: [{ yAxis: target }] } }],
     }, 'svg');
   });
@@ -355,14 +368,14 @@ export function errorBarChart({ id, title, rows, format }) {
         return esc(`${row.name}: ${format(row.value)} (95 % ${row.ci ? `${format(row.ci[0])} – ${format(row.ci[1])}` : '—'}, n = ${row.samples})`);
       } },
       xAxis: { type: 'category', data: names,
-        axisLabel: { color: INK, interval: 0, lineHeight: 17, formatter: (v, i) => `${v}\nn = ${rows[i].samples ?? '—'}` },
-        axisLine: { lineStyle: { color: '#9aa5b1' } } },
+        axisLabel: { color: INK(), interval: 0, lineHeight: 17, formatter: (v, i) => `${v}\nn = ${rows[i].samples ?? '—'}` },
+        axisLine: { lineStyle: { color: AXIS() } } },
       yAxis: { type: 'value', min: Math.max(0, Math.floor(Math.min(...ends) * 10) / 10),
         max: Math.min(1, Math.ceil(Math.max(...ends) * 10) / 10 || 1),
-        axisLabel: { color: MUTED, formatter: (v) => `${Math.round(v * 100)} %` },
-        splitLine: { lineStyle: { color: '#e3e8ee' } } },
+        axisLabel: { color: MUTED(), formatter: (v) => `${Math.round(v * 100)} %` },
+        splitLine: { lineStyle: { color: GRID() } } },
       series: [
-        { name: title, type: 'scatter', symbolSize: 11, itemStyle: { color: BLUE },
+        { name: title, type: 'scatter', symbolSize: 11, itemStyle: { color: BLUE() },
           data: rows.map((r) => r.value), z: 3 },
         { name: '95 % interval', type: 'custom', z: 2, data: bars,
           renderItem: (params, api) => {
@@ -370,7 +383,7 @@ export function errorBarChart({ id, title, rows, format }) {
             const low = api.coord([x, api.value(1)]);
             const high = api.coord([x, api.value(2)]);
             const half = Math.min(14, api.size([1, 0])[0] * 0.15);
-            const style = { stroke: ERROR_BAR_INK, lineWidth: 2 };
+            const style = { stroke: themed('--chart-error-bar', '#14243a'), lineWidth: 2 };
             return { type: 'group', children: [
               { type: 'line', shape: { x1: low[0], y1: low[1], x2: high[0], y2: high[1] }, style },
               { type: 'line', shape: { x1: low[0] - half, y1: low[1], x2: low[0] + half, y2: low[1] }, style },
@@ -398,9 +411,9 @@ export function multiLineChart({ id, title, labels, lines, format, max = null, a
   const scale = valueAxis(axis, lines.flatMap((l) => l.values), null, { max });
   whenReady(node, (echarts) => {
     mountWith(echarts, node, {
-      color: PALETTE,
+      color: palette(),
       grid: { left: 64, right: 16, top: 36, bottom: 26 },
-      legend: { top: 0, left: 0, textStyle: { color: INK } },
+      legend: { top: 0, left: 0, textStyle: { color: INK() } },
       tooltip: { trigger: 'axis', confine: true, formatter: (params) => {
         const list = Array.isArray(params) ? params : [params];
         const i = list.length ? list[0].dataIndex : 0;
@@ -410,7 +423,7 @@ export function multiLineChart({ id, title, labels, lines, format, max = null, a
             + `${sampleText(line.samples ? line.samples[i] : null, small[p.seriesIndex][i])}`)}`;
         })].join('<br>');
       } },
-      xAxis: { type: 'category', data: shown, axisLabel: { color: MUTED }, axisLine: { lineStyle: { color: '#9aa5b1' } } },
+      xAxis: { type: 'category', data: shown, axisLabel: { color: MUTED() }, axisLine: { lineStyle: { color: AXIS() } } },
       yAxis: yAxisOf(scale, format),
       series: lines.map((l, j) => ({ name: l.name, type: 'line', connectNulls: false, symbolSize: 6,
         data: l.values.map((v, i) => linePoint(v, { partial: !!partial[i], small: small[j][i] })) })),

@@ -1,11 +1,12 @@
 // Comparing suppliers (/compare): every supplier on the same window and environment, each rate with its 95 %
 // interval as error bars and its sample size, the API's verdict on each difference ("not significant" when the
 // intervals overlap), like-for-like controls (responsibility, application tag) and trend lines per supplier.
+import './frame.js'; // first: the header, controls and footer the page's code fills
 import { errorBarChart, multiLineChart, pruneCharts } from './charts.js';
 import { field, select, setUpControls } from './controls.js';
 import { dataTable, formatInterval, formatValue, markNav, METRIC_LABELS, RESPONSIBILITIES } from './gov.js';
 import { addStateKeys, apiBase, apiParams, append, clear, decimal, duration, el, emptyState, errorBox, getJson,
-  isPartialBucket, MIN_SAMPLES, pageLink, percent, plural, readState, shortDay, windowText } from './lib.js';
+  isPartialBucket, kpiParams, MIN_SAMPLES, pageLink, percent, plural, readState, shortDay, windowText } from './lib.js';
 
 import { defineLabels, kpiLabel } from './definitions.js';
 import { drillLink } from './drill.js';
@@ -203,7 +204,7 @@ async function trendLines(suppliers, state, like) {
   const bucket = state.window === 'P180D' ? 'month' : 'week';
   // the trends follow the comparison's like-for-like filter: only applications with the tag
   const answers = await Promise.all(suppliers.map((s) => getJson('trends', { supplier: s.supplier, bucket,
-    ...apiParams(state), tag: like.tag }).catch((error) => ({ error }))));
+    ...kpiParams(state), tag: like.tag }).catch((error) => ({ error }))));
   const failed = answers.find((a) => a.error);
   if (failed) return errorBox(failed.error, 'The trends per supplier');
   const buckets = answers[0] ? answers[0].buckets || [] : [];
@@ -233,7 +234,7 @@ async function render(state) {
   const mine = ++renderCount;
   const like = compareState();
   const main = document.getElementById('main');
-  const params = { ...apiParams(state), responsibility: like.responsibility === 'BOTH' ? '' : like.responsibility, tag: like.tag };
+  const params = { ...kpiParams(state), responsibility: like.responsibility === 'BOTH' ? '' : like.responsibility, tag: like.tag };
   const [answer, apps] = await Promise.all([
     getJson('comparison', params).catch((error) => ({ error })),
     getJson('applications', apiParams(state)).catch((error) => ({ error })),

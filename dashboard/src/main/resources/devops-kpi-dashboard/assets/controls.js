@@ -1,6 +1,7 @@
-// The control bar: window, dates, environment, time zone (and, on the overview, grouping, filters and sorting).
+// The control bar: window, dates, environment, time zone, the incidents' minimum severity (and, on the overview,
+// grouping, filters and sorting).
 // Every change goes into the URL (history.pushState), so a link shows the same view and back/forward work.
-import { el, readState, stateUrl, WINDOWS } from './lib.js';
+import { el, readState, SEVERITIES, stateUrl, WINDOWS } from './lib.js';
 
 const ENVIRONMENTS = ['production', 'staging', 'test', 'development'];
 
@@ -48,6 +49,7 @@ export function setUpControls(render, extras = null) {
   const environments = el('datalist', { id: 'environments' },
     ENVIRONMENTS.map((name) => el('option', { value: name })));
   const zone = select('zone', 'zone', zones(state.zone), state.zone);
+  const minSeverity = select('minSeverity', 'minSeverity', SEVERITIES, state.minSeverity);
   const apply = el('button', { type: 'submit', class: 'apply' }, 'Apply dates');
 
   form.append(
@@ -58,6 +60,7 @@ export function setUpControls(render, extras = null) {
     field('environment', 'Environment', environment),
     environments,
     field('zone', 'Time zone', zone),
+    field('minSeverity', 'Incidents counted', minSeverity),
   );
   const extra = extras ? extras(form, state) : null;
 
@@ -68,6 +71,7 @@ export function setUpControls(render, extras = null) {
     next.to = to.value;
     next.environment = environment.value.trim() || 'production';
     next.zone = zone.value;
+    next.minSeverity = minSeverity.value;
     if (extra) Object.assign(next, extra.read());
     return next;
   };
@@ -99,6 +103,7 @@ export function setUpControls(render, extras = null) {
   });
   environment.addEventListener('change', () => go(current()));
   zone.addEventListener('change', () => go(current()));
+  minSeverity.addEventListener('change', () => go(current()));
   if (extra) extra.onChange(() => go(current()));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -121,6 +126,7 @@ export function setUpControls(render, extras = null) {
     showDates(back.window === 'custom');
     environment.value = back.environment;
     zone.value = back.zone;
+    minSeverity.value = back.minSeverity;
     if (extra) extra.sync(back);
     shown = window.location.pathname + window.location.search;
     render(back);

@@ -31,21 +31,31 @@ export const BEHIND = {
   availability: { list: 'incidents', filter: {} },
 };
 
-/**
- * The visible mark of a voided deployment or incident (api.md, "Void and unvoid"): the word and the reason, with
- * who voided it and when in its tooltip; null for an entry that is not voided (it has no `voided` key).
- */
 /** What follows an id in a list: nothing, or a space and the voided mark (no stray space in a plain cell). */
 export function afterId(entry, zone) {
   const mark = voidedMark(entry, zone);
   return mark ? [' ', mark] : [];
 }
 
-export function voidedMark(entry, zone) {
+/**
+ * The visible mark of a voided deployment or incident (api.md, "Void and unvoid"): the word and the reason, with
+ * who voided it and when in its tooltip; null for an entry that is not voided (it has no `voided` key).
+ */
+function voidedMark(entry, zone) {
   if (!entry.voided) return null;
   const v = entry.voided;
   return el('span', { class: 'voided-mark', title: `voided ${dateTime(v.at, zone)}${v.by ? ` by ${v.by}` : ''}: counts in no KPI` },
     `voided: ${v.reason}`);
+}
+
+/**
+ * An incident's severity cell: the text as the tool sent it and its normalised level (metrics.md, "Severity"), the
+ * one the "Incidents counted" filter compares.
+ */
+export function severityCell(incident) {
+  const level = incident.severityLevel || 'unknown';
+  return el('td', { class: 'severity' }, incident.severity || '—', ' ',
+    el('span', { class: `severity-level severity-${level}`, 'data-level': level }, level));
 }
 
 export const LISTS = {
@@ -84,7 +94,7 @@ export const LISTS = {
     headers: ['Incident', 'Application', 'Severity', 'Started', { label: 'Detected after', num: true }, 'Resolved',
       { label: 'Resolved after', num: true }, 'Cause', 'Operated by'],
     row: (i, zone) => el('tr', { 'data-id': i.id, class: i.voided ? 'voided' : null },
-      el('td', {}, i.id, ...afterId(i, zone)), el('td', {}, i.application), el('td', {}, i.severity || '—'),
+      el('td', {}, i.id, ...afterId(i, zone)), el('td', {}, i.application), severityCell(i),
       el('td', {}, dateTime(i.started, zone)),
       el('td', { class: 'num' }, duration(i.detectSeconds)),
       el('td', {}, i.resolved ? dateTime(i.resolved, zone) : el('span', { class: 'failed' }, 'unresolved')),

@@ -1,8 +1,9 @@
 // The overview: one widget per team (or supplier, or application), sortable and filterable, after a widget for
 // the whole environment.
+import './frame.js'; // first: the header, controls and footer the page's code fills
 import { setUpControls, field, select } from './controls.js';
 import { pruneCharts } from './charts.js';
-import { addStateKeys, apiBase, apiParams, append, clear, el, emptyState, errorBox, getJson, pageLink, readState,
+import { addStateKeys, apiBase, apiParams, append, clear, el, emptyState, errorBox, getJson, kpiParams, pageLink, readState,
   setApiLink, stateUrl, windowText } from './lib.js';
 import { listView } from './drill.js';
 import { defineLabels } from './definitions.js';
@@ -142,6 +143,23 @@ const SORTERS = {
   restore: (d) => d.report.timeToRestore.medianSeconds ?? Number.MAX_VALUE,
 };
 
+/**
+ * Where the alerts no mapping placed are listed (api.md, "Unmapped alerts"), relative to the API: the page's meta
+ * names it; an embedding CI that does not list them to this user leaves it empty.
+ */
+const unmappedMeta = document.querySelector('meta[name="devops-kpi-unmapped"]');
+const unmappedList = unmappedMeta ? unmappedMeta.content : '';
+
+/** "N unmapped alerts", linked to their list, when an alerting webhook received alerts no mapping placed. */
+function unmappedNotice(answer) {
+  if (!answer || answer.error || !Number.isInteger(answer.count) || answer.count <= 0) return null;
+  const counts = Object.entries(answer.counts || {}).filter(([, n]) => n > 0).map(([tool, n]) => `${tool} ${n}`);
+  return el('p', { class: 'notice unmapped-alerts', id: 'unmapped-alerts', role: 'status' },
+    el('a', { href: new URL(unmappedList, apiBase).href }, `${answer.count} unmapped ${answer.count === 1 ? 'alert' : 'alerts'}`),
+    ` from the alerting webhooks${counts.length ? ` (${counts.join(', ')})` : ''}: no mapping named their application `
+      + 'or environment, so they count in no KPI until one does (docs/import.md).');
+}
+
 /** The list behind a figure (`?list=…`), paged; the page's offset is kept in the URL (replaced, not pushed). */
 function renderList(state, main) {
   clear(main);
@@ -163,11 +181,12 @@ async function render(state) {
     return;
   }
   const params = apiParams(state);
-  setApiLink('kpis', params);
-  const [total, appList, teamList] = await Promise.all([
+  setApiLink('kpis', kpiParams(state));
+  const [total, appList, teamList, unmapped] = await Promise.all([
     optional(widgetData({}, state)),
     optional(getJson('applications', params)),
     optional(getJson('teams', params)),
+    unmappedList ? optional(getJson(unmappedList, {})) : { error: null },
   ]);
   if (mine !== renderCount) return;
 
@@ -199,6 +218,7 @@ async function render(state) {
     el('div', { class: 'page-head' }, title,
       el('p', { class: 'subtitle' }, el('span', { class: 'env' }, state.environment), ' · ',
         windowText(total.report, state))),
+    unmappedNotice(unmapped),
   ]);
 
   const all = el('section', { class: 'summary', 'aria-labelledby': 'all-heading' },

@@ -239,7 +239,15 @@ export const WINDOWS = [
   { value: 'custom', label: 'Custom dates…' },
 ];
 const DEFAULTS = { window: 'P30D', environment: 'production', zone: 'UTC', group: 'team', sort: 'name' };
-const KEYS = ['window', 'from', 'to', 'environment', 'zone', 'group', 'team', 'supplier', 'q', 'sort'];
+const KEYS = ['window', 'from', 'to', 'environment', 'zone', 'minSeverity', 'group', 'team', 'supplier', 'q', 'sort'];
+
+/** The minimum severities the KPI endpoints take as `minSeverity` (metrics.md, "Severity"); '' counts every incident. */
+export const SEVERITIES = [
+  { value: '', label: 'All incidents' },
+  { value: 'critical', label: 'Critical only' },
+  { value: 'major', label: 'Major and above' },
+  { value: 'minor', label: 'Minor and above' },
+];
 
 /** A page's own URL keys (and their defaults, left out of links), kept beside the shared ones. */
 export function addStateKeys(defaults) {
@@ -255,6 +263,7 @@ export function readState() {
   for (const key of KEYS) state[key] = params.get(key) || DEFAULTS[key] || '';
   if (params.get('from') || params.get('to')) state.window = 'custom';
   if (!WINDOWS.some((w) => w.value === state.window)) state.window = DEFAULTS.window;
+  if (!SEVERITIES.some((m) => m.value === state.minSeverity)) state.minSeverity = '';
   return state;
 }
 
@@ -275,7 +284,7 @@ export function stateUrl(state, path = window.location.pathname) {
 /** The query string part shared by every page (window, environment, zone): for links to other pages. */
 export function sharedQuery(state) {
   const shared = { window: state.window, from: state.from, to: state.to, environment: state.environment,
-    zone: state.zone };
+    zone: state.zone, minSeverity: state.minSeverity };
   const url = stateUrl(shared, '');
   return url;
 }
@@ -290,6 +299,19 @@ export function apiParams(state) {
     params.window = state.window;
   }
   return params;
+}
+
+/**
+ * The parameters of a KPI or governance read (/kpis, /trends, /comparison, /scorecards): those of apiParams and the
+ * minimum severity when one is chosen. Lists and /applications take no minSeverity.
+ */
+export function kpiParams(state) {
+  return { ...apiParams(state), ...severityParam(state) };
+}
+
+/** `{minSeverity}` when the view counts only incidents of a minimum severity, else nothing. */
+export function severityParam(state) {
+  return state.minSeverity ? { minSeverity: state.minSeverity } : {};
 }
 
 /** The instant of midnight of a local date (plus `days`) in a time zone, as ISO text; '' for no date. */
@@ -356,7 +378,8 @@ export function previousWindow(report, state) {
   const from = Date.parse(report.window.from);
   const to = Date.parse(report.window.to);
   const iso = (ms) => new Date(ms).toISOString().replace('.000Z', 'Z');
-  return { environment: state.environment, zone: state.zone, from: iso(from - (to - from)), to: iso(from) };
+  return { environment: state.environment, zone: state.zone, from: iso(from - (to - from)), to: iso(from),
+    ...severityParam(state) };
 }
 
 // ---------------------------------------------------------------- formatting

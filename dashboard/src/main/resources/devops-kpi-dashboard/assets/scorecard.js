@@ -1,12 +1,13 @@
 // The supplier scorecard (/suppliers/{name}): every contracted KPI of one review period (month or quarter) with
 // value, 95 % interval, sample size, target, verdict and change; a trend per KPI (chart and table); what the
 // supplier built and ran; its responsibility periods. Prints on A4 for a governance meeting (dashboard.css, @media print).
+import './frame.js'; // first: the header, controls and footer the page's code fills
 import { periodChart, pruneCharts } from './charts.js';
 import { field, select } from './controls.js';
 import { dataTable, formatChange, formatInterval, formatTarget, formatValue, formatWithUnit, markNav,
   METRIC_LABELS, metricKind, RESPONSIBILITIES, verdictChip } from './gov.js';
 import { apiBase, append, clear, day, decimal, duration, el, emptyState, errorBox, getJson, MIN_SAMPLES, pageLink,
-  percent, plural } from './lib.js';
+  percent, plural, SEVERITIES } from './lib.js';
 
 import { define, defineLabels, kpiOf } from './definitions.js';
 import { BEHIND, drillHref } from './drill.js';
@@ -26,6 +27,7 @@ function readScorecardState() {
     kind: /^\d{4}-\d{2}$/.test(period) ? 'month' : 'quarter',
     environment: params.get('environment') || 'production',
     zone: params.get('zone') || 'UTC',
+    minSeverity: SEVERITIES.some((m) => m.value === params.get('minSeverity')) ? params.get('minSeverity') : '',
   };
 }
 
@@ -34,6 +36,7 @@ function stateQuery(state) {
   if (state.period) params.set('period', state.period);
   if (state.environment && state.environment !== 'production') params.set('environment', state.environment);
   if (state.zone && state.zone !== 'UTC') params.set('zone', state.zone);
+  if (state.minSeverity) params.set('minSeverity', state.minSeverity);
   const query = params.toString();
   return query ? `?${query}` : '';
 }
@@ -84,11 +87,13 @@ function setUpScorecardControls() {
     }
   };
   fill(state.kind, state.period);
+  const minSeverity = select('minSeverity', 'minSeverity', SEVERITIES, state.minSeverity);
   form.append(field('period-kind', 'Review period', kind), field('period', 'Period', period),
-    field('environment', 'Environment', environment));
+    field('environment', 'Environment', environment), field('minSeverity', 'Incidents counted', minSeverity));
 
   const go = () => {
-    const next = { ...readScorecardState(), period: period.value, environment: environment.value.trim() || 'production' };
+    const next = { ...readScorecardState(), period: period.value, environment: environment.value.trim() || 'production',
+      minSeverity: minSeverity.value };
     if (kind.value === 'month' && !period.value) {
       // "last complete month" is asked for by name: the API's default period is a quarter
       next.period = periodOptions('month')[0].value;
@@ -104,6 +109,7 @@ function setUpScorecardControls() {
   });
   period.addEventListener('change', go);
   environment.addEventListener('change', go);
+  minSeverity.addEventListener('change', go);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     go();
@@ -117,6 +123,7 @@ function setUpScorecardControls() {
     kind.value = back.kind;
     fill(back.kind, back.period);
     environment.value = back.environment;
+    minSeverity.value = back.minSeverity;
     render(back);
   });
   return { state, sync: (answer) => {
@@ -178,7 +185,9 @@ function kpiTable(kpis, period, state) {
     el('td', { class: 'num', 'data-field': 'ci95' }, formatInterval(kpi.metric, kpi.ci95)),
     samplesCell(kpi, period, state),
     el('td', { 'data-field': 'target' }, formatTarget(kpi.metric, kpi.target),
-      kpi.target && kpi.target.minSamples ? el('span', { class: 'min-samples' }, ` (min. ${kpi.target.minSamples} samples)`) : null),
+      kpi.target && kpi.target.minSamples ? el('span', { class: 'min-samples' }, ` (min. ${kpi.target.minSamples} samples)`) : null,
+      kpi.target && kpi.target.minSeverity
+        ? el('span', { class: 'min-samples target-severity' }, ` (incidents ${kpi.target.minSeverity} and above)`) : null),
     el('td', { 'data-field': 'verdict' }, verdictChip(kpi.verdict)),
     changeCell(kpi)));
   return el('div', { class: 'list-section scorecard-table' },
@@ -339,7 +348,8 @@ function runningHeader(left, right) {
 async function render(state) {
   const mine = ++renderCount;
   const main = document.getElementById('main');
-  const params = { period: state.period, environment: state.environment, zone: state.zone };
+  const params = { period: state.period, environment: state.environment, zone: state.zone,
+    ...(state.minSeverity ? { minSeverity: state.minSeverity } : {}) };
   let answer;
   try {
     answer = await getJson(`scorecards/${encodeURIComponent(supplier)}`, params);

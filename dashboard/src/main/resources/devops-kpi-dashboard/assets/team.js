@@ -1,8 +1,9 @@
 // The team page: the team's own figures, then its applications side by side (a comparison table and a widget each).
+import './frame.js'; // first: the header, controls and footer the page's code fills
 import { setUpControls } from './controls.js';
 import { pruneCharts } from './charts.js';
 import { apiParams, append, bandChip, clear, decimal, duration, el, emptyState, errorBox, getJson, pageLink,
-  percent, plural, setApiLink, windowText } from './lib.js';
+  kpiParams, percent, plural, setApiLink, windowText } from './lib.js';
 import { failedWidget, kpiWidget, widgetData } from './widgets.js';
 import { defineLabels, kpiLabel } from './definitions.js';
 import { drillLink } from './drill.js';
@@ -71,7 +72,7 @@ function comparison(rows, state) {
 async function render(state) {
   const mine = ++renderCount;
   const main = document.getElementById('main');
-  setApiLink('kpis', { team: name, ...apiParams(state) });
+  setApiLink('kpis', { team: name, ...kpiParams(state) });
   const [team, apps] = await Promise.all([optional(widgetData({ team: name }, state)), optional(applicationsOf(state))]);
   const rows = apps.error ? [] : await Promise.all(apps.map(async (app) => ({ app,
     data: await optional(widgetData({ application: app }, state)) })));

@@ -1,15 +1,15 @@
 // The KPI widget of the overview and team pages: deployment frequency and change success rate as large figures
 // with band colour and band name, sample sizes, the change against the previous window, weekly sparklines, and
 // lead time and time to restore beside them.
-import { apiParams, bandChip, decimal, duration, el, errorBox, getJson, isPartialBucket, MIN_SAMPLES, percent, plural,
-  previousWindow, shortDay, windowLength } from './lib.js';
+import { bandChip, decimal, duration, el, errorBox, getJson, isPartialBucket, MIN_SAMPLES, percent, plural,
+  kpiParams, previousWindow, shortDay, windowLength } from './lib.js';
 import { sparkline } from './charts.js';
 import { kpiLabel } from './definitions.js';
 import { drillLink } from './drill.js';
 
 /** Fetches what one widget shows: the report, the previous window's report and the weekly trend. */
 export async function widgetData(scope, state) {
-  const params = { ...scope, ...apiParams(state) };
+  const params = { ...scope, ...kpiParams(state) };
   const report = await getJson('kpis', params);
   const [previous, trend] = await Promise.all([
     getJson('kpis', { ...scope, ...previousWindow(report, state) }).catch(() => null),

@@ -233,7 +233,7 @@ class DashboardApiTest {
         assertThat(incidents.get(1).toString()).isEqualTo("{\"id\":\"i1\",\"application\":\"shop\","
                 + "\"environment\":\"production\",\"started\":\"2026-01-13T09:00:00Z\","
                 + "\"detected\":\"2026-01-13T09:20:00Z\",\"resolved\":\"2026-01-13T10:00:00Z\",\"severity\":null,"
-                + "\"cause\":null,\"team\":\"ops\",\"supplier\":\"northwind\",\"detectSeconds\":1200.0,"
+                + "\"severityLevel\":\"unknown\",\"cause\":null,\"team\":\"ops\",\"supplier\":\"northwind\",\"detectSeconds\":1200.0,"
                 + "\"durationSeconds\":3600.0}");
         assertThat(incidents.get(0).getAsJsonObject().get("durationSeconds").isJsonNull()).isTrue();
         assertThat(ok("/api/v1/incidents?supplier=acme&" + JANUARY).get("total").getAsInt()).isZero();

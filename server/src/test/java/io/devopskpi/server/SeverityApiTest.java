@@ -136,6 +136,66 @@ class SeverityApiTest {
         }
     }
 
+    /** issue 15 item 4: "the contract target can name one". */
+    @Test
+    void aTargetWithMinSeverityIsStoredEchoedAndJudgedOnThoseIncidentsOnly() {
+        try (TestServer server = TestServer.start()) {
+            // acme operates shop; critical A resolved after 1 h, warning W after 5 h: mean 3 h, critical only 1 h
+            server.post(Events.batch(Events.ASSIGNMENT.replace("DELIVERY", "BOTH"), incident("A", "critical",
+                    "2026-01-05"), """
+                    {"type": "incident", "id": "W", "application": "shop", "environment": "production",
+                     "started": "2026-01-06T10:00:00Z", "resolved": "2026-01-06T15:00:00Z", "severity": "warning"}"""));
+            // the same promise, time to resolve (mean) ≤ 2 h, over every incident and over critical ones
+            String target = """
+                    {"type": "target", "supplier": "acme", %s"metric": "timeToResolveMean", "operator": "<=",
+                     "value": "2h", "minSamples": 1, "period": "MONTH", "from": "2026-01-01T00:00:00Z"%s}""";
+            assertThat(server.post(Events.batch(target.formatted("", ""),
+                    target.formatted("\"applications\": [\"shop\"], ", ", \"minSeverity\": \"critical\"")))
+                    .statusCode()).isEqualTo(200);
+
+            var targets = TestServer.json(server.get("/api/v1/targets?supplier=acme")).getAsJsonArray("targets");
+            assertThat(targets.get(0).getAsJsonObject().has("minSeverity")).isFalse();
+            assertThat(targets.get(1).getAsJsonObject().get("minSeverity").getAsString()).isEqualTo("critical");
+
+            var verdicts = TestServer.json(server.get("/api/v1/suppliers?" + WINDOW)).getAsJsonArray("suppliers")
+                    .get(0).getAsJsonObject().getAsJsonArray("verdicts");
+            // every incident: (3,600 + 18,000) / 2 = 10,800 s > 7,200 s → MISSED
+            assertThat(verdicts.get(0).getAsJsonObject().get("actual").getAsDouble()).isEqualTo(10_800.0);
+            assertThat(verdicts.get(0).getAsJsonObject().get("verdict").getAsString()).isEqualTo("MISSED");
+            // critical only: A, 3,600 s ≤ 7,200 s → MET
+            assertThat(verdicts.get(1).getAsJsonObject().get("actual").getAsDouble()).isEqualTo(3_600.0);
+            assertThat(verdicts.get(1).getAsJsonObject().get("minSeverity").getAsString()).isEqualTo("critical");
+            assertThat(verdicts.get(1).getAsJsonObject().get("verdict").getAsString()).isEqualTo("MET");
+
+            // a level the filter does not know is refused naming the field and the value, nothing stored
+            long stored = server.storedEvents();
+            HttpResponse<String> bad = server.post(target.formatted("", ", \"minSeverity\": \"sev1\""));
+            assertThat(bad.statusCode()).isEqualTo(400);
+            JsonObject error = TestServer.json(bad).getAsJsonArray("errors").get(0).getAsJsonObject();
+            assertThat(error.get("field").getAsString()).isEqualTo("minSeverity");
+            assertThat(error.get("message").getAsString()).contains("'sev1'");
+            assertThat(server.storedEvents()).isEqualTo(stored);
+            assertThat(TestServer.json(server.get("/api/v1/targets?supplier=acme")).getAsJsonArray("targets")
+                    .get(0).getAsJsonObject().has("minSeverity")).isFalse();
+        }
+    }
+
+    /** issue 15 item 4: each listed incident carries its normalised level next to the text sent. */
+    @Test
+    void theIncidentListCarriesTheNormalisedLevel() {
+        try (TestServer server = TestServer.start()) {
+            server.post(Events.batch(incident("A", "P1", "2026-01-05"), incident("B", "high", "2026-01-06"),
+                    incident("C", "warning", "2026-01-07"), incident("D", "whatever", "2026-01-08")));
+
+            var items = TestServer.json(server.get("/api/v1/incidents?application=shop&" + WINDOW))
+                    .getAsJsonArray("incidents");
+            java.util.List<String> levels = new java.util.ArrayList<>();
+            items.forEach(i -> levels.add(i.getAsJsonObject().get("severity").getAsString() + "="
+                    + i.getAsJsonObject().get("severityLevel").getAsString()));
+            assertThat(levels).containsExactly("whatever=unknown", "warning=minor", "high=major", "P1=critical");
+        }
+    }
+
     private static double resolveLine(TestServer server, String filter) {
         for (var line : TestServer.json(server.get("/api/v1/scorecards/acme?period=2026-01" + filter))
                 .getAsJsonArray("kpis")) {

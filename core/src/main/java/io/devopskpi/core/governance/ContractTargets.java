@@ -40,10 +40,13 @@ public final class ContractTargets {
         return verdicts;
     }
 
-    /** The supplier's KPIs among the target's applications (all of the supplier's when it names none). */
+    /**
+     * The supplier's KPIs among the target's applications (all of the supplier's when it names none), counting the
+     * incidents of the target's minimum severity when it names one (the stricter of it and the query's).
+     */
     KpiFigures figures(KpiQuery supplierQuery, ContractTarget target) {
-        return kpis.figures(supplierQuery, target.applications().isEmpty() ? null
-                : new HashSet<>(target.applications()));
+        return kpis.figures(supplierQuery.withMinSeverity(target.minSeverityWithin(supplierQuery.minSeverity())),
+                target.applications().isEmpty() ? null : new HashSet<>(target.applications()));
     }
 
     static TargetVerdict judge(ContractTarget target, KpiFigures figures) {

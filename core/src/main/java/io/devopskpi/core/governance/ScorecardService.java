@@ -18,9 +18,11 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -65,11 +67,13 @@ public final class ScorecardService {
                 minSeverity);
         List<ReviewWindow> periods = period.trend(TREND_PERIODS, zone);
         List<ContractTarget> inForce = targets.inForceAt(supplier, period.from());
-        // every set of applications a line needs (empty: all of the supplier's), each period read once for all
-        Set<List<String>> sets = new LinkedHashSet<>();
-        sets.add(List.of());
-        inForce.forEach(target -> sets.add(target.applications()));
-        Map<List<String>, List<KpiFigures>> trends = trends(query, periods, List.copyOf(sets));
+        // every set of applications a line needs (empty: all of the supplier's) with the minimum severity its
+        // incidents are counted at, each period read once per severity for all sets
+        LineSlice all = new LineSlice(List.of(), minSeverity);
+        Set<LineSlice> sets = new LinkedHashSet<>();
+        sets.add(all);
+        inForce.forEach(target -> sets.add(LineSlice.of(target, minSeverity)));
+        Map<LineSlice, List<KpiFigures>> trends = trends(query, periods, List.copyOf(sets));
         List<Scorecard.Line> lines = new ArrayList<>();
         Set<GateMetric> targeted = new HashSet<>();
         for (ContractTarget target : inForce) {
@@ -77,14 +81,14 @@ public final class ScorecardService {
                 targeted.add(target.metric());
             }
             lines.add(line(target.metric(), target.applications(), target, periods,
-                    trends.get(target.applications())));
+                    trends.get(LineSlice.of(target, minSeverity))));
         }
         for (GateMetric metric : STANDARD) {
             if (!targeted.contains(metric)) {
-                lines.add(line(metric, List.of(), null, periods, trends.get(List.of())));
+                lines.add(line(metric, List.of(), null, periods, trends.get(all)));
             }
         }
-        KpiFigures current = trends.get(List.of()).get(TREND_PERIODS - 1);
+        KpiFigures current = trends.get(all).get(TREND_PERIODS - 1);
         List<Assignment> responsibilities = events.allAssignments().stream()
                 .filter(a -> a.supplier().equals(supplier) && overlaps(a, period))
                 .toList();
@@ -112,21 +116,38 @@ public final class ScorecardService {
                 points.get(TREND_PERIODS - 2).value(), points);
     }
 
-    /** Per set of applications (empty: all), the figures of each trend period; each period read once for all sets. */
-    private Map<List<String>, List<KpiFigures>> trends(KpiQuery query, List<ReviewWindow> periods,
-            List<List<String>> sets) {
-        List<KpiService.Slice> slices = sets.stream()
-                .map(names -> new KpiService.Slice(query.scope(), names.isEmpty() ? null : new HashSet<>(names)))
-                .toList();
-        Map<List<String>, List<KpiFigures>> trends = new HashMap<>();
-        sets.forEach(names -> trends.put(names, new ArrayList<>()));
+    /**
+     * Per set of applications (empty: all) and minimum severity, the figures of each trend period; each period read
+     * once per minimum severity for all sets of it.
+     */
+    private Map<LineSlice, List<KpiFigures>> trends(KpiQuery query, List<ReviewWindow> periods,
+            List<LineSlice> sets) {
+        Map<LineSlice, List<KpiFigures>> trends = new HashMap<>();
+        sets.forEach(set -> trends.put(set, new ArrayList<>()));
+        Map<Optional<Severity>, List<LineSlice>> bySeverity = new LinkedHashMap<>();
+        sets.forEach(set -> bySeverity.computeIfAbsent(Optional.ofNullable(set.minSeverity()), s -> new ArrayList<>())
+                .add(set));
         for (ReviewWindow p : periods) {
-            List<KpiFigures> figures = kpis.figuresOf(query.withWindow(p.from(), p.to()), slices);
-            for (int i = 0; i < sets.size(); i++) {
-                trends.get(sets.get(i)).add(figures.get(i));
+            for (Map.Entry<Optional<Severity>, List<LineSlice>> group : bySeverity.entrySet()) {
+                List<KpiService.Slice> slices = group.getValue().stream()
+                        .map(set -> new KpiService.Slice(query.scope(), set.applications().isEmpty() ? null
+                                : new HashSet<>(set.applications())))
+                        .toList();
+                List<KpiFigures> figures = kpis.figuresOf(query.withWindow(p.from(), p.to())
+                        .withMinSeverity(group.getKey().orElse(null)), slices);
+                for (int i = 0; i < slices.size(); i++) {
+                    trends.get(group.getValue().get(i)).add(figures.get(i));
+                }
             }
         }
         return trends;
+    }
+
+    /** The applications a scorecard line reads (empty: all of the supplier's) and the severity it counts from. */
+    private record LineSlice(List<String> applications, Severity minSeverity) {
+        static LineSlice of(ContractTarget target, Severity filter) {
+            return new LineSlice(target.applications(), target.minSeverityWithin(filter));
+        }
     }
 
     private static boolean overlaps(Assignment a, ReviewWindow period) {

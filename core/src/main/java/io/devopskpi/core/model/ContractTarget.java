@@ -11,7 +11,9 @@ import java.util.TreeSet;
  * What a supplier promised: a KPI of its applications (all of them when {@code applications} is empty, else those
  * named, kept sorted and distinct) compared with a value, judged per review period once at least
  * {@code minSamples} samples exist. Effective over [from, to); {@code to} null means open-ended. Its key is
- * (supplier, applications, metric, from).
+ * (supplier, applications, metric, from). {@code minSeverity}, when not null, counts only incidents of at least
+ * that normalised severity in the target's incident-side KPIs, like the KPIs' {@code minSeverity} filter
+ * (metrics.md, "Severity"); null counts every incident.
  */
 public record ContractTarget(
         String supplier,
@@ -22,7 +24,8 @@ public record ContractTarget(
         int minSamples,
         ReviewPeriod period,
         Instant from,
-        Instant to) implements Event, EffectiveDated<ContractTarget> {
+        Instant to,
+        Severity minSeverity) implements Event, EffectiveDated<ContractTarget> {
 
     public static final int MAX_APPLICATIONS = 50;
 
@@ -67,6 +70,27 @@ public record ContractTarget(
         if (to != null && !to.isAfter(from)) {
             throw new InvalidEventException("to", "to must be after from (" + event + "): " + to);
         }
+        if (minSeverity == Severity.UNKNOWN) {
+            throw new InvalidEventException("minSeverity", "minSeverity must be critical, major or minor (" + event
+                    + "): unknown");
+        }
+    }
+
+    /** A target over every incident, whatever its severity. */
+    public ContractTarget(String supplier, List<String> applications, GateMetric metric, Operator operator,
+            double value, int minSamples, ReviewPeriod period, Instant from, Instant to) {
+        this(supplier, applications, metric, operator, value, minSamples, period, from, to, null);
+    }
+
+    /**
+     * The minimum severity its KPIs are read with when a reader also asks for {@code filter} (null: none): the
+     * stricter of the two, null when neither names one.
+     */
+    public Severity minSeverityWithin(Severity filter) {
+        if (minSeverity == null || filter == null) {
+            return minSeverity == null ? filter : minSeverity;
+        }
+        return minSeverity.atLeast(filter) ? minSeverity : filter;
     }
 
     @Override

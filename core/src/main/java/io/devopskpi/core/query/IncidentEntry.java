@@ -1,5 +1,6 @@
 package io.devopskpi.core.query;
 
+import io.devopskpi.core.model.Severity;
 import io.devopskpi.core.store.Voided;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +11,14 @@ import java.time.Instant;
  */
 public record IncidentEntry(String id, String application, String environment, Instant started, Instant detected,
         Instant resolved, String severity, String cause, Owner operations, Voided voided) {
+
+    /**
+     * The normalised severity of its free-text {@code severity} (metrics.md, "Severity"): the level the
+     * {@code minSeverity} filters compare, derived by the same lists the store keeps it with.
+     */
+    public Severity severityLevel() {
+        return Severity.of(severity);
+    }
 
     /** From start to detection, or null when not detected. */
     public Double detectSeconds() {

@@ -8,6 +8,7 @@ import io.devopskpi.core.model.ApplicationProfile;
 import io.devopskpi.core.model.ContractTarget;
 import io.devopskpi.core.model.GatePolicy;
 import io.devopskpi.core.model.ReviewPeriod;
+import io.devopskpi.core.model.Severity;
 import io.devopskpi.core.model.Survey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,7 +24,7 @@ import java.util.Optional;
  */
 final class GovernanceRows {
     private static final String TARGET_COLUMNS = "SELECT supplier, applications, metric, valid_from, valid_to, "
-            + "operator, target_value, min_samples, review_period FROM contract_target";
+            + "operator, target_value, min_samples, review_period, min_severity FROM contract_target";
     private static final String SURVEY_COLUMNS = "SELECT id, supplier, application, valid_from, valid_to, score, "
             + "respondents, comment FROM survey";
 
@@ -96,8 +97,8 @@ final class GovernanceRows {
 
     static void insert(Connection c, ContractTarget t) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO contract_target (supplier, applications, metric,"
-                + " valid_from, valid_to, operator, target_value, min_samples, review_period)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " valid_from, valid_to, operator, target_value, min_samples, review_period, min_severity)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, t.supplier());
             s.setString(2, applications(t));
             s.setString(3, t.metric().apiName());
@@ -107,24 +108,26 @@ final class GovernanceRows {
             s.setDouble(7, t.value());
             s.setInt(8, t.minSamples());
             s.setString(9, t.period().name());
+            s.setString(10, t.minSeverity() == null ? null : t.minSeverity().name());
             s.executeUpdate();
         }
     }
 
-    /** Replaces operator, value, minSamples, period and to of the target with the same key. */
+    /** Replaces operator, value, minSamples, period, minSeverity and to of the target with the same key. */
     static void replace(Connection c, ContractTarget t) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE contract_target SET valid_to = ?, operator = ?,"
-                + " target_value = ?, min_samples = ?, review_period = ?"
+                + " target_value = ?, min_samples = ?, review_period = ?, min_severity = ?"
                 + " WHERE supplier = ? AND applications = ? AND metric = ? AND valid_from = ?")) {
             Sql.setInstant(s, 1, t.to());
             s.setString(2, t.operator().symbol());
             s.setDouble(3, t.value());
             s.setInt(4, t.minSamples());
             s.setString(5, t.period().name());
-            s.setString(6, t.supplier());
-            s.setString(7, applications(t));
-            s.setString(8, t.metric().apiName());
-            Sql.setInstant(s, 9, t.from());
+            s.setString(6, t.minSeverity() == null ? null : t.minSeverity().name());
+            s.setString(7, t.supplier());
+            s.setString(8, applications(t));
+            s.setString(9, t.metric().apiName());
+            Sql.setInstant(s, 10, t.from());
             s.executeUpdate();
         }
     }
@@ -136,14 +139,18 @@ final class GovernanceRows {
     }
 
     /**
-     * The target of the row; empty when a newer version stored a metric, operator or review period this version
-     * does not know (StoredValues): such a target cannot be evaluated here and is left out.
+     * The target of the row; empty when a newer version stored a metric, operator, review period or minimum
+     * severity this version does not know (StoredValues): such a target cannot be evaluated here and is left out.
      */
     private static Optional<ContractTarget> target(ResultSet rs) throws SQLException {
         GateMetric metric = GateMetric.byApiName(rs.getString("metric"));
         Operator operator = Operator.bySymbol(rs.getString("operator"));
         Optional<ReviewPeriod> period = StoredValues.reviewPeriod(rs.getString("review_period"));
-        if (metric == null || operator == null || period.isEmpty()) {
+        String storedSeverity = rs.getString("min_severity");
+        Optional<Severity> minSeverity = storedSeverity == null ? Optional.empty()
+                : Severity.minimum(storedSeverity.toLowerCase(java.util.Locale.ROOT));
+        if (metric == null || operator == null || period.isEmpty()
+                || (storedSeverity != null && minSeverity.isEmpty())) {
             return Optional.empty();
         }
         List<String> applications = new ArrayList<>();
@@ -151,7 +158,7 @@ final class GovernanceRows {
                 .forEach(name -> applications.add(name.getAsString()));
         return Optional.of(new ContractTarget(rs.getString("supplier"), applications.isEmpty() ? null : applications,
                 metric, operator, rs.getDouble("target_value"), rs.getInt("min_samples"), period.get(),
-                Sql.getInstant(rs, "valid_from"), Sql.getInstant(rs, "valid_to")));
+                Sql.getInstant(rs, "valid_from"), Sql.getInstant(rs, "valid_to"), minSeverity.orElse(null)));
     }
 
     static Optional<Survey> survey(Connection c, String id) throws SQLException {

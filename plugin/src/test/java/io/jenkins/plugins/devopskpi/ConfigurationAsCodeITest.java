@@ -25,6 +25,8 @@ class ConfigurationAsCodeITest {
         assertThat(configuration.getRules().get(1).rule().matches("billing-eu-hotfix")).isTrue();
         assertThat(configuration.getBandLeadTime()).isEqualTo("4h, 2d, 14d");
         assertThat(configuration.getBandChangeFailurePercent()).isEqualTo("2.5, 5, 20");
+        assertThat(configuration.getRetention()).isEqualTo("P2Y");
+        assertThat(configuration.retention().period()).isEqualTo(java.time.Period.ofYears(2));
         assertThat(configuration.getBandTimeToRestore()).as("not given: the default").isEqualTo("1h, 1d, 7d");
     }
 }

@@ -196,6 +196,49 @@ class DashboardAccessibilityTest {
         assertThat(failures).as("texts below the contrast minimum").isEqualTo(List.of());
     }
 
+    /**
+     * issue 16 item 3: with the system's dark setting (Chromium's prefers-color-scheme emulation) every page switches
+     * to the dark palette, and every visible text, heading, table cell, link and figure still has a contrast of at
+     * least 4.5:1 (3:1 when large); the charts draw with the dark palette's colours too.
+     */
+    @Test
+    void everyVisibleTextMeetsTheWcagContrastMinimumInTheDarkPaletteAndTheChartsFollowIt() {
+        List<String> pages = new ArrayList<>(PAGES);
+        pages.addAll(List.of("/compare", "/suppliers/acme"));
+        List<String> failures = new ArrayList<>();
+        try {
+            scheme("dark");
+            for (String page : pages) {
+                browser.open(server.url(page));
+                assertThat(browser.js("return getComputedStyle(document.body).backgroundColor")).as(page)
+                        .isEqualTo("rgb(15, 22, 32)");
+                Map<String, Object> contrast = contrast();
+                assertThat(((Number) contrast.get("checked")).intValue()).as("texts checked on %s", page)
+                        .isGreaterThan(20);
+                strings(contrast.get("failures")).forEach(f -> failures.add(page + " " + f));
+            }
+            browser.open(server.url("/applications/checkout?window=P90D"));
+            new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(browser.js(
+                    "return [...document.querySelectorAll('.chart')].some((n) => window.echarts"
+                            + " && echarts.getInstanceByDom(n))")));
+            assertThat((String) browser.js("const chart = [...document.querySelectorAll('.chart')]"
+                    + ".map((n) => echarts.getInstanceByDom(n)).find(Boolean);"
+                    + "return JSON.stringify(chart.getOption().textStyle);"))
+                    .as("the charts' text takes the dark palette's ink").contains("#e6edf3");
+        } finally {
+            scheme("light");
+        }
+        assertThat(failures).as("texts below the contrast minimum in the dark palette").isEqualTo(List.of());
+        // and back in the light palette, as every other test of the class measures it
+        browser.open(server.url("/"));
+        assertThat(browser.js("return getComputedStyle(document.body).backgroundColor")).isEqualTo("rgb(243, 245, 248)");
+    }
+
+    private static void scheme(String colorScheme) {
+        browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+                List.of(Map.of("name", "prefers-color-scheme", "value", colorScheme))));
+    }
+
     @Test
     void readableOnALaptopAndOnAWallScreen() {
         record Screen(String name, int width, int height, double ratio) {

@@ -61,6 +61,10 @@ class EChartsSixDashboardBrowserTest {
                 + ".filter((src) => src.includes('echarts'))"))
                 .as("the page loaded ECharts once, from the echarts-api plugin")
                 .isEqualTo(List.of(host.url("/plugin/echarts-api/js/echarts.min.js")));
+        // the shared frame (frame.js) links below the plugin's URL and leaves out the page Jenkins does not serve
+        assertThat(browser.js("return [...document.querySelectorAll('header.top a')].map((a) => new URL(a.href).pathname)"))
+                .as("the header's links on %s", page).isEqualTo(List.of("/jenkins/devops-kpi/", "/jenkins/devops-kpi/",
+                        "/jenkins/devops-kpi/compare"));
         assertThat(browser.errors()).as(page).isEmpty();
     }
 

@@ -124,8 +124,9 @@ final class JenkinsLikeHost implements AutoCloseable {
             answer(exchange, 404, "application/json", "{\"error\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8));
             return;
         }
+        // as KpiRoutes serves them to a reader who is not an administrator: no admin page, no unmapped list
         DashboardFile served = file.get().withApiBase(CONTEXT + "/devops-kpi/api/v1")
-                .withChartsUrl(ECHARTS_API_SCRIPT);
+                .withChartsUrl(ECHARTS_API_SCRIPT).withoutLinkTo("admin").withUnmappedList("");
         exchange.getResponseHeaders().set("Cache-Control", served.cacheControl());
         answer(exchange, 200, served.type(), served.body());
     }

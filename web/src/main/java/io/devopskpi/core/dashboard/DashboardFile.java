@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 public record DashboardFile(byte[] body, String type, String etag, boolean immutable) {
     private static final Pattern API_META = meta("devops-kpi-api");
     private static final Pattern CHARTS_META = meta("devops-kpi-charts");
+    private static final Pattern UNMAPPED_META = meta("devops-kpi-unmapped");
+    private static final Pattern HIDDEN_NAV = Pattern.compile("(<body [^>]*data-hidden-nav=\")([a-z -]*)(\")");
 
     static DashboardFile of(byte[] body, String type, boolean immutable) {
         return new DashboardFile(body, type, etag(body), immutable);
@@ -46,17 +48,29 @@ public record DashboardFile(byte[] body, String type, String etag, boolean immut
     }
 
     /**
+     * The page asking for the count of unmapped alerts at {@code listUrl} (relative to the API base, or absolute)
+     * instead of the server's {@code hooks/unmapped}; empty: the page does not ask (an embedding CI that does not list
+     * them to the user). Pages without the meta, and other files, stay as they are.
+     */
+    public DashboardFile withUnmappedList(String listUrl) {
+        return withMeta(UNMAPPED_META, listUrl);
+    }
+
+    /**
      * The page without its navigation link to the page {@code nav} (as its {@code data-nav} names it): an embedding
      * CI that does not serve that page (the Jenkins plugin and {@code admin}, whose forms post to the server's
-     * write API). Other files stay as they are.
+     * write API). The navigation is drawn by the page's script (frame.js) from one definition; this names the page
+     * in the body's {@code data-hidden-nav}, which that script leaves out. Other files stay as they are.
      */
     public DashboardFile withoutLinkTo(String nav) {
-        if (!type.startsWith("text/html")) {
+        if (!type.startsWith("text/html") || !nav.matches("[a-z-]+")) {
             return this;
         }
         String page = new String(body, StandardCharsets.UTF_8);
-        String rewritten = Pattern.compile("<a [^>]*data-nav=\"" + Pattern.quote(nav) + "\"[^>]*>[^<]*</a>")
-                .matcher(page).replaceAll("");
+        Matcher hidden = HIDDEN_NAV.matcher(page);
+        String rewritten = hidden.find()
+                ? hidden.replaceFirst("$1$2 " + nav + "$3")
+                : page.replaceFirst("<body(?=[ >])", "<body data-hidden-nav=\"" + nav + "\"");
         return of(rewritten.getBytes(StandardCharsets.UTF_8), type, immutable);
     }
 

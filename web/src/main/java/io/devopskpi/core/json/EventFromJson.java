@@ -22,6 +22,7 @@ import io.devopskpi.core.model.Event;
 import io.devopskpi.core.model.Incident;
 import io.devopskpi.core.model.InvalidEventException;
 import io.devopskpi.core.model.Responsibility;
+import io.devopskpi.core.model.Severity;
 import io.devopskpi.core.model.Voiding;
 import io.devopskpi.core.text.Excerpt;
 import java.time.Instant;
@@ -196,10 +197,16 @@ final class EventFromJson {
         ReviewPeriod period = fields.constant("period", ReviewPeriod.class);
         Instant from = fields.instant("from");
         Instant to = fields.instant("to");
+        String severityName = fields.string("minSeverity");
+        Severity minSeverity = severityName == null ? null : Severity.minimum(severityName).orElse(null);
+        if (severityName != null && minSeverity == null) {
+            fields.problem("minSeverity", "minSeverity must be critical, major or minor, got "
+                    + Excerpt.quoted(severityName));
+        }
         // without a metric there is no value to read; the model then names the missing metric
         double limit = value == null ? Double.NaN : value;
         return build(fields, problems, () -> new ContractTarget(supplier, applications, metric, operator,
-                limit, minSamples == null ? 0 : minSamples, period, from, to));
+                limit, minSamples == null ? 0 : minSamples, period, from, to, minSeverity));
     }
 
     /** A number, or for duration metrics also a duration text ("4h", "PT4H"), as gates take them. */

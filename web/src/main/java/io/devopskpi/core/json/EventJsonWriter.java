@@ -94,6 +94,9 @@ public final class EventJsonWriter {
             json.addProperty("period", t.period().name());
             put(json, "from", t.from());
             put(json, "to", t.to());
+            if (t.minSeverity() != null) {
+                json.addProperty("minSeverity", t.minSeverity().apiName());
+            }
         } else if (event instanceof Survey s) {
             json.addProperty("type", "survey");
             json.addProperty("id", s.id());

@@ -60,7 +60,15 @@ public final class GovernanceJson {
         json.addProperty("period", t.period().name());
         json.addProperty("from", t.from().toString());
         json.add("to", instant(t.to()));
+        minSeverity(json, t);
         return json;
+    }
+
+    /** {@code "minSeverity"} of a target that names one (metrics.md, "Severity"); absent when it counts all. */
+    private static void minSeverity(JsonObject json, ContractTarget t) {
+        if (t.minSeverity() != null) {
+            json.addProperty("minSeverity", t.minSeverity().apiName());
+        }
     }
 
     public static JsonObject surveys(List<Survey> surveys, Satisfaction satisfaction) {
@@ -119,6 +127,7 @@ public final class GovernanceJson {
             item.add("samples", v.actual().samples() == null ? JsonNull.INSTANCE
                     : new JsonPrimitive(v.actual().samples()));
             item.addProperty("minSamples", v.target().minSamples());
+            minSeverity(item, v.target());
             item.addProperty("verdict", v.verdict().name());
             items.add(item);
         }
@@ -194,6 +203,7 @@ public final class GovernanceJson {
             target.addProperty("operator", line.target().operator().symbol());
             target.addProperty("value", line.target().value());
             target.addProperty("minSamples", line.target().minSamples());
+            minSeverity(target, line.target());
             json.add("target", target);
         }
         json.addProperty("verdict", line.verdict().name());

@@ -166,6 +166,7 @@ public final class ListJson {
             json.add("detected", instant(i.detected()));
             json.add("resolved", instant(i.resolved()));
             json.add("severity", text(i.severity()));
+            json.addProperty("severityLevel", i.severityLevel().apiName());
             json.add("cause", text(i.cause()));
             json.addProperty("team", i.operations().team());
             json.addProperty("supplier", i.operations().supplier());

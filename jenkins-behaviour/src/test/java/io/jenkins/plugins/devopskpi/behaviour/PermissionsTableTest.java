@@ -259,7 +259,14 @@ class PermissionsTableTest {
                     softly.assertThat(file.file().type()).as(path).startsWith("text/html");
                     softly.assertThat(text(reply)).as(reader + ": GET " + path)
                             .doesNotContain("data-nav=\"admin\"").doesNotContainPattern("href=\"[./]*admin\"")
+                            .contains("<body data-hidden-nav=\"admin\" ")
                             .contains("content=\"/jenkins/devops-kpi/api/v1\"");
+                    // only administrators may list the unmapped alerts: only their overview asks for the count
+                    if (page.equals("/")) {
+                        softly.assertThat(text(reply)).as(reader + ": GET " + path).contains(reader.isAdministrator()
+                                ? "<meta name=\"devops-kpi-unmapped\" content=\"/jenkins/devops-kpi/hooks/unmapped\">"
+                                : "<meta name=\"devops-kpi-unmapped\" content=\"\">");
+                    }
                     for (String hidden : EVERY_NAME) {
                         softly.assertThat(text(reply)).as(reader + ": GET " + path).doesNotContain(hidden);
                     }

@@ -11,6 +11,7 @@ import io.devopskpi.core.kpi.BandTableText;
 import io.devopskpi.core.kpi.KpiSettings;
 import io.devopskpi.core.mapping.PipelineRule;
 import io.devopskpi.core.outbox.Outbox;
+import io.devopskpi.core.store.Retention;
 import io.devopskpi.core.store.StoreConfig;
 import io.jenkins.plugins.devopskpi.JenkinsFacade;
 import io.jenkins.plugins.devopskpi.Messages;
@@ -37,7 +38,7 @@ import org.kohsuke.stapler.verb.POST;
 /**
  * Storage (embedded H2 under JENKINS_HOME, or a PostgreSQL URL with credentials), the controller's name in event
  * ids, the rules that map jobs to applications, and the band table (core's {@link BandTableText}: one row per KPI,
- * blank for the default). Editable on Manage Jenkins › System and as {@code unclassified: devopsKpi:} in
+ * blank for the default), the webhooks, and how long events are kept ({@link RetentionWork}). Editable on Manage Jenkins › System and as {@code unclassified: devopsKpi:} in
  * Configuration as Code.
  */
 @Extension
@@ -53,6 +54,7 @@ public class KpiConfiguration extends GlobalConfiguration {
     private String bandTimeToRestore;
     private String hookCredentialsId;
     private String hookMappings;
+    private String retention;
     private transient EmbeddedKpis backend;
     /** The storage settings the backend's store was configured with: a save that keeps them keeps the store. */
     private transient List<String> backendStorage;
@@ -76,6 +78,7 @@ public class KpiConfiguration extends GlobalConfiguration {
     @Override
     public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
         checkBands(field -> json.optString(field, null));
+        checkRetention(json.optString("retention", null));
         rules = new ArrayList<>(); // a form without rules submits none, so nothing would clear the old ones
         return super.configure(req, json);
     }
@@ -91,6 +94,24 @@ public class KpiConfiguration extends GlobalConfiguration {
                 throw new FormException(problem, field);
             }
         }
+    }
+
+    /** @throws FormException when the submitted retention is neither blank nor an ISO-8601 period over zero */
+    static void checkRetention(String submitted) throws FormException {
+        try {
+            retentionOf(submitted);
+        } catch (IllegalArgumentException e) {
+            throw new FormException(Messages.Configuration_RetentionInvalid(submitted), "retention");
+        }
+    }
+
+    /**
+     * The retention period of the setting's text: null (keep every event) when blank.
+     *
+     * @throws IllegalArgumentException when it is not an ISO-8601 period longer than zero (P2Y, P18M, P400D)
+     */
+    static Retention retentionOf(String text) {
+        return text == null || text.isBlank() ? null : Retention.parse(text.trim());
     }
 
     private static final List<String> BAND_FIELDS = List.of("bandDeploymentDays", "bandLeadTime",
@@ -393,6 +414,45 @@ public class KpiConfiguration extends GlobalConfiguration {
         }
         List<SecretTexts> sources = JenkinsFacade.secretTexts();
         return sources.isEmpty() ? new ListBoxModel() : sources.get(0).choices(hookCredentialsId);
+    }
+
+    public String getRetention() {
+        return retention;
+    }
+
+    /**
+     * How long events are kept, an ISO-8601 period such as {@code P2Y}; blank keeps everything. Applied by
+     * {@link RetentionWork} soon after start and daily, never here.
+     *
+     * @throws IllegalArgumentException when it is not an ISO-8601 period longer than zero
+     */
+    @DataBoundSetter
+    public void setRetention(String retention) {
+        retentionOf(retention);
+        this.retention = blankToNull(retention);
+        save();
+    }
+
+    /** The retention period, or null to keep every event. */
+    public Retention retention() {
+        return retentionOf(retention);
+    }
+
+    @POST
+    public FormValidation doCheckRetention(@QueryParameter String value) {
+        JenkinsFacade.check(Access.required(Access.Operation.CHECK_FORM));
+        return checkRetentionText(value);
+    }
+
+    /** The form check's answer, without the permission check. */
+    static FormValidation checkRetentionText(String value) {
+        try {
+            Retention period = retentionOf(value);
+            return period == null ? FormValidation.ok(Messages.Configuration_RetentionKeepAll())
+                    : FormValidation.ok(Messages.Configuration_RetentionDeletes(period));
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(Messages.Configuration_RetentionInvalid(value));
+        }
     }
 
     private static String blankToNull(String text) {

@@ -60,8 +60,11 @@ public final class KpiRoutes {
         if (file.isEmpty()) {
             return notFound();
         }
+        // the unmapped alerts are listed at hooks/unmapped, to administrators only (their labels may name any
+        // application): the overview asks for their count only when this user may read them
         DashboardFile served = file.get().withApiBase(contextPath + "/devops-kpi/api/v1")
-                .withChartsUrl(contextPath + ECHARTS_API_SCRIPT);
+                .withChartsUrl(contextPath + ECHARTS_API_SCRIPT)
+                .withUnmappedList(reader.isAdministrator() ? contextPath + "/devops-kpi/hooks/unmapped" : "");
         for (String hidden : NOT_SERVED) {
             served = served.withoutLinkTo(hidden);
         }
