@@ -268,16 +268,6 @@ class StepFormTest {
                 }
             }
         }
-        for (Class<?> step : StepHelpTest.steps().values()) {
-            String config = new String(StepHelpTest.resource(step, "config.jelly").openStream().readAllBytes(),
-                    java.nio.charset.StandardCharsets.UTF_8);
-            for (String field : List.of("environment", "policy")) {
-                if (config.contains("field=\"" + field + "\"") && !config.contains("field=\"" + field
-                        + "\">\n    <f:combobox/>")) {
-                    problems.add(step.getSimpleName() + "." + field + " is not a combo box");
-                }
-            }
-        }
         for (GateMetric metric : GateMetric.values()) {
             String name = metric.apiName();
             if (method(KpiGateStep.DescriptorImpl.class,
