@@ -201,7 +201,7 @@ async function render(state) {
     optional(getJson('applications', apiParams(state))),
     optional(getJson('deployments', { ...params, offset: 0, limit: DEPLOYMENTS_PAGE })),
     optional(getJson('failed-changes', { ...params, limit: 100 })),
-    optional(getJson('incidents', { ...params, limit: 20 })),
+    optional(getJson('incidents', { ...params, ...severityParam(state), limit: 20 })),
     optional(getJson('assignments', { application: name })),
   ]);
   if (mine !== renderCount) return;

@@ -2,7 +2,7 @@
 // environment, zone and tag, paged with the API's offset/limit/total, with the CSV export where the API offers one.
 // The overview shows a list when its URL names one (`/?list=deployments&team=payments&result=SUCCESS`).
 import { apiBase, apiParams, append, clear, dateTime, duration, el, emptyState, errorBox, getJson,
-  sharedQuery, siteRoot } from './lib.js';
+  severityParam, sharedQuery, siteRoot } from './lib.js';
 
 export const PAGE_SIZE = 50;
 
@@ -195,6 +195,7 @@ const FILTER_WORDS = {
   result: (v) => `result ${v}`,
   startedInWindow: (v) => (v === 'true' ? 'started in the window' : null),
   tag: (v) => `applications tagged ${v}`,
+  minSeverity: (v) => `severity ${v} or higher`,
 };
 
 /** The overview's list view (`?list=…`): the list with the URL's scope, window, environment, zone and filters. */
@@ -207,9 +208,11 @@ export function listView(state, main, onPage) {
   const scope = scopeOf(state);
   const filters = {};
   for (const key of ['result', 'startedInWindow']) if (state[key]) filters[key] = state[key];
-  const params = { ...scope, ...filters, ...apiParams(state) };
+  // the incidents behind a figure are those the figure counted: at least the chosen severity, when one is chosen
+  const params = { ...scope, ...filters, ...apiParams(state), ...(spec.key === 'incidents' ? severityParam(state) : {}) };
   const who = ['application', 'team', 'supplier'].filter((k) => scope[k]).map((k) => `${k} ${scope[k]}`);
-  const words = [...who, ...Object.entries({ ...filters, ...(scope.tag ? { tag: scope.tag } : {}) })
+  const words = [...who, ...Object.entries({ ...filters, ...(scope.tag ? { tag: scope.tag } : {}),
+    ...(params.minSeverity ? { minSeverity: params.minSeverity } : {}) })
     .map(([k, v]) => FILTER_WORDS[k](v)).filter(Boolean)];
   append(main, [el('div', { class: 'page-head' }, el('h1', {}, spec.title),
     el('p', { class: 'subtitle', id: 'list-scope' }, el('span', { class: 'env' }, state.environment), ' · ',

@@ -4,7 +4,7 @@ import './frame.js'; // first: the header, controls and footer the page's code f
 import { setUpControls, field, select } from './controls.js';
 import { pruneCharts } from './charts.js';
 import { addStateKeys, apiBase, apiParams, append, clear, el, emptyState, errorBox, getJson, kpiParams, pageLink, readState,
-  setApiLink, stateUrl, windowText } from './lib.js';
+  setApiLink, severityParam, stateUrl, windowText } from './lib.js';
 import { listView } from './drill.js';
 import { defineLabels } from './definitions.js';
 import { failedWidget, kpiWidget, widgetData } from './widgets.js';
@@ -167,7 +167,7 @@ function renderList(state, main) {
   for (const key of ['application', 'team', 'supplier', 'tag', 'result', 'startedInWindow']) {
     if (state[key]) scope[key] = state[key];
   }
-  setApiLink(state.list, { ...scope, ...apiParams(state) });
+  setApiLink(state.list, { ...scope, ...apiParams(state), ...(state.list === 'incidents' ? severityParam(state) : {}) });
   listView(state, main, (offset) => {
     window.history.replaceState(null, '', stateUrl({ ...readState(), offset: offset ? String(offset) : '' }));
   });

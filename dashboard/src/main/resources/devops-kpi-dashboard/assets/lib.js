@@ -303,7 +303,7 @@ export function apiParams(state) {
 
 /**
  * The parameters of a KPI or governance read (/kpis, /trends, /comparison, /scorecards): those of apiParams and the
- * minimum severity when one is chosen. Lists and /applications take no minSeverity.
+ * minimum severity when one is chosen. Of the lists only the incidents take minSeverity; /applications does not.
  */
 export function kpiParams(state) {
   return { ...apiParams(state), ...severityParam(state) };

@@ -196,6 +196,34 @@ class SeverityApiTest {
         }
     }
 
+    /** The list behind time to detect and time to resolve counts what they count: at least the minimum severity. */
+    @Test
+    void theIncidentListTakesMinSeverityLikeTheFiguresItExplains() {
+        try (TestServer server = TestServer.start()) {
+            server.post(Events.batch(incident("A", "P1", "2026-01-05"), incident("B", "high", "2026-01-06"),
+                    incident("C", "warning", "2026-01-07"), incident("D", "whatever", "2026-01-08")));
+
+            JsonObject major = TestServer.json(server.get("/api/v1/incidents?application=shop&minSeverity=major&"
+                    + WINDOW));
+            java.util.List<String> ids = new java.util.ArrayList<>();
+            major.getAsJsonArray("incidents").forEach(i -> ids.add(i.getAsJsonObject().get("id").getAsString()));
+            assertThat(ids).containsExactly("B", "A");
+            assertThat(major.get("total").getAsInt()).isEqualTo(2);
+            // minor and above: everything but the unknown one, as time to detect counts them
+            JsonObject minor = TestServer.json(server.get("/api/v1/incidents?application=shop&minSeverity=minor&"
+                    + WINDOW + "&startedInWindow=true"));
+            assertThat(minor.get("total").getAsInt()).isEqualTo(3);
+            assertThat(TestServer.json(server.get("/api/v1/kpis?application=shop&minSeverity=minor&" + WINDOW))
+                    .getAsJsonObject("timeToDetect").get("count").getAsInt()).isEqualTo(3);
+
+            HttpResponse<String> refused = server.get("/api/v1/incidents?minSeverity=severe");
+            assertThat(refused.statusCode()).isEqualTo(400);
+            JsonObject error = TestServer.json(refused).getAsJsonArray("errors").get(0).getAsJsonObject();
+            assertThat(error.get("field").getAsString()).isEqualTo("minSeverity");
+            assertThat(error.get("message").getAsString()).contains("'severe'");
+        }
+    }
+
     private static double resolveLine(TestServer server, String filter) {
         for (var line : TestServer.json(server.get("/api/v1/scorecards/acme?period=2026-01" + filter))
                 .getAsJsonArray("kpis")) {

@@ -2,17 +2,21 @@ package io.devopskpi.core.query;
 
 import io.devopskpi.core.attribution.AttributionSql;
 import io.devopskpi.core.kpi.KpiQuery;
+import io.devopskpi.core.model.Severity;
 import io.devopskpi.core.store.Sql;
 import io.devopskpi.core.store.SqlArgs;
 import io.devopskpi.core.store.Store;
 import io.devopskpi.core.store.StoreRead;
 import io.devopskpi.core.store.Voided;
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
  * The incidents of the query's environment whose [started, resolved) overlaps its window (unresolved ones never
- * end) and that belong to its scope by OPERATIONS attribution, newest first, paged in SQL. Voided incidents are
+ * end) and that belong to its scope by OPERATIONS attribution (and, with the query's minimum severity, are at least
+ * that severe), newest first, paged in SQL. Voided incidents are
  * listed with their mark (and counted in the list's total, which pages it).
  */
 public final class IncidentList {
@@ -34,7 +38,7 @@ public final class IncidentList {
         SqlArgs args = new SqlArgs().add(query.environment(), query.to(), query.from());
         String sql = "SELECT i.id, i.application, i.environment, i.started, i.detected, i.resolved, i.severity, "
                 + "i.cause, i.voided_at, i.voided_reason, i.voided_by, " + OPERATIONS.columns() + " " + FROM
-                + ScopeSql.and(query.scope(), "i.application", OPERATIONS, args)
+                + ScopeSql.and(query.scope(), "i.application", OPERATIONS, args) + atLeast(query.minSeverity(), args)
                 + " ORDER BY i.started DESC, i.id DESC LIMIT ? OFFSET ?";
         args.add(page.limit(), page.offset());
         return read.list(sql, args, rs -> new IncidentEntry(rs.getString("id"), rs.getString("application"),
@@ -46,7 +50,22 @@ public final class IncidentList {
 
     private static long total(StoreRead read, KpiQuery query) throws SQLException {
         SqlArgs args = new SqlArgs().add(query.environment(), query.to(), query.from());
-        String sql = "SELECT COUNT(*) " + FROM + ScopeSql.and(query.scope(), "i.application", OPERATIONS, args);
+        String sql = "SELECT COUNT(*) " + FROM + ScopeSql.and(query.scope(), "i.application", OPERATIONS, args)
+                + atLeast(query.minSeverity(), args);
         return read.count(sql, args);
+    }
+
+    /**
+     * With a minimum severity, only the incidents whose normalised level is at least that (the incidents the
+     * incident-side KPIs of the same query count, metrics.md "Severity"); nothing without one.
+     */
+    private static String atLeast(Severity minimum, SqlArgs args) {
+        if (minimum == null) {
+            return "";
+        }
+        List<String> levels = Arrays.stream(Severity.values())
+                .filter(level -> level != Severity.UNKNOWN && level.atLeast(minimum)).map(Enum::name).toList();
+        args.add(levels.toArray());
+        return " AND i.severity_level IN (" + String.join(", ", Collections.nCopies(levels.size(), "?")) + ")";
     }
 }

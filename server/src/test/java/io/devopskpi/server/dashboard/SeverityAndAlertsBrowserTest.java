@@ -76,6 +76,12 @@ class SeverityAndAlertsBrowserTest {
         assertThat(browser.driver.getCurrentUrl()).contains("minSeverity=critical");
         assertThat((String) browser.js("return document.getElementById('api-link').href"))
                 .contains("minSeverity=critical");
+        // the incident list beside the figure lists what the figure counted: the critical one only
+        new WebDriverWait(browser.driver, Duration.ofSeconds(60)).until(d -> List.of("P1 critical").equals(
+                browser.js("return [...document.querySelectorAll('td.severity')].map((c) => c.textContent)")));
+        // and so does the list behind the figure
+        assertThat(browser.driver.findElement(By.cssSelector("a.drill[data-drill=\"timeToDetect\"]"))
+                .getAttribute("href")).contains("minSeverity=critical");
 
         browser.driver.navigate().refresh();
         browser.waitForRender();
@@ -92,6 +98,23 @@ class SeverityAndAlertsBrowserTest {
         awaitDetectMean("600");
         browser.driver.navigate().back();
         awaitDetectMean("1800");
+        assertThat(browser.errors()).isEmpty();
+    }
+
+    /** The list behind time to detect, opened with a minimum severity, lists the incidents the figure counted. */
+    @Test
+    void theListBehindAFigureKeepsTheChosenSeverity() {
+        browser.open(server.url("/?list=incidents&application=sevapp&startedInWindow=true&window=P30D"
+                + "&minSeverity=critical"));
+        new WebDriverWait(browser.driver, Duration.ofSeconds(60)).until(d -> List.of("SEV-CRIT").equals(
+                browser.js("return [...document.querySelectorAll('tr[data-id]')].map((r) => r.dataset.id)")));
+        assertThat(browser.driver.findElement(By.id("list-scope")).getText()).contains("severity critical or higher");
+        assertThat((String) browser.js("return document.getElementById('api-link').href"))
+                .contains("minSeverity=critical");
+
+        browser.open(server.url("/?list=incidents&application=sevapp&startedInWindow=true&window=P30D"));
+        new WebDriverWait(browser.driver, Duration.ofSeconds(60)).until(d -> List.of("SEV-WARN", "SEV-CRIT").equals(
+                browser.js("return [...document.querySelectorAll('tr[data-id]')].map((r) => r.dataset.id)")));
         assertThat(browser.errors()).isEmpty();
     }
 

@@ -254,10 +254,11 @@ public final class ReadApi {
     /**
      * Incidents overlapping the window of the /kpis query, newest first; with {@code startedInWindow=true} only those
      * that started in it (the incidents time to detect and time to resolve count), with {@code tag} only those of
-     * applications with that tag.
+     * applications with that tag, with {@code minSeverity} only those at least that severe.
      */
     private ApiAnswer incidents(ReadRequest request) {
-        KpiQuery query = request.query(ReadRequest.ALL_SCOPES, Set.of("offset", "limit", "tag", "startedInWindow"));
+        KpiQuery query = request.withMinSeverity(request.query(ReadRequest.ALL_SCOPES,
+                Set.of("offset", "limit", "tag", "startedInWindow", ReadRequest.MIN_SEVERITY)));
         Page page = request.page();
         String started = request.optional("startedInWindow");
         if (started != null && !started.equals("true") && !started.equals("false")) {
