@@ -2,6 +2,8 @@ package io.devopskpi.core.store;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,13 +17,15 @@ import java.sql.Statement;
  * DDL statement on its own, and Flyway records a migration only once all of it has run: a process killed in between
  * (a CI server stopped hard on its first start, or during an upgrade) would leave tables Flyway does not know of,
  * and every later start would fail on them ("Table ... already exists"). The database file is only ever replaced by
- * a complete, migrated and closed one, by an atomic rename; a copy left by a kill is deleted on the next start.
+ * a complete, migrated and closed one, by an atomic rename; a copy left by a kill is deleted on the next start. A lock
+ * on {@code devops-kpi.migration.lock} beside it admits one process at a time to all of this.
  * PostgreSQL runs each migration in a transaction and needs none of this; nor do in-memory stores.
  */
 final class EmbeddedMigration {
     private static final String FILE_URL = "jdbc:h2:file:";
     private static final String DATABASE_SUFFIX = ".mv.db";
     private static final String COPY_SUFFIX = ".migrating";
+    private static final String LOCK_SUFFIX = ".migration.lock";
 
     private EmbeddedMigration() {
     }
@@ -39,6 +43,26 @@ final class EmbeddedMigration {
             name = System.getProperty("user.home") + name.substring(1); // as H2 reads it
         }
         String settings = settingsStart < 0 ? "" : url.substring(settingsStart);
+        // H2's own file lock is not held while the store is closed for its copy: this one keeps a second process
+        // on the same folder from deleting or replacing the copy meanwhile
+        Path lockFile = Path.of(name + LOCK_SUFFIX).toAbsolutePath();
+        try {
+            Files.createDirectories(lockFile.getParent());
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock lock = channel.tryLock()) {
+                if (lock == null) {
+                    throw new StoreException("cannot open the store " + config
+                            + ": another process is migrating it (" + lockFile.getFileName() + ")");
+                }
+                migrateOnCopy(config, name, settings);
+            }
+        } catch (IOException | OverlappingFileLockException e) {
+            throw new StoreException("cannot open the store " + config + ": another process is migrating it or "
+                    + lockFile + " cannot be locked: " + Store.rootMessage(e), e);
+        }
+    }
+
+    private static void migrateOnCopy(StoreConfig config, String name, String settings) {
         Path database = Path.of(name + DATABASE_SUFFIX);
         Path copy = Path.of(name + COPY_SUFFIX + DATABASE_SUFFIX);
         boolean exists = Files.exists(database);

@@ -1,6 +1,7 @@
 package io.devopskpi.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.devopskpi.core.ingest.Ingestor;
 import io.devopskpi.core.model.Deployment;
@@ -8,9 +9,12 @@ import io.devopskpi.core.model.DeploymentResult;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -54,6 +58,27 @@ class MigrationKillTest {
         }
         assertThat(killedBeforeOpen).as("kills that landed before the store was open (of %d)", ROUNDS)
                 .isGreaterThanOrEqualTo(ROUNDS / 2);
+    }
+
+    /**
+     * While one process migrates (H2's own file lock is not held while the store is closed for its copy), another
+     * one on the same folder is refused, touching nothing, instead of deleting or replacing the copy under it.
+     */
+    @Test
+    void aSecondOpenWhileTheStoreIsMigratedIsRefusedAndTouchesNothing() throws Exception {
+        Path data = folder.resolve("shared");
+        Files.createDirectories(data);
+        Path lockFile = data.resolve(StoreConfig.EMBEDDED_FILE + ".migration.lock");
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock migrating = channel.lock()) {
+            assertThatThrownBy(() -> Store.open(StoreConfig.embedded(data))).isInstanceOf(StoreException.class)
+                    .hasMessageContaining("another process is migrating it");
+            assertThat(Files.list(data).map(p -> p.getFileName().toString()))
+                    .containsExactly(lockFile.getFileName().toString());
+        }
+        try (Store store = Store.open(StoreConfig.embedded(data))) {
+            assertThat(Store.migrations(store.dataSource()).info().pending()).isEmpty();
+        }
     }
 
     private record Outcome(boolean opened, long millis) {
