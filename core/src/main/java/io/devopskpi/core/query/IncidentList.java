@@ -64,7 +64,7 @@ public final class IncidentList {
             return "";
         }
         List<String> levels = Arrays.stream(Severity.values())
-                .filter(level -> level != Severity.UNKNOWN && level.atLeast(minimum)).map(Enum::name).toList();
+                .filter(level -> level.atLeast(minimum)).map(Enum::name).toList();
         args.add(levels.toArray());
         return " AND i.severity_level IN (" + String.join(", ", Collections.nCopies(levels.size(), "?")) + ")";
     }

@@ -32,17 +32,15 @@ final class EmbeddedMigration {
 
     /** Migrates {@code config}'s database if it is an H2 file with migrations pending (or not there yet). */
     static void migrateOnCopy(StoreConfig config) {
-        String url = config.jdbcUrl();
-        if (!url.startsWith(FILE_URL)) {
+        String database = config.database();
+        if (!database.startsWith(FILE_URL)) {
             return;
         }
-        int settingsStart = url.indexOf(';');
-        String name = settingsStart < 0 ? url.substring(FILE_URL.length())
-                : url.substring(FILE_URL.length(), settingsStart);
+        String settings = config.jdbcUrl().substring(database.length());
+        String name = database.substring(FILE_URL.length());
         if (name.startsWith("~")) {
             name = System.getProperty("user.home") + name.substring(1); // as H2 reads it
         }
-        String settings = settingsStart < 0 ? "" : url.substring(settingsStart);
         // H2's own file lock is not held while the store is closed for its copy: this one keeps a second process
         // on the same folder from deleting or replacing the copy meanwhile
         Path lockFile = Path.of(name + LOCK_SUFFIX).toAbsolutePath();

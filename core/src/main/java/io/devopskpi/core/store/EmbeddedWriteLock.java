@@ -28,9 +28,7 @@ final class EmbeddedWriteLock {
         if (config.isPostgres()) {
             return null;
         }
-        int settings = config.jdbcUrl().indexOf(';');
-        String database = settings < 0 ? config.jdbcUrl() : config.jdbcUrl().substring(0, settings);
-        return BY_DATABASE.computeIfAbsent(database, d -> new ReentrantLock(true));
+        return BY_DATABASE.computeIfAbsent(config.database(), d -> new ReentrantLock(true));
     }
 
     /** Waits for the turn at most {@code timeout}, like H2's own lock timeout would. */

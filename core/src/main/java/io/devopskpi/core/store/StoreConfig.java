@@ -52,6 +52,12 @@ public record StoreConfig(String jdbcUrl, String user, String password, int maxP
         return new StoreConfig(jdbcUrl, user, password, maxPoolSize, other);
     }
 
+    /** The URL without its {@code ;SETTING=value} part: which database it names (H2's settings follow a ';'). */
+    String database() {
+        int settings = jdbcUrl.indexOf(';');
+        return settings < 0 ? jdbcUrl : jdbcUrl.substring(0, settings);
+    }
+
     public boolean isPostgres() {
         return jdbcUrl.startsWith("jdbc:postgresql:");
     }

@@ -85,7 +85,7 @@ final class StepForm {
     /** The drop-down: the default (empty value) first, then the choices; empty without the permission. */
     static ListBoxModel choices(Item item, String defaultLabel, List<String> values) {
         ListBoxModel model = new ListBoxModel();
-        if (!JenkinsFacade.has(item, Access.required(Access.Operation.CHECK_STEP_FORM))) {
+        if (!mayFill(item)) {
             return model;
         }
         model.add(defaultLabel, "");
@@ -99,7 +99,7 @@ final class StepForm {
      * the store does not answer within the page patience, production only.
      */
     static ComboBoxModel environments(Item item, Callable<EmbeddedKpis> backend) {
-        if (!JenkinsFacade.has(item, Access.required(Access.Operation.CHECK_STEP_FORM))) {
+        if (!mayFill(item)) {
             return new ComboBoxModel();
         }
         Set<String> names = new TreeSet<>(List.of(KpiQuery.DEFAULT_ENVIRONMENT));
@@ -112,7 +112,7 @@ final class StepForm {
      * name. Without the permission none, and the store is not asked; none when the store does not answer in time.
      */
     static ComboBoxModel policies(Item item, Callable<EmbeddedKpis> backend) {
-        if (!JenkinsFacade.has(item, Access.required(Access.Operation.CHECK_STEP_FORM))) {
+        if (!mayFill(item)) {
             return new ComboBoxModel();
         }
         return new ComboBoxModel(fromStore(backend, EmbeddedKpis::policyNames));
@@ -129,6 +129,11 @@ final class StepForm {
         } catch (Exception e) { // a suggestion list never fails the form: the field takes free text
             return List.of();
         }
+    }
+
+    /** Whether the reader may see the form's choices for that job (Item/Configure); asked before any store read. */
+    private static boolean mayFill(Item item) {
+        return JenkinsFacade.has(item, Access.required(Access.Operation.CHECK_STEP_FORM));
     }
 
     /** Checks the permission first, then the value. */
