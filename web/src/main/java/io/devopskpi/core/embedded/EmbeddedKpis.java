@@ -3,6 +3,7 @@ package io.devopskpi.core.embedded;
 import io.devopskpi.core.api.ApplicationAccess;
 import io.devopskpi.core.api.ReadApi;
 import io.devopskpi.core.gate.GatePolicyLookup;
+import io.devopskpi.core.governance.GatePolicies;
 import io.devopskpi.core.gate.GateVerdict;
 import io.devopskpi.core.gate.KpiGate;
 import io.devopskpi.core.gate.KpiGateEvaluator;
@@ -331,14 +332,17 @@ public final class EmbeddedKpis implements AutoCloseable {
      * @throws StoreException when the store is not usable or does not answer in time
      */
     public List<String> policyNames() {
-        return readForPage(() -> new io.devopskpi.core.governance.GatePolicies(store(), GateJson::parse)
-                .all(clock.instant()).stream().map(io.devopskpi.core.governance.GatePolicies.NamedGate::name)
+        return readForPage(() -> gatePolicies().all(clock.instant()).stream().map(GatePolicies.NamedGate::name)
                 .toList());
     }
 
     /** Named gate policies: those stored in this store and those derived from its contract targets. */
     public GatePolicyLookup policies() {
-        return new io.devopskpi.core.governance.GatePolicies(store(), GateJson::parse).lookup();
+        return gatePolicies().lookup();
+    }
+
+    private GatePolicies gatePolicies() {
+        return new GatePolicies(store(), GateJson::parse);
     }
 
     public EventReader events() {
