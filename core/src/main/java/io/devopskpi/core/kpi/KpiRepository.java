@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -199,78 +198,23 @@ final class KpiRepository {
     }
 
     /**
-     * Every SUCCESS listing, up to {@code to}, of the changes listed on a SUCCESS deployment that finished in
-     * [from, to), per application: enough to find the first SUCCESS deployment that lists each such change.
-     * {@code known} supplies the records of deployments already loaded (the window's).
+     * The first listing of each change (per application; lead time, metrics.md) whose first SUCCESS deployment
+     * finished in [from, to): one range read of the fact the writers keep ({@code change_first_listing}), each
+     * listing on its deployment of {@code window} (the window's deployments, by id).
      */
-    List<ChangeListing> listingsOfChangesIn(Instant from, Instant to, Map<String, DeploymentRecord> known)
+    List<ChangeListing> firstListingsIn(Instant from, Instant to, Map<String, DeploymentRecord> window)
             throws SQLException {
-        // Two steps, each led by an index, so the cost follows the window's changes, not the history: the window's
-        // (change, application) pairs by the finished-time index, then every listing of those changes by the
-        // change index. One join of the two let H2 start from every deployment before 'to' and evaluate the
-        // window once per row (scale benchmark: most of a quarter's read at 10,000 deployments).
-        Map<String, Set<String>> windowApplications = new HashMap<>();
-        SqlArgs pairArgs = new SqlArgs().add(environment, from, to);
-        String pairs = "SELECT DISTINCT d.application, c.change_id FROM deployment d "
-                + "JOIN deployment_change c ON c.deployment_id = d.id "
-                + "WHERE d.environment = ? AND d.result = 'SUCCESS' AND d.finished >= ? AND d.finished < ? "
-                + "AND d.voided_at IS NULL" + applicationFilter("d", pairArgs);
-        read.forEach(pairs, pairArgs, rs -> windowApplications.computeIfAbsent(rs.getString(2),
-                c -> new HashSet<>()).add(rs.getString(1)));
-        // Every listing of those changes, by the change index alone; then the deployments not already known, by
-        // key. Joining the two let H2 lead with the finished-time index again, over the whole history.
-        List<String> changes = new ArrayList<>(windowApplications.keySet());
-        record Listed(String deployment, String change, Instant committed) {
-        }
-        List<Listed> rows = new ArrayList<>();
-        for (int start = 0; start < changes.size(); start += 500) {
-            List<String> chunk = changes.subList(start, Math.min(changes.size(), start + 500));
-            SqlArgs args = new SqlArgs();
-            String sql = "SELECT deployment_id, change_id, committed FROM deployment_change WHERE change_id IN ("
-                    + args.placeholders(chunk) + ")";
-            read.forEach(sql, args, rs -> rows.add(new Listed(rs.getString(1), rs.getString(2),
-                    Sql.getInstant(rs, "committed"))));
-        }
-        Set<String> unknown = new HashSet<>();
-        rows.forEach(row -> {
-            if (!known.containsKey(row.deployment())) {
-                unknown.add(row.deployment());
+        SqlArgs args = new SqlArgs().add(environment, from, to);
+        String sql = "SELECT f.deployment_id, f.change_id, f.committed FROM change_first_listing f "
+                + "WHERE f.environment = ? AND f.finished >= ? AND f.finished < ?" + applicationFilter("f", args);
+        List<ChangeListing> listings = new ArrayList<>();
+        read.forEach(sql, args, rs -> {
+            DeploymentRecord d = window.get(rs.getString(1));
+            if (d != null && d.isSuccess()) {
+                listings.add(new ChangeListing(rs.getString(2), Sql.getInstant(rs, "committed"), d));
             }
         });
-        Map<String, DeploymentRecord> earlier = successesBefore(unknown, to);
-        List<ChangeListing> listings = new ArrayList<>();
-        for (Listed row : rows) {
-            DeploymentRecord d = known.containsKey(row.deployment()) ? known.get(row.deployment())
-                    : earlier.get(row.deployment());
-            if (d != null && d.isSuccess() && windowApplications.get(row.change()).contains(d.application())) {
-                listings.add(new ChangeListing(row.change(), row.committed(), d));
-            }
-        }
         return listings;
-    }
-
-    /** Of the given deployments, the SUCCESS ones of the environment that finished before {@code to}, by id. */
-    private Map<String, DeploymentRecord> successesBefore(Collection<String> ids, Instant to) throws SQLException {
-        Map<String, DeploymentRecord> found = new HashMap<>();
-        List<String> all = new ArrayList<>(ids);
-        for (int start = 0; start < all.size(); start += 500) {
-            List<String> chunk = all.subList(start, Math.min(all.size(), start + 500));
-            SqlArgs args = new SqlArgs();
-            String sql = "SELECT id, application, environment, result, started, finished, kind, imported "
-                    + "FROM deployment WHERE id IN (" + args.placeholders(chunk) + ") AND voided_at IS NULL";
-            read.forEach(sql, args, rs -> {
-                Instant finished = Sql.getInstant(rs, "finished");
-                boolean counted = environment.equals(rs.getString("environment"))
-                        && "SUCCESS".equals(rs.getString("result")) && finished.isBefore(to);
-                if (counted) {
-                    String id = rs.getString("id");
-                    found.put(id, new DeploymentRecord(id, rs.getString("application"),
-                            Sql.getInstant(rs, "started"), finished, DeploymentResult.SUCCESS,
-                            StoredValues.countedKind(rs.getString("kind")), rs.getBoolean("imported"), null, false));
-                }
-            });
-        }
-        return found;
     }
 
     /** Per SUCCESS deployment of the environment that finished in [from, to): component name → version. */

@@ -244,7 +244,7 @@ public final class KpiService {
             List<DeploymentRecord> window = repository.deploymentsFinishedIn(from, to);
             Map<String, DeploymentRecord> byId = new HashMap<>();
             window.forEach(d -> byId.put(d.id(), d));
-            return new WindowData(window, repository.listingsOfChangesIn(from, to, byId),
+            return new WindowData(window, repository.firstListingsIn(from, to, byId),
                     new FailedChangeAnalysis(repository, settings.attributionHorizon()).failedChanges(window, from, to),
                     repository.incidentsOfWindow(from, to).stream()
                             .filter(i -> i.severity().atLeast(query.minSeverity())).toList());

@@ -83,6 +83,7 @@ public final class EventTransaction implements AutoCloseable {
     /** Stores a new deployment with its changes and components, recorded now. */
     public void insert(Deployment deployment) throws SQLException {
         DeploymentRows.insert(connection, deployment, now);
+        FirstListings.offer(connection, deployment);
     }
 
     public Optional<Incident> findIncident(String id) throws SQLException {
@@ -183,6 +184,13 @@ public final class EventTransaction implements AutoCloseable {
     /** Marks or unmarks the target, now, and appends the event to the audit trail. */
     public void apply(Voiding voiding) throws SQLException {
         VoidRows.apply(connection, voiding, now);
+        if (voiding.targetType() == Voiding.TargetType.DEPLOYMENT) {
+            if (voiding.action() == Voiding.Action.VOID) {
+                FirstListings.withdraw(connection, voiding.targetId());
+            } else {
+                FirstListings.offer(connection, DeploymentRows.find(connection, voiding.targetId()).orElseThrow());
+            }
+        }
     }
 
     public void commit() throws SQLException {

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -68,9 +69,11 @@ public final class Retention {
     /** On the caller's transaction: the rows of deployments finished and incidents resolved before {@code cutoff}. */
     static Purged delete(Connection c, Instant cutoff) throws SQLException {
         String old = "SELECT id FROM deployment WHERE finished < ?";
+        List<FirstListings.Key> firstOnOld = FirstListings.dropBefore(c, cutoff);
         int changes = update(c, "DELETE FROM deployment_change WHERE deployment_id IN (" + old + ")", cutoff);
         int components = update(c, "DELETE FROM deployment_component WHERE deployment_id IN (" + old + ")", cutoff);
         int deployments = update(c, "DELETE FROM deployment WHERE finished < ?", cutoff);
+        FirstListings.refill(c, firstOnOld);
         int incidents = update(c, "DELETE FROM incident WHERE resolved IS NOT NULL AND resolved < ?", cutoff);
         return new Purged(cutoff, deployments, changes, components, incidents);
     }

@@ -25,6 +25,18 @@ public final class SqlArgs {
         return String.join(", ", java.util.Collections.nCopies(list.size(), "?"));
     }
 
+    /** The statement of {@code sql} on the connection, these arguments bound. */
+    PreparedStatement prepare(java.sql.Connection connection, String sql) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        try {
+            bind(statement);
+            return statement;
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
+        }
+    }
+
     void bind(PreparedStatement statement) throws SQLException {
         for (int i = 0; i < values.size(); i++) {
             Object value = values.get(i);

@@ -74,6 +74,7 @@ public final class Store implements AutoCloseable {
         return Flyway.configure(Store.class.getClassLoader())
                 .dataSource(connections)
                 .locations("classpath:db/migration")
+                .javaMigrations(new FirstListingsMigration())
                 .load();
     }
 
