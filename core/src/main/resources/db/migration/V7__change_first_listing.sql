@@ -14,4 +14,3 @@ CREATE TABLE change_first_listing (
 );
 CREATE INDEX change_first_listing_env_finished ON change_first_listing (environment, finished);
 CREATE INDEX change_first_listing_app_finished ON change_first_listing (application, environment, finished);
-CREATE INDEX change_first_listing_deployment ON change_first_listing (deployment_id);

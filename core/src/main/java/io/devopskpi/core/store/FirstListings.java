@@ -84,8 +84,11 @@ final class FirstListings {
     /** A voided deployment: the changes it listed first get the next listing as their first, if any. */
     static void withdraw(Connection c, String deploymentId) throws SQLException {
         List<Key> keys = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT environment, application, change_id"
-                + " FROM change_first_listing WHERE deployment_id = ?")) {
+        // through the deployment's own changes: an index on deployment_id would slow every insert for a rare void
+        try (PreparedStatement s = c.prepareStatement("SELECT f.environment, f.application, f.change_id"
+                + " FROM deployment d JOIN deployment_change c ON c.deployment_id = d.id JOIN change_first_listing f"
+                + " ON f.environment = d.environment AND f.application = d.application AND f.change_id = c.change_id"
+                + " WHERE d.id = ? AND f.deployment_id = d.id")) {
             s.setString(1, deploymentId);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
