@@ -21,7 +21,7 @@ final class DeploymentRule {
     static Outcome apply(EventTransaction tx, int index, Deployment received) throws SQLException {
         Optional<Deployment> stored = tx.findDeployment(received.id());
         if (stored.isEmpty()) {
-            tx.insert(received);
+            tx.insert(List.of(received));
             return Outcome.ACCEPTED;
         }
         Deployment sent = asErased(received, tx.erasedAuthors(received.id()));

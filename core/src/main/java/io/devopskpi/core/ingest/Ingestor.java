@@ -17,8 +17,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Stores events idempotently (api.md, "Events"): a batch is validated whole, then applied in order in one
@@ -69,15 +71,33 @@ public final class Ingestor {
         }
         Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
         try (EventTransaction tx = EventTransaction.begin(store, clock.instant())) {
+            // New deployments (ids neither stored nor earlier in the batch) are stored together, in statement
+            // batches, before any other event, which may read them, and before the commit.
+            Set<String> known = new HashSet<>(tx.storedDeployments(batch.stream()
+                    .filter(Deployment.class::isInstance).map(e -> ((Deployment) e).id()).toList()));
+            List<Deployment> fresh = new ArrayList<>();
             for (int i = 0; i < batch.size(); i++) {
-                counts.merge(apply(tx, i, batch.get(i)), 1, Integer::sum);
+                Event event = batch.get(i);
+                if (event instanceof Deployment deployment && known.add(deployment.id())) {
+                    fresh.add(deployment);
+                    counts.merge(Outcome.ACCEPTED, 1, Integer::sum);
+                    continue;
+                }
+                store(tx, fresh);
+                counts.merge(apply(tx, i, event), 1, Integer::sum);
             }
+            store(tx, fresh);
             tx.commit();
         } catch (SQLException e) {
             throw new StoreException("cannot store " + batch.size() + " events: " + e.getMessage(), e);
         }
         return new IngestResult(counts.getOrDefault(Outcome.ACCEPTED, 0), counts.getOrDefault(Outcome.DUPLICATE, 0),
                 counts.getOrDefault(Outcome.UPDATED, 0));
+    }
+
+    private static void store(EventTransaction tx, List<Deployment> fresh) throws SQLException {
+        tx.insert(List.copyOf(fresh));
+        fresh.clear();
     }
 
     private static Outcome apply(EventTransaction tx, int index, Event event) throws SQLException {

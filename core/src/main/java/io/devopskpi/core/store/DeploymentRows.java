@@ -10,8 +10,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Deployments in the tables deployment, deployment_change and deployment_component, on a connection the caller
@@ -109,48 +113,73 @@ final class DeploymentRows {
         return components;
     }
 
-    static void insert(Connection c, Deployment d, Instant recordedAt) throws SQLException {
+    /** Of the given deployment ids, those stored (voided or not). */
+    static Set<String> stored(Connection c, Collection<String> ids) throws SQLException {
+        Set<String> stored = new HashSet<>();
+        List<String> all = List.copyOf(new LinkedHashSet<>(ids));
+        for (int start = 0; start < all.size(); start += 500) {
+            List<String> chunk = all.subList(start, Math.min(all.size(), start + 500));
+            SqlArgs args = new SqlArgs();
+            String sql = "SELECT id FROM deployment WHERE id IN (" + args.placeholders(chunk) + ")";
+            try (PreparedStatement s = args.prepare(c, sql); ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    stored.add(rs.getString(1));
+                }
+            }
+        }
+        return stored;
+    }
+
+    /** Inserts new deployments with their changes and components, one statement batch per table. */
+    static void insert(Connection c, List<Deployment> deployments, Instant recordedAt) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO deployment (id, application, environment,"
                 + " started, finished, result, kind, revision, pipeline, url, imported, team, supplier, recorded_at,"
                 + " pipeline_prefix) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + PIPELINE_PREFIX + ")")) {
-            s.setString(1, d.id());
-            s.setString(2, d.application());
-            s.setString(3, d.environment());
-            Sql.setInstant(s, 4, d.started());
-            Sql.setInstant(s, 5, d.finished());
-            s.setString(6, d.result().name());
-            s.setString(7, d.kind().name());
-            s.setString(8, d.revision());
-            s.setString(9, d.pipeline());
-            s.setString(10, d.url());
-            s.setBoolean(11, d.imported());
-            s.setString(12, d.team());
-            s.setString(13, d.supplier());
-            Sql.setInstant(s, 14, recordedAt);
-            s.setString(15, d.pipeline());
-            s.executeUpdate();
+            for (Deployment d : deployments) {
+                s.setString(1, d.id());
+                s.setString(2, d.application());
+                s.setString(3, d.environment());
+                Sql.setInstant(s, 4, d.started());
+                Sql.setInstant(s, 5, d.finished());
+                s.setString(6, d.result().name());
+                s.setString(7, d.kind().name());
+                s.setString(8, d.revision());
+                s.setString(9, d.pipeline());
+                s.setString(10, d.url());
+                s.setBoolean(11, d.imported());
+                s.setString(12, d.team());
+                s.setString(13, d.supplier());
+                Sql.setInstant(s, 14, recordedAt);
+                s.setString(15, d.pipeline());
+                s.addBatch();
+            }
+            s.executeBatch();
         }
-        if (!d.changes().isEmpty()) {
+        if (deployments.stream().anyMatch(d -> !d.changes().isEmpty())) {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO deployment_change (deployment_id, change_id,"
                     + " committed, author) VALUES (?, ?, ?, ?)")) {
-                for (Change change : d.changes()) {
-                    s.setString(1, d.id());
-                    s.setString(2, change.id());
-                    Sql.setInstant(s, 3, change.committed());
-                    s.setString(4, change.author());
-                    s.addBatch();
+                for (Deployment d : deployments) {
+                    for (Change change : d.changes()) {
+                        s.setString(1, d.id());
+                        s.setString(2, change.id());
+                        Sql.setInstant(s, 3, change.committed());
+                        s.setString(4, change.author());
+                        s.addBatch();
+                    }
                 }
                 s.executeBatch();
             }
         }
-        if (!d.components().isEmpty()) {
+        if (deployments.stream().anyMatch(d -> !d.components().isEmpty())) {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO deployment_component (deployment_id, name,"
                     + " component_version) VALUES (?, ?, ?)")) {
-                for (Component component : d.components()) {
-                    s.setString(1, d.id());
-                    s.setString(2, component.name());
-                    s.setString(3, component.version());
-                    s.addBatch();
+                for (Deployment d : deployments) {
+                    for (Component component : d.components()) {
+                        s.setString(1, d.id());
+                        s.setString(2, component.name());
+                        s.setString(3, component.version());
+                        s.addBatch();
+                    }
                 }
                 s.executeBatch();
             }

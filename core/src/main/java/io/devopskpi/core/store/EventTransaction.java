@@ -80,10 +80,17 @@ public final class EventTransaction implements AutoCloseable {
         return DeploymentRows.find(connection, id);
     }
 
-    /** Stores a new deployment with its changes and components, recorded now. */
-    public void insert(Deployment deployment) throws SQLException {
-        DeploymentRows.insert(connection, deployment, now);
-        FirstListings.offer(connection, deployment);
+    /** Of the given deployment ids, those stored (voided or not). */
+    public java.util.Set<String> storedDeployments(java.util.Collection<String> ids) throws SQLException {
+        return DeploymentRows.stored(connection, ids);
+    }
+
+    /** Stores new deployments (none stored yet) with their changes and components, recorded now, in batches. */
+    public void insert(List<Deployment> deployments) throws SQLException {
+        if (!deployments.isEmpty()) {
+            DeploymentRows.insert(connection, deployments, now);
+            FirstListings.offer(connection, deployments);
+        }
     }
 
     public Optional<Incident> findIncident(String id) throws SQLException {
@@ -188,7 +195,8 @@ public final class EventTransaction implements AutoCloseable {
             if (voiding.action() == Voiding.Action.VOID) {
                 FirstListings.withdraw(connection, voiding.targetId());
             } else {
-                FirstListings.offer(connection, DeploymentRows.find(connection, voiding.targetId()).orElseThrow());
+                FirstListings.offer(connection,
+                        List.of(DeploymentRows.find(connection, voiding.targetId()).orElseThrow()));
             }
         }
     }

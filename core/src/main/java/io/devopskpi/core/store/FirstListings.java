@@ -11,8 +11,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -49,36 +51,53 @@ final class FirstListings {
         }
     }
 
-    /** A newly stored (or unvoided) deployment: where it is SUCCESS and lists a change first, it becomes its first. */
-    static void offer(Connection c, Deployment d) throws SQLException {
-        if (d.result() != DeploymentResult.SUCCESS || d.changes().isEmpty()) {
-            return;
-        }
-        Map<String, Listing> stored = new HashMap<>();
-        List<String> ids = d.changes().stream().map(Change::id).toList();
-        SqlArgs args = new SqlArgs().add(d.environment(), d.application());
-        String sql = "SELECT change_id, deployment_id, finished, started, committed FROM change_first_listing"
-                + " WHERE environment = ? AND application = ? AND change_id IN (" + args.placeholders(ids) + ")";
-        try (PreparedStatement s = args.prepare(c, sql); ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                stored.put(rs.getString(1), listing(rs, 2));
+    /**
+     * Newly stored (or unvoided) deployments: where one is SUCCESS and lists a change earlier than its stored first
+     * (or the change has none), it becomes the change's first.
+     */
+    static void offer(Connection c, List<Deployment> deployments) throws SQLException {
+        Map<Key, Listing> offered = new LinkedHashMap<>();
+        for (Deployment d : deployments) {
+            if (d.result() == DeploymentResult.SUCCESS) {
+                for (Change change : d.changes()) {
+                    keepFirst(offered, new Key(d.environment(), d.application(), change.id()),
+                            new Listing(d.id(), d.finished(), d.started(), change.committed()));
+                }
             }
         }
+        Map<Key, Listing> stored = stored(c, List.copyOf(offered.keySet()));
         Map<Key, Listing> firsts = new HashMap<>();
         List<Key> replaced = new ArrayList<>();
-        for (Change change : d.changes()) {
-            Listing listing = new Listing(d.id(), d.finished(), d.started(), change.committed());
-            Listing current = stored.get(change.id());
+        offered.forEach((key, listing) -> {
+            Listing current = stored.get(key);
             if (current == null || listing.precedes(current)) {
-                Key key = new Key(d.environment(), d.application(), change.id());
                 firsts.put(key, listing);
                 if (current != null) {
                     replaced.add(key);
                 }
             }
-        }
+        });
         delete(c, replaced);
         insert(c, firsts);
+    }
+
+    /** The stored first listings of the keys, by key (row-value IN, which both databases look up by the key). */
+    private static Map<Key, Listing> stored(Connection c, List<Key> keys) throws SQLException {
+        Map<Key, Listing> stored = new HashMap<>();
+        for (int start = 0; start < keys.size(); start += CHUNK / 2) {
+            List<Key> chunk = keys.subList(start, Math.min(keys.size(), start + CHUNK / 2));
+            SqlArgs args = new SqlArgs();
+            chunk.forEach(k -> args.add(k.environment(), k.application(), k.change()));
+            String sql = "SELECT environment, application, change_id, deployment_id, finished, started, committed"
+                    + " FROM change_first_listing WHERE (environment, application, change_id) IN ("
+                    + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?)")) + ")";
+            try (PreparedStatement s = args.prepare(c, sql); ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    stored.put(new Key(rs.getString(1), rs.getString(2), rs.getString(3)), listing(rs, 4));
+                }
+            }
+        }
+        return stored;
     }
 
     /** A voided deployment: the changes it listed first get the next listing as their first, if any. */

@@ -17,6 +17,7 @@ import io.devopskpi.core.model.Deployment;
 import io.devopskpi.core.model.DeploymentResult;
 import io.devopskpi.core.model.Event;
 import io.devopskpi.core.model.Incident;
+import io.devopskpi.core.model.Voiding;
 import io.devopskpi.core.store.EventReader;
 import io.devopskpi.core.store.Store;
 import io.devopskpi.core.store.StoreConnections;
@@ -55,6 +56,57 @@ class BatchIngestTest {
             assertThat(reader.assignments("shop")).isEmpty();
             assertThat(reader.findDeployment("shop#1")).contains(minimalDeployment("shop#1").build());
         }
+    }
+
+    /**
+     * A batch's new deployments are stored together, in statement batches, yet every later event of the batch sees
+     * them: a re-send is a duplicate, a void finds its target, a changed re-send is a conflict. The outcome and what
+     * is stored are those of the same events sent one at a time.
+     */
+    @ParameterizedTest
+    @MethodSource(KINDS)
+    void laterEventsOfABatchSeeItsNewDeployments(TestStores.Kind kind) throws Exception {
+        List<Event> events = List.of(deployment("shop#1").build(), minimalDeployment("shop#2").build(),
+                deployment("shop#1").build(),
+                new Voiding(Voiding.Action.VOID, Voiding.TargetType.DEPLOYMENT, "shop#2", "mistake", "ann"),
+                incident("INC-1"), minimalDeployment("shop#3").build(), minimalDeployment("shop#2").build());
+        try (Store batched = kind.open(); Store oneByOne = kind.open()) {
+            IngestResult together = new Ingestor(batched, CLOCK).ingest(events);
+            int accepted = 0;
+            int duplicates = 0;
+            int updated = 0;
+            for (Event event : events) {
+                IngestResult alone = new Ingestor(oneByOne, CLOCK).ingest(List.of(event));
+                accepted += alone.accepted();
+                duplicates += alone.duplicates();
+                updated += alone.updated();
+            }
+            assertThat(together).isEqualTo(new IngestResult(accepted, duplicates, updated));
+            // shop#1 re-sent, and shop#2 re-sent after its void
+            assertThat(together.duplicates()).isEqualTo(2);
+            for (String id : List.of("shop#1", "shop#2", "shop#3")) {
+                assertThat(new EventReader(batched).findDeployment(id)).as(id)
+                        .isEqualTo(new EventReader(oneByOne).findDeployment(id)).isPresent();
+            }
+            assertThat(voided(batched)).containsExactly("shop#2").isEqualTo(voided(oneByOne));
+            assertThat(new EventReader(batched).findIncident("INC-1")).isPresent();
+
+            assertThatThrownBy(() -> new Ingestor(batched, CLOCK).ingest(List.of(minimalDeployment("shop#4").build(),
+                    minimalDeployment("shop#4").result(DeploymentResult.FAILURE).build())))
+                    .isInstanceOfSatisfying(EventConflictException.class, e -> assertThat(e.index()).isEqualTo(1));
+            assertThat(new EventReader(batched).findDeployment("shop#4")).isEmpty();
+        }
+    }
+
+    private static List<String> voided(Store store) throws Exception {
+        List<String> ids = new java.util.ArrayList<>();
+        try (Connection c = StoreConnections.of(store); Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("SELECT id FROM deployment WHERE voided_at IS NOT NULL")) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+        }
+        return ids;
     }
 
     @ParameterizedTest

@@ -31,7 +31,7 @@ class EventTransactionTest {
             Deployment sent = deployment("shop#42").build();
             CompletableFuture<IngestResult> waiting;
             try (EventTransaction holder = EventTransaction.begin(store, NOW)) {
-                holder.insert(sent);
+                holder.insert(List.of(sent));
                 waiting = CompletableFuture.supplyAsync(() -> new Ingestor(store, CLOCK).ingest(List.of(sent)));
                 awaitBlockedWriter(store, kind);
                 Thread.sleep(HOLD_MILLIS);
@@ -48,7 +48,7 @@ class EventTransactionTest {
     void rollsBackWhatWasNotCommitted(TestStores.Kind kind) throws Exception {
         try (Store store = kind.open()) {
             try (EventTransaction tx = EventTransaction.begin(store, NOW)) {
-                tx.insert(deployment("shop#42").build());
+                tx.insert(List.of(deployment("shop#42").build()));
                 assertThat(tx.findDeployment("shop#42")).isPresent();
             }
 
@@ -66,7 +66,7 @@ class EventTransactionTest {
         try (Store store = TestStores.Kind.H2.open()) {
             CompletableFuture<IngestResult> next;
             try (EventTransaction first = EventTransaction.begin(store, NOW)) {
-                first.insert(deployment("shop#41").build());
+                first.insert(List.of(deployment("shop#41").build()));
                 next = CompletableFuture.supplyAsync(
                         () -> new Ingestor(store, CLOCK).ingest(List.of(deployment("shop#42").build())));
                 awaitBlockedWriter(store, TestStores.Kind.H2);
