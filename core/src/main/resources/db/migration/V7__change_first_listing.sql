@@ -1,7 +1,9 @@
 -- Lead time's fact, kept at ingest (FirstListings): per environment, application and change, the first SUCCESS
 -- deployment (metrics.md, "Order": finished, started, id) that lists the change and is not voided, with the commit
 -- time given there. A window's lead time samples are the rows whose deployment finished in it: one range read.
--- V8 fills it for deployments stored before this version.
+-- V8 fills it for deployments stored before this version. One application's window reads the key's prefix
+-- (environment, application): a second index, spread over the applications like the key, made every batch of
+-- deployments write as many more pages.
 CREATE TABLE change_first_listing (
     environment   VARCHAR(200) NOT NULL,
     application   VARCHAR(200) NOT NULL,
@@ -13,4 +15,3 @@ CREATE TABLE change_first_listing (
     PRIMARY KEY (environment, application, change_id)
 );
 CREATE INDEX change_first_listing_env_finished ON change_first_listing (environment, finished);
-CREATE INDEX change_first_listing_app_finished ON change_first_listing (application, environment, finished);
