@@ -137,7 +137,7 @@ final class ScaleBenchmark {
         senders.shutdown();
         double seconds = (System.nanoTime() - started) / 1e9;
         System.err.println();
-        rows.add(String.format(Locale.ROOT, "| batched ingest, %,d events (%,d deployments with 3 changes each, "
+        row(String.format(Locale.ROOT, "| batched ingest, %,d events (%,d deployments with 3 changes each, "
                 + "incidents), %d senders, batches of ~1,000 | %,.0f events/s (%.0f s) |", events.get(), total,
                 SENDERS, events.get() / seconds, seconds));
     }
@@ -155,7 +155,7 @@ final class ScaleBenchmark {
             nanos[j] = System.nanoTime() - t;
         }
         Arrays.sort(nanos);
-        rows.add(String.format(Locale.ROOT, "| single-event ingest, %,d requests one after the other | p50 %.1f ms, "
+        row(String.format(Locale.ROOT, "| single-event ingest, %,d requests one after the other | p50 %.1f ms, "
                 + "p99 %.1f ms |", SINGLE_EVENTS, nanos[SINGLE_EVENTS / 2] / 1e6,
                 nanos[SINGLE_EVENTS * 99 / 100] / 1e6));
     }
@@ -213,9 +213,15 @@ final class ScaleBenchmark {
         Arrays.sort(loop);
         double median = nanos[runs / 2] / 1e6;
         double baselineMs = loop[loop.length / 2] / 1e6;
-        rows.add(String.format(Locale.ROOT, "| %s | median %,.0f ms, p95 %,.0f ms, max %,.0f ms; in-memory loop "
+        row(String.format(Locale.ROOT, "| %s | median %,.0f ms, p95 %,.0f ms, max %,.0f ms; in-memory loop "
                 + "%.2f ms (%.0f×) |", what, median, nanos[(int) Math.ceil(runs * 0.95) - 1] / 1e6,
                 nanos[runs - 1] / 1e6, baselineMs, median / Math.max(baselineMs, 0.001)));
+    }
+
+    /** A row of the table, also printed at once (a run that fails later keeps what it measured). */
+    private void row(String row) {
+        rows.add(row);
+        System.err.println(row);
     }
 
     private void heap() throws Exception {
@@ -228,7 +234,7 @@ final class ScaleBenchmark {
         for (String line : metrics.split("\n")) {
             if (line.startsWith("jvm_memory_used_bytes{area=\"heap\"")) {
                 double bytes = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                rows.add(String.format(Locale.ROOT, "| server heap in use after ingest, reads and a full GC | %.0f MB |",
+                row(String.format(Locale.ROOT, "| server heap in use after ingest, reads and a full GC | %.0f MB |",
                         bytes / 1024 / 1024));
             }
         }
@@ -270,7 +276,9 @@ final class ScaleBenchmark {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--port", "0",
                 // the benchmark is one client sending as fast as it can: the per-client limit would answer 429
-                "--rate-limit", "off"));
+                "--rate-limit", "off",
+                // and it measures how long a read takes: the default budget (30 s) would stop the longest ones
+                "--read-budget", "10m"));
         // extra options for the server's JVM, e.g. -Dscale.serverJvm=-XX:StartFlightRecording=filename=x.jfr
         String extra = System.getProperty("scale.serverJvm", "");
         if (!extra.isBlank()) {
