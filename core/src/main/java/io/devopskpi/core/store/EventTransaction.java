@@ -51,6 +51,7 @@ public final class EventTransaction implements AutoCloseable {
         }
         try {
             connection.setAutoCommit(false);
+            planEachLookUpForTheTableAsItIs(store, connection);
             try (PreparedStatement s = connection.prepareStatement(
                     "UPDATE write_lock SET writes = writes + 1 WHERE id = 1")) {
                 if (s.executeUpdate() != 1) {
@@ -67,6 +68,21 @@ public final class EventTransaction implements AutoCloseable {
                 release(embeddedTurn);
             }
             throw e;
+        }
+    }
+
+    /**
+     * A writer looks rows up by their keys, in statements prepared once per connection. PostgreSQL plans a prepared
+     * statement for good after a few runs; planned while a table was still nearly empty (a bulk load outruns
+     * autovacuum's statistics), a look-up by key can keep a plan that reads the whole environment, and the
+     * 100,000-deployment scale run ingested 1,000 events/s instead of 5,700 until autovacuum caught up. Within a
+     * writer's transaction PostgreSQL (12 and later) plans each run for the table as it is.
+     */
+    private static void planEachLookUpForTheTableAsItIs(Store store, Connection connection) throws SQLException {
+        if (store.config().isPostgres() && connection.getMetaData().getDatabaseMajorVersion() >= 12) {
+            try (java.sql.Statement s = connection.createStatement()) {
+                s.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+            }
         }
     }
 
