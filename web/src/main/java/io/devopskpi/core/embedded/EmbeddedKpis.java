@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * {@link Patience}: builds wait only for the outbox's disk write, and a slow or hung store makes pages say "not
  * available" instead of holding them.
  */
-public final class EmbeddedKpis implements AutoCloseable {
+public final class EmbeddedKpis implements KpiReads, EventIntake, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKpis.class);
     private static final Duration FRESH = Duration.ofMinutes(1);
     private static final int MAX_SUMMARIES = 1_000;
@@ -100,6 +100,7 @@ public final class EmbeddedKpis implements AutoCloseable {
     }
 
     /** Puts the event in the outbox durably and asks the background thread to store it; never waits for the store. */
+    @Override
     public void submit(Event event) throws IOException {
         outbox.put(event);
         drainSoon();
@@ -123,6 +124,7 @@ public final class EmbeddedKpis implements AutoCloseable {
      *
      * @return true when stored, false when it waits in the outbox (the store is slow or not usable)
      */
+    @Override
     public boolean submitNow(Event event) throws IOException {
         String name = outbox.put(event);
         drainSoon();
@@ -140,6 +142,7 @@ public final class EmbeddedKpis implements AutoCloseable {
      * @return true when stored now, false when queued
      * @throws IllegalArgumentException when the store answered that no incident of that id is stored
      */
+    @Override
     public boolean resolveNow(String id, Instant resolved) throws IOException {
         Optional<Incident> stored;
         try {
@@ -249,6 +252,7 @@ public final class EmbeddedKpis implements AutoCloseable {
      * {@link Patience#page()}: a summary the store has not given by then says "not available", and the one it
      * gives later is there for the next view.
      */
+    @Override
     public KpiSummary summary(String label, Scope scope, String environment) {
         String key = scope + "\n" + environment;
         Instant now = clock.instant();
@@ -276,6 +280,7 @@ public final class EmbeddedKpis implements AutoCloseable {
      * hidden and shows no figure. Only the store is asked on a background thread; {@code mayReadPipeline} is asked
      * on the caller's.
      */
+    @Override
     public KpiSummary applicationSummary(String application, String environment, Predicate<String> mayReadPipeline) {
         String label = application + " (" + environment + ")";
         List<String> pipelines;
@@ -299,6 +304,7 @@ public final class EmbeddedKpis implements AutoCloseable {
      * @param fallback the gate to report when the store is not usable (e.g. without a policy's thresholds); may be
      *     null when there is none, and the StoreException propagates then
      */
+    @Override
     public GateVerdict judge(Function<GatePolicyLookup, KpiGate> gateOf, KpiGate fallback) {
         try {
             return calls.within(patience.gate(), () -> new KpiGateEvaluator(kpis()).evaluate(gateOf.apply(
@@ -312,6 +318,7 @@ public final class EmbeddedKpis implements AutoCloseable {
     }
 
     /** The last successful deployment's id, within {@link Patience#lookup()} (recording must not wait longer). */
+    @Override
     public Optional<String> lastSuccessfulDeployment(String application, String environment) {
         return calls.within(patience.lookup(), () -> events().lastSuccessfulDeployment(application, environment));
     }
@@ -321,6 +328,7 @@ public final class EmbeddedKpis implements AutoCloseable {
      *
      * @throws StoreException when the store is not usable or does not answer in time
      */
+    @Override
     public List<String> knownEnvironments() {
         return readForPage(() -> List.copyOf(new EnvironmentList(store()).withDeployments()));
     }
@@ -331,6 +339,7 @@ public final class EmbeddedKpis implements AutoCloseable {
      *
      * @throws StoreException when the store is not usable or does not answer in time
      */
+    @Override
     public List<String> policyNames() {
         return readForPage(() -> gatePolicies().all(clock.instant()).stream().map(GatePolicies.NamedGate::name)
                 .toList());

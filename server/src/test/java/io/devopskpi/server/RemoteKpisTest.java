@@ -1,0 +1,175 @@
+package io.devopskpi.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.devopskpi.core.embedded.EmbeddedKpis;
+import io.devopskpi.core.embedded.Patience;
+import io.devopskpi.core.gate.GateStatus;
+import io.devopskpi.core.gate.GateVerdict;
+import io.devopskpi.core.gate.KpiGate;
+import io.devopskpi.core.json.GateJson;
+import io.devopskpi.core.kpi.KpiSettings;
+import io.devopskpi.core.kpi.Scope;
+import io.devopskpi.core.model.Incident;
+import io.devopskpi.core.outbox.Outbox;
+import io.devopskpi.core.remote.CentralServer;
+import io.devopskpi.core.remote.RemoteKpis;
+import io.devopskpi.core.store.StoreException;
+import io.devopskpi.core.summary.KpiSummary;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The plugin's reads from a central server (issue 14, 3b): {@link RemoteKpis} against a real server over
+ * {@link GovernanceFixture}, each read compared with what the controller's own store ({@link EmbeddedKpis}) gives
+ * over the very same stored events, and what it says when the server is down.
+ */
+class RemoteKpisTest {
+    /** Generous waits: the test is about what is answered, not how fast. */
+    private static final Patience PATIENT = new Patience(Duration.ofSeconds(10), Duration.ofSeconds(10),
+            Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(10));
+
+    private static TestServer server;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void seed() {
+        server = GovernanceFixture.seededServer();
+        assertThat(server.post("""
+                [{"type":"deployment","id":"cart-1","application":"cart","environment":"production",
+                  "started":"2026-01-20T10:00:00Z","finished":"2026-01-20T10:05:00Z","result":"SUCCESS",
+                  "pipeline":"team-a/cart-deploy"},
+                 {"type":"deployment","id":"cart-2","application":"cart","environment":"production",
+                  "started":"2026-01-21T10:00:00Z","finished":"2026-01-21T10:05:00Z","result":"SUCCESS",
+                  "pipeline":"team-b/cart-hotfix"}]""").statusCode()).isEqualTo(200);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private RemoteKpis remote(String url) throws Exception {
+        return new RemoteKpis(new CentralServer(URI.create(url), () -> TestServer.TOKEN, null), new Outbox(
+                dir.resolve("queue")), PATIENT, TestServer.CLOCK);
+    }
+
+    private EmbeddedKpis local() throws Exception {
+        return new EmbeddedKpis(server.storeConfig, KpiSettings::defaults, new Outbox(dir.resolve("local")),
+                TestServer.CLOCK, PATIENT);
+    }
+
+    @Test
+    void summariesAreTheOnesTheControllersOwnStoreWouldShow() throws Exception {
+        try (RemoteKpis remote = remote(server.server.baseUrl()); EmbeddedKpis local = local()) {
+            for (Scope scope : new Scope[] {Scope.application("shop"), Scope.team("storefront"),
+                    Scope.supplier("acme"), Scope.application("nothing-stored")}) {
+                KpiSummary fromServer = remote.summary("label", scope, "production");
+                assertThat(fromServer.error()).as(scope.toString()).isNull();
+                assertThat(fromServer).as(scope.toString()).isEqualTo(local.summary("label", scope, "production"));
+            }
+            assertThat(remote.summary("shop", Scope.application("shop"), "production").changeSuccessRate())
+                    .isEqualTo("80 %");
+        }
+    }
+
+    @Test
+    void anApplicationIsHiddenFromAReaderWhoMayNotReadEveryPipelineThatDeployedIt() throws Exception {
+        try (RemoteKpis remote = remote(server.server.baseUrl()); EmbeddedKpis local = local()) {
+            KpiSummary hidden = remote.applicationSummary("cart", "production", "team-a/cart-deploy"::equals);
+            assertThat(hidden.deploymentsPerWeek()).isNull();
+            assertThat(hidden.error()).startsWith("hidden: you may not read every pipeline");
+            assertThat(hidden).isEqualTo(local.applicationSummary("cart", "production", "team-a/cart-deploy"::equals));
+
+            KpiSummary shown = remote.applicationSummary("cart", "production", pipeline -> true);
+            assertThat(shown.error()).isNull();
+            assertThat(shown).isEqualTo(local.applicationSummary("cart", "production", pipeline -> true));
+        }
+    }
+
+    @Test
+    void theGateIsJudgedByTheServerWithItsPoliciesAsTheStoreWouldJudgeIt() throws Exception {
+        Function<io.devopskpi.core.gate.GatePolicyLookup, KpiGate> byPolicy = policies -> policies.gate(
+                "release-shop", TestServer.NOW).orElseThrow();
+        Function<io.devopskpi.core.gate.GatePolicyLookup, KpiGate> own = policies -> GateJson.parse("""
+                {"scope":{"application":"shop"},"window":"P30D","minSamples":3,
+                 "thresholds":[{"metric":"changeFailureRate","operator":"<=","value":0.25},
+                               {"metric":"timeToDetectMean","operator":"<=","value":"1h"}]}""", TestServer.NOW);
+        try (RemoteKpis remote = remote(server.server.baseUrl()); EmbeddedKpis local = local()) {
+            GateVerdict failed = remote.judge(byPolicy, null);
+            assertThat(failed.status()).isEqualTo(GateStatus.FAILED);
+            assertThat(failed).isEqualTo(local.judge(byPolicy, null));
+
+            GateVerdict insufficient = remote.judge(own, null);
+            assertThat(insufficient.status()).isEqualTo(GateStatus.INSUFFICIENT_DATA);
+            assertThat(insufficient).isEqualTo(local.judge(own, null));
+
+            assertThat(remote.policyNames()).containsExactly("contract-acme", "needs-data", "release-shop");
+            assertThatThrownBy(() -> remote.judge(policies -> policies.gate("nope", TestServer.NOW)
+                    .orElseThrow(() -> new IllegalArgumentException("no gate policy is named 'nope'")), null))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope");
+        }
+    }
+
+    @Test
+    void theLastSuccessfulDeploymentComesFromTheServer() throws Exception {
+        try (RemoteKpis remote = remote(server.server.baseUrl()); EmbeddedKpis local = local()) {
+            assertThat(remote.lastSuccessfulDeployment("shop", "production")).contains("shop-14")
+                    .isEqualTo(local.lastSuccessfulDeployment("shop", "production"));
+            assertThat(remote.lastSuccessfulDeployment("shop", "staging")).isEmpty();
+        }
+    }
+
+    @Test
+    void anIncidentRecordedHereIsResolvedOnTheServer() throws Exception {
+        try (RemoteKpis remote = remote(server.server.baseUrl())) {
+            Incident incident = new Incident("INC-remote-1", "shop", "production",
+                    Instant.parse("2026-01-25T08:00:00Z"), Instant.parse("2026-01-25T08:00:00Z"), null, "P2", null,
+                    null, null);
+            assertThat(remote.submitNow(incident)).isTrue();
+            assertThat(server.text("SELECT resolved FROM incident WHERE id = 'INC-remote-1'")).isNull();
+
+            assertThat(remote.resolveNow("INC-remote-1", Instant.parse("2026-01-25T09:30:00Z"))).isTrue();
+            assertThat(server.text("SELECT resolved FROM incident WHERE id = 'INC-remote-1'")).startsWith(
+                    "2026-01-25 09:30:00");
+            assertThatThrownBy(() -> remote.resolveNow("INC-unknown", Instant.parse("2026-01-25T09:30:00Z")))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("INC-unknown");
+        }
+    }
+
+    @Test
+    void aServerThatIsDownMakesEveryReadSayNotAvailableNeverZero() throws Exception {
+        String down = "http://127.0.0.1:" + CentralServerDeliveryTest.freePort();
+        KpiGate fallback = GateJson.parse("""
+                {"scope":{"application":"shop"},"thresholds":[{"metric":"changeFailureRate","operator":"<=",
+                 "value":0.25}]}""", TestServer.NOW);
+        try (RemoteKpis remote = remote(down)) {
+            KpiSummary summary = remote.summary("shop", Scope.application("shop"), "production");
+            assertThat(summary.deploymentsPerWeek()).isNull();
+            assertThat(summary.changeSuccessRate()).isNull();
+            assertThat(summary.error()).startsWith("KPIs are not available: ").contains(down);
+
+            assertThat(remote.applicationSummary("shop", "production", p -> true).error())
+                    .startsWith("KPIs are not available: ");
+
+            GateVerdict verdict = remote.judge(policies -> fallback, fallback);
+            assertThat(verdict.status()).isEqualTo(GateStatus.INSUFFICIENT_DATA);
+            assertThat(verdict.message()).contains("the central server is not usable");
+            assertThatThrownBy(() -> remote.judge(policies -> policies.gate("release-shop", TestServer.NOW)
+                    .orElseThrow(), null)).isInstanceOf(StoreException.class);
+            assertThatThrownBy(remote::policyNames).isInstanceOf(StoreException.class);
+            assertThatThrownBy(() -> remote.lastSuccessfulDeployment("shop", "production"))
+                    .isInstanceOf(StoreException.class);
+        }
+    }
+}

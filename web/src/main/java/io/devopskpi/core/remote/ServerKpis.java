@@ -1,0 +1,35 @@
+package io.devopskpi.core.remote;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.devopskpi.core.summary.KpiSummary;
+
+/** Reads the server's {@code GET /api/v1/kpis} answer (api.md) into the summary pages show. */
+final class ServerKpis {
+    private ServerKpis() {
+    }
+
+    /**
+     * The headline figures of the answer: {@code deploymentFrequency.perWeek}, {@code changeSuccessRate.rate},
+     * {@code leadTime.medianSeconds}, {@code timeToRestore.medianSeconds} (null: no data).
+     *
+     * @throws ServerUnavailableException when the answer lacks them (not a devops-kpi server of this API)
+     */
+    static KpiSummary summary(String label, JsonObject answer) {
+        try {
+            return KpiSummary.of(label, answer.getAsJsonObject("deploymentFrequency").get("perWeek").getAsDouble(),
+                    number(answer, "changeSuccessRate", "rate"), number(answer, "leadTime", "medianSeconds"),
+                    number(answer, "timeToRestore", "medianSeconds"));
+        } catch (RuntimeException e) {
+            throw new ServerUnavailableException("the central server's KPIs are not in the expected form: " + e);
+        }
+    }
+
+    private static Double number(JsonObject answer, String kpi, String field) {
+        JsonElement value = answer.getAsJsonObject(kpi).get(field);
+        if (value == null) {
+            throw new IllegalStateException(kpi + "." + field + " is missing");
+        }
+        return value.isJsonNull() ? null : value.getAsDouble();
+    }
+}
