@@ -128,18 +128,30 @@ public final class JobKpiAction implements Action {
 
     /** The application's summary from the configured store, for readers of every job that deployed it. */
     static KpiSummary stored(DeploymentTarget target) throws IOException {
-        return KpiConfiguration.get().backend().applicationSummary(target.application(), target.environment(),
+        return KpiConfiguration.get().reads().applicationSummary(target.application(), target.environment(),
                 JenkinsFacade::mayReadJob);
     }
 
-    /** The application's suppliers from the configured store, for readers of every job that deployed it. */
+    /**
+     * The application's suppliers from the configured store, for readers of every job that deployed it; none with a
+     * central server (its dashboard's scorecards show them).
+     */
     static List<SupplierLink> storedSuppliers(DeploymentTarget target) throws IOException {
-        return SupplierLink.of(KpiConfiguration.get().backend(), target, Instant.now(), JenkinsFacade::mayReadJob);
+        KpiConfiguration configuration = KpiConfiguration.get();
+        return configuration.centralServer() != null ? List.of()
+                : SupplierLink.of(configuration.backend(), target, Instant.now(), JenkinsFacade::mayReadJob);
     }
 
-    /** The application's figures for {@code api/json}, as the reader may have them (see {@link #stored}). */
+    /**
+     * The application's figures for {@code api/json}, as the reader may have them (see {@link #stored}); with a
+     * central server none, and the reason (the page's summary reads the server; its API has the full figures).
+     */
     static JobKpis storedKpis(DeploymentTarget target) throws IOException {
-        return JobKpis.of(KpiConfiguration.get().backend(), target, Instant.now(), JenkinsFacade::mayReadJob);
+        KpiConfiguration configuration = KpiConfiguration.get();
+        if (configuration.centralServer() != null) {
+            return JobKpis.withoutFigures(Messages.Configuration_NoLocalStore(configuration.centralServer()));
+        }
+        return JobKpis.of(configuration.backend(), target, Instant.now(), JenkinsFacade::mayReadJob);
     }
 
     @Override
@@ -168,8 +180,12 @@ public final class JobKpiAction implements Action {
 
     /** What the store says a job deployed last; asked on {@link Factory#LOOKUPS}, never on a page's thread. */
     private static Optional<DeploymentTarget> lastTargetOf(String job) {
+        KpiConfiguration configuration = KpiConfiguration.get();
+        if (configuration.centralServer() != null) {
+            return Optional.empty(); // the job's rule names its application; the server is not asked per job
+        }
         try {
-            return KpiConfiguration.get().backend().events().lastTargetOf(job);
+            return configuration.backend().events().lastTargetOf(job);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
