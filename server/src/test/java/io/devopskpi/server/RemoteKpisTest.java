@@ -3,6 +3,8 @@ package io.devopskpi.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.gson.JsonParser;
+import io.devopskpi.core.api.ApiAnswer;
 import io.devopskpi.core.embedded.EmbeddedKpis;
 import io.devopskpi.core.embedded.Patience;
 import io.devopskpi.core.gate.GateStatus;
@@ -15,12 +17,15 @@ import io.devopskpi.core.model.Incident;
 import io.devopskpi.core.outbox.Outbox;
 import io.devopskpi.core.remote.CentralServer;
 import io.devopskpi.core.remote.RemoteKpis;
+import io.devopskpi.core.store.StoreConfig;
 import io.devopskpi.core.store.StoreException;
 import io.devopskpi.core.summary.KpiSummary;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -118,6 +123,60 @@ class RemoteKpisTest {
             assertThatThrownBy(() -> remote.judge(policies -> policies.gate("nope", TestServer.NOW)
                     .orElseThrow(() -> new IllegalArgumentException("no gate policy is named 'nope'")), null))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope");
+        }
+    }
+
+    @Test
+    void theReadApiIsPassedOnAndAnswersAsTheStoreWould() throws Exception {
+        try (RemoteKpis remote = remote(server.server.baseUrl()); EmbeddedKpis local = local()) {
+            List<Map<String, List<String>>> queries = List.of(Map.of(), Map.of("application", List.of("shop")),
+                    Map.of("supplier", List.of("acme"), "window", List.of("P7D")), Map.of("window", List.of("1M")),
+                    Map.of("nonsense", List.of("x")));
+            for (String endpoint : List.of("kpis", "deployments", "applications", "policies", "pipelines",
+                    "scorecards/acme", "export.csv")) {
+                for (Map<String, List<String>> query : queries) {
+                    ApiAnswer fromServer = remote.read(() -> remote.answer(endpoint, query, null));
+                    ApiAnswer fromStore = local.answer(endpoint, query, null);
+                    String what = endpoint + " " + query;
+                    assertThat(fromServer.status()).as(what).isEqualTo(fromStore.status());
+                    assertThat(fromServer.body()).as(what).isEqualTo(fromStore.body());
+                    assertThat(fromServer.attachment()).as(what).isEqualTo(fromStore.attachment());
+                }
+            }
+            assertThat(remote.read(() -> remote.answer("export.csv", Map.of(), null)).attachment())
+                    .isEqualTo("devops-kpi-deployments.csv");
+        }
+    }
+
+    @Test
+    void theApplicationListShowsOnlyWhatTheReaderMaySeeAndCountsOnlyThat() throws Exception {
+        try (RemoteKpis remote = remote(server.server.baseUrl()); EmbeddedKpis local = local()) {
+            for (Map<String, List<String>> query : List.of(Map.<String, List<String>>of(),
+                    Map.of("limit", List.of("1")), Map.of("offset", List.of("1"), "limit", List.of("1")))) {
+                ApiAnswer fromServer = remote.read(() -> remote.answer("applications", query, "cart"::equals));
+                assertThat(fromServer.status()).isEqualTo(200);
+                assertThat(JsonParser.parseString(fromServer.body())).as(query.toString()).isEqualTo(
+                        JsonParser.parseString(local.answer("applications", query, "cart"::equals).body()));
+            }
+            assertThat(remote.read(() -> remote.answer("applications", Map.of(), "cart"::equals)).body())
+                    .contains("\"cart\"").doesNotContain("\"shop\"");
+        }
+    }
+
+    @Test
+    void aRefusedReadTokenIsNotAvailableNamingTheServerNotTheToken() throws Exception {
+        StoreConfig store = TestServer.freshStore();
+        try (TestServer guarded = TestServer.start(store, new ServerOptions("127.0.0.1", 0, store, TestServer.TOKEN,
+                "the-read-token", TestServer.CLOCK, KpiSettings.defaults()));
+                RemoteKpis remote = new RemoteKpis(new CentralServer(URI.create(guarded.server.baseUrl()),
+                        () -> TestServer.TOKEN, () -> "a-wrong-read-token"), new Outbox(dir.resolve("q")), PATIENT,
+                        TestServer.CLOCK)) {
+            assertThatThrownBy(() -> remote.read(() -> remote.answer("kpis", Map.of(), null)))
+                    .isInstanceOf(StoreException.class).hasMessageContaining(guarded.server.baseUrl())
+                    .hasMessageContaining("401").satisfies(e -> assertThat(e.getMessage())
+                            .doesNotContain("a-wrong-read-token"));
+            assertThat(remote.summary("shop", Scope.application("shop"), "production").error())
+                    .startsWith("KPIs are not available").contains("refused the token");
         }
     }
 

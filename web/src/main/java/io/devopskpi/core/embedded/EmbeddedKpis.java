@@ -1,5 +1,6 @@
 package io.devopskpi.core.embedded;
 
+import io.devopskpi.core.api.ApiAnswer;
 import io.devopskpi.core.api.ApplicationAccess;
 import io.devopskpi.core.api.ReadApi;
 import io.devopskpi.core.gate.GatePolicyLookup;
@@ -234,6 +235,7 @@ public final class EmbeddedKpis implements KpiReads, EventIntake, AutoCloseable 
      *
      * @throws StoreException when the store is not usable or does not answer in time
      */
+    @Override
     public <T> T read(Callable<T> call) {
         return calls.within(patience.read(), call);
     }
@@ -315,6 +317,21 @@ public final class EmbeddedKpis implements KpiReads, EventIntake, AutoCloseable 
             }
             return KpiGateEvaluator.unavailable(fallback, "the store is not usable: " + e.getMessage());
         }
+    }
+
+    @Override
+    public ApiAnswer answer(String endpoint, Map<String, List<String>> query, Predicate<String> visibleApplication) {
+        return readApi().answer(endpoint, query, visibleApplication);
+    }
+
+    @Override
+    public List<String> pipelines(String application) {
+        return events().pipelines(application);
+    }
+
+    @Override
+    public List<String> allPipelines() {
+        return events().allPipelines();
     }
 
     /** The last successful deployment's id, within {@link Patience#lookup()} (recording must not wait longer). */

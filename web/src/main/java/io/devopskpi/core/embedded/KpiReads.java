@@ -1,11 +1,14 @@
 package io.devopskpi.core.embedded;
 
+import io.devopskpi.core.api.ApiAnswer;
 import io.devopskpi.core.gate.GatePolicyLookup;
 import io.devopskpi.core.gate.GateVerdict;
 import io.devopskpi.core.gate.KpiGate;
 import io.devopskpi.core.kpi.Scope;
 import io.devopskpi.core.summary.KpiSummary;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -37,4 +40,24 @@ public interface KpiReads {
 
     /** The gate policies' names, for a form's suggestions. @throws io.devopskpi.core.store.StoreException */
     List<String> policyNames();
+
+    /**
+     * The call's answer within {@link Patience#read()}, for a request thread (the read API's answers and the
+     * permission look-ups they need). @throws io.devopskpi.core.store.StoreException when not usable in time
+     */
+    <T> T read(Callable<T> call);
+
+    /**
+     * The read API's answer to {@code GET /api/v1/<endpoint>?<query>} (api.md), on the caller's thread: 200, 400
+     * naming the refused parameters, 404; the application list leaves out what {@code visibleApplication} (null:
+     * everything) does not take. @throws io.devopskpi.core.store.StoreException when the KPIs cannot be read
+     */
+    ApiAnswer answer(String endpoint, Map<String, List<String>> query,
+            Predicate<String> visibleApplication);
+
+    /** The pipelines that deployed the application, in any environment, on the caller's thread. */
+    List<String> pipelines(String application);
+
+    /** Every pipeline that deployed anything, on the caller's thread. */
+    List<String> allPipelines();
 }

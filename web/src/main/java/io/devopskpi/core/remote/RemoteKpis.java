@@ -1,8 +1,8 @@
 package io.devopskpi.core.remote;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.devopskpi.core.api.ApiAnswer;
 import io.devopskpi.core.api.ApplicationAccess;
 import io.devopskpi.core.embedded.BoundedCalls;
 import io.devopskpi.core.embedded.EventIntake;
@@ -41,7 +41,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -56,10 +55,10 @@ import java.util.function.Predicate;
 public final class RemoteKpis implements KpiReads, EventIntake, AutoCloseable {
     private static final Duration FRESH = Duration.ofMinutes(1);
     private static final int MAX_SUMMARIES = 1_000;
-    private static final int PAGE = 500;
     private static final Duration POLL = Duration.ofMillis(10);
     private static final String KPIS = "/api/v1/kpis";
     private static final String DEPLOYMENTS = "/api/v1/deployments";
+    private static final String PIPELINES = "/api/v1/pipelines";
     /** The longest window the server takes: "every deployment ever stored". */
     private static final String ALL_TIME = "P36525D";
 
@@ -198,15 +197,15 @@ public final class RemoteKpis implements KpiReads, EventIntake, AutoCloseable {
     }
 
     /**
-     * The summary when the reader may read every pipeline that deployed the application to that environment (the
-     * server lists deployments per environment), else one that says it is hidden and shows no figure.
+     * The summary when the reader may read every pipeline that deployed the application (as the server lists them),
+     * else one that says it is hidden and shows no figure.
      */
     @Override
     public KpiSummary applicationSummary(String application, String environment, Predicate<String> mayReadPipeline) {
         String label = application + " (" + environment + ")";
         List<String> pipelines;
         try {
-            pipelines = ask(patience.page(), () -> pipelines(application, environment));
+            pipelines = ask(patience.page(), () -> pipelines(application));
         } catch (RuntimeException e) {
             return KpiSummary.unavailable(label, e.getMessage());
         }
@@ -217,24 +216,43 @@ public final class RemoteKpis implements KpiReads, EventIntake, AutoCloseable {
                         + "deployed " + application);
     }
 
-    /** Every pipeline named by the application's deployments to the environment, as the server lists them. */
-    List<String> pipelines(String application, String environment) {
-        TreeSet<String> pipelines = new TreeSet<>();
-        for (int offset = 0; ; offset += PAGE) {
-            String path = DEPLOYMENTS + "?application=" + encode(application) + "&environment="
-                    + encode(environment) + "&window=" + ALL_TIME + "&limit=" + PAGE + "&offset=" + offset;
-            JsonObject answer = read(path);
-            JsonArray page = answer.getAsJsonArray("deployments");
-            for (JsonElement deployment : page) {
-                JsonElement pipeline = deployment.getAsJsonObject().get("pipeline");
-                if (pipeline != null && !pipeline.isJsonNull()) {
-                    pipelines.add(pipeline.getAsString());
-                }
-            }
-            if (page.size() < PAGE || offset + PAGE >= answer.get("total").getAsInt()) {
-                return new ArrayList<>(pipelines);
-            }
+    /** The server's {@code GET /api/v1/pipelines?application=}: every pipeline that deployed it, anywhere. */
+    @Override
+    public List<String> pipelines(String application) {
+        return strings(list(PIPELINES + "?application=" + encode(application), "pipelines"));
+    }
+
+    /** The server's {@code GET /api/v1/pipelines}: every pipeline that deployed anything. */
+    @Override
+    public List<String> allPipelines() {
+        return strings(list(PIPELINES, "pipelines"));
+    }
+
+    private static List<String> strings(JsonArray items) {
+        List<String> values = new ArrayList<>();
+        items.forEach(item -> values.add(item.getAsString()));
+        return values;
+    }
+
+    @Override
+    public <T> T read(Callable<T> call) {
+        return ask(patience.read(), call);
+    }
+
+    /**
+     * The server's answer to the same read, passed on: its status (200, 400, 404), type, body and attachment name.
+     * A token the server refuses, or a server that cannot answer, is a 503 saying so. For a reader who sees only
+     * some applications the application list is read whole, cut down to those, and paged here.
+     *
+     * @throws StoreException when the server cannot be reached in time
+     */
+    @Override
+    public ApiAnswer answer(String endpoint, Map<String, List<String>> query, Predicate<String> visibleApplication) {
+        ApiAnswer answer = ServerReads.forward(server, endpoint, query);
+        if (visibleApplication == null || answer.status() != 200) {
+            return answer;
         }
+        return ServerReads.applicationsFor(server, query, visibleApplication);
     }
 
     /**
