@@ -14,8 +14,11 @@ import io.devopskpi.core.remote.ServerSink;
 import io.devopskpi.core.remote.ServerUnavailableException;
 import io.devopskpi.core.store.StoreConfig;
 import java.io.IOException;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -123,6 +126,31 @@ class CentralServerDeliveryTest {
                     .finished(Instant.parse("2027-02-01T10:05:00Z")).result(DeploymentResult.SUCCESS).build()))
                     .isInstanceOfSatisfying(io.devopskpi.core.ingest.InvalidEventsException.class, e ->
                             assertThat(e.errors()).anySatisfy(error -> assertThat(error.field()).isEqualTo("started")));
+        }
+    }
+
+    @Test
+    void aProxysErrorPageIsNotTheServersRefusalAndKeepsTheEventQueued() throws Exception {
+        HttpServer proxy = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        proxy.createContext("/", exchange -> {
+            byte[] page = "<html><body>400 Bad Request (proxy)</body></html>".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html");
+            exchange.sendResponseHeaders(400, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        proxy.start();
+        try {
+            Outbox outbox = new Outbox(dir);
+            String name = outbox.put(deployment("jenkins:shop#1"));
+            String url = "http://127.0.0.1:" + proxy.getAddress().getPort();
+            assertThatThrownBy(() -> outbox.replay(new ServerSink(central(url, TestServer.TOKEN))))
+                    .isInstanceOf(ServerUnavailableException.class).hasMessageContaining("HTTP 400")
+                    .hasMessageContaining("proxy");
+            assertThat(outbox.isPending(name)).isTrue();
+            assertThat(outbox.isRejected(name)).isFalse();
+        } finally {
+            proxy.stop(0);
         }
     }
 

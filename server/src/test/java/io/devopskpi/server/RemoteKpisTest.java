@@ -119,6 +119,13 @@ class RemoteKpisTest {
             assertThat(insufficient.status()).isEqualTo(GateStatus.INSUFFICIENT_DATA);
             assertThat(insufficient).isEqualTo(local.judge(own, null));
 
+            Function<io.devopskpi.core.gate.GatePolicyLookup, KpiGate> everyApplication = policies -> GateJson.parse(
+                    """
+                    {"scope":{"environment":"production"},"window":"14d","minSeverity":"major",
+                     "thresholds":[{"metric":"deploymentsPerWeek","operator":">=","value":10,"minSamples":20},
+                                   {"metric":"timeToResolveMean","operator":"<","value":"2h"}]}""", TestServer.NOW);
+            assertThat(remote.judge(everyApplication, null)).isEqualTo(local.judge(everyApplication, null));
+
             assertThat(remote.policyNames()).containsExactly("contract-acme", "needs-data", "release-shop");
             assertThatThrownBy(() -> remote.judge(policies -> policies.gate("nope", TestServer.NOW)
                     .orElseThrow(() -> new IllegalArgumentException("no gate policy is named 'nope'")), null))

@@ -58,15 +58,20 @@ public final class CentralServer {
         try {
             uri = new URI(trimmed);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("serverUrl must be an http or https URL, got '" + text + "'");
+            throw new IllegalArgumentException("serverUrl must be an http or https URL, got '" + shown(text) + "'");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getQuery() != null
                 || uri.getFragment() != null || uri.getUserInfo() != null) {
             throw new IllegalArgumentException("serverUrl must be an http or https URL with a host and without "
-                    + "user, query or fragment, got '" + text + "'");
+                    + "user, query or fragment, got '" + shown(text) + "'");
         }
         return uri;
+    }
+
+    /** A URL setting as messages may quote it: a password written into it ({@code //user:secret@}) left out. */
+    public static String shown(String text) {
+        return text == null ? null : text.replaceAll("//[^/@\\s]*@", "//…@");
     }
 
     public URI base() {

@@ -25,6 +25,12 @@ final class ServerAnswers {
         }
     }
 
+    /** Whether the body is the server's error shape: {@code error} and an {@code errors} list. */
+    static boolean isRefusal(String body) {
+        JsonObject answer = object(body);
+        return answer.has("error") && answer.has("errors") && answer.get("errors").isJsonArray();
+    }
+
     /** The answer's one-line {@code error}, or the start of a body that has none. */
     static String error(String body) {
         JsonObject answer = object(body);

@@ -12,8 +12,8 @@ import java.util.Objects;
  * Delivers the outbox's events to a central server's {@code POST /api/v1/events}, one per request, with the write
  * token. The server stores by id, so a re-send after a lost answer is a duplicate, not a second event. Its answers
  * become the outbox's outcomes: 200 stored; 400 {@link InvalidEventsException} with the server's field errors and
- * 409 {@link EventConflictException} (set aside for good); anything else, or no answer in time,
- * {@link ServerUnavailableException} (the event stays queued).
+ * 409 {@link EventConflictException} (set aside for good), when they come in the server's error shape; anything
+ * else, or no answer in time, {@link ServerUnavailableException} (the event stays queued).
  */
 public final class ServerSink implements EventSink {
     static final String EVENTS = "/api/v1/events";
@@ -31,10 +31,11 @@ public final class ServerSink implements EventSink {
         if (status == 200) {
             return;
         }
-        if (status == 400) {
+        // only the server's own refusal sets an event aside for good: a proxy's 400 page says nothing about it
+        if (status == 400 && ServerAnswers.isRefusal(response.body())) {
             throw new InvalidEventsException(ServerAnswers.errors(response.body()));
         }
-        if (status == 409) {
+        if (status == 409 && ServerAnswers.isRefusal(response.body())) {
             throw new EventConflictException(0, ServerAnswers.error(response.body()));
         }
         server.requireAvailable(EVENTS, response);

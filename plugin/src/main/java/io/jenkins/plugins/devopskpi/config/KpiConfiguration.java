@@ -575,7 +575,7 @@ public class KpiConfiguration extends GlobalConfiguration {
         try {
             return FormValidation.ok(Messages.Configuration_CentralServer(CentralServer.url(value)));
         } catch (IllegalArgumentException e) {
-            return FormValidation.error(Messages.Configuration_ServerUrlInvalid(value));
+            return FormValidation.error(Messages.Configuration_ServerUrlInvalid(CentralServer.shown(value)));
         }
     }
 
@@ -591,7 +591,7 @@ public class KpiConfiguration extends GlobalConfiguration {
         try {
             url = CentralServer.url(serverUrl);
         } catch (IllegalArgumentException e) {
-            return FormValidation.error(Messages.Configuration_ServerUrlInvalid(serverUrl));
+            return FormValidation.error(Messages.Configuration_ServerUrlInvalid(CentralServer.shown(serverUrl)));
         }
         String write = blankToNull(serverCredentialsId);
         String read = blankToNull(serverReadCredentialsId);
