@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonParser;
+import com.sun.net.httpserver.HttpServer;
 import io.devopskpi.core.api.ApiAnswer;
 import io.devopskpi.core.embedded.EmbeddedKpis;
 import io.devopskpi.core.embedded.Patience;
@@ -20,12 +21,15 @@ import io.devopskpi.core.remote.RemoteKpis;
 import io.devopskpi.core.store.StoreConfig;
 import io.devopskpi.core.store.StoreException;
 import io.devopskpi.core.summary.KpiSummary;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -210,6 +214,48 @@ class RemoteKpisTest {
                     "2026-01-25 09:30:00");
             assertThatThrownBy(() -> remote.resolveNow("INC-unknown", Instant.parse("2026-01-25T09:30:00Z")))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("INC-unknown");
+        }
+    }
+
+    /**
+     * A server that takes the connection and never answers (hung behind a proxy): pages, gates and steps give up after
+     * their patience, not never, and say why.
+     */
+    @Test
+    void aHungServerHoldsNobodyLongerThanTheirPatience() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        HttpServer hung = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        hung.setExecutor(Executors.newCachedThreadPool());
+        hung.createContext("/", exchange -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        hung.start();
+        Patience quick = new Patience(Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofMillis(300),
+                Duration.ofMillis(300), Duration.ofMillis(300));
+        KpiGate fallback = GateJson.parse("""
+                {"scope":{"application":"shop"},"thresholds":[{"metric":"changeFailureRate","operator":"<=",
+                 "value":0.25}]}""", TestServer.NOW);
+        try (RemoteKpis remote = new RemoteKpis(new CentralServer(URI.create("http://127.0.0.1:"
+                + hung.getAddress().getPort()), () -> TestServer.TOKEN, null), new Outbox(dir.resolve("hung")), quick,
+                TestServer.CLOCK)) {
+            Instant start = Instant.now();
+            assertThat(remote.summary("shop", Scope.application("shop"), "production").error())
+                    .startsWith("KPIs are not available");
+            assertThat(remote.judge(policies -> fallback, fallback).status()).isEqualTo(GateStatus.INSUFFICIENT_DATA);
+            assertThat(remote.submitNow(new Incident("INC-hung", "shop", "production",
+                    Instant.parse("2026-01-25T08:00:00Z"), null, null, null, null, null, null))).isFalse();
+            assertThatThrownBy(() -> remote.lastSuccessfulDeployment("shop", "production"))
+                    .isInstanceOf(StoreException.class);
+            assertThat(Duration.between(start, Instant.now())).as("each gave up after its patience, not never")
+                    .isLessThan(Duration.ofSeconds(10));
+        } finally {
+            release.countDown();
+            hung.stop(0);
         }
     }
 
