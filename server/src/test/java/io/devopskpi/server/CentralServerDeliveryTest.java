@@ -3,6 +3,7 @@ package io.devopskpi.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
 import io.devopskpi.core.kpi.KpiSettings;
 import io.devopskpi.core.model.Deployment;
 import io.devopskpi.core.model.DeploymentResult;
@@ -14,12 +15,10 @@ import io.devopskpi.core.remote.ServerSink;
 import io.devopskpi.core.remote.ServerUnavailableException;
 import io.devopskpi.core.store.StoreConfig;
 import java.io.IOException;
-import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -180,6 +179,7 @@ class CentralServerDeliveryTest {
         outbox.put(deployment("jenkins:shop#1"));
         try (OutboxDelivery delivery = new OutboxDelivery(outbox, new ServerSink(central(url, TestServer.TOKEN)),
                 Backoff.DEFAULT, Clock.systemUTC())) {
+            delivery.soon();
             waitUntil(() -> delivery.backoff().failures() >= 1); // its first try, at start, found no server
             int failures = delivery.backoff().failures();
             assertThatThrownBy(delivery::deliverNow).isInstanceOf(ServerUnavailableException.class);
@@ -197,6 +197,31 @@ class CentralServerDeliveryTest {
     }
 
     @Test
+    void aRateLimitedDrainThatGotEventsThroughWaitsOnlyTheFirstStep() throws Exception {
+        StoreConfig store = TestServer.freshStore();
+        try (TestServer server = TestServer.start(store, ServerOptions.forTests(store, TestServer.TOKEN,
+                TestServer.CLOCK), ServerLimits.defaults().withRate(RateLimit.parse("5/min")))) {
+            Outbox outbox = new Outbox(dir);
+            for (int i = 1; i <= 12; i++) {
+                outbox.put(deployment("jenkins:shop#" + i));
+            }
+            // five failures in a row before (the server was down): the next wait would be 32 s
+            try (OutboxDelivery delivery = new OutboxDelivery(outbox, new ServerSink(central(
+                    server.server.baseUrl(), TestServer.TOKEN)), new Backoff(Duration.ofSeconds(1),
+                    Duration.ofMinutes(5), 5), Clock.systemUTC())) {
+                assertThatThrownBy(delivery::deliverNow).isInstanceOf(ServerUnavailableException.class)
+                        .hasMessageContaining("429");
+                assertThat(server.rows("deployment")).isEqualTo(5);
+                assertThat(delivery.backoff().delay()).isEqualTo(Duration.ofSeconds(1));
+                // nothing got through now: the wait doubles again
+                assertThatThrownBy(delivery::deliverNow).isInstanceOf(ServerUnavailableException.class);
+                assertThat(delivery.backoff().delay()).isEqualTo(Duration.ofSeconds(2));
+                assertThat(outbox.pending()).hasSize(7);
+            }
+        }
+    }
+
+    @Test
     void whatARestartLeftQueuedIsDeliveredInTheBackground() throws Exception {
         try (TestServer server = TestServer.start()) {
             Outbox outbox = new Outbox(dir);
@@ -205,6 +230,7 @@ class CentralServerDeliveryTest {
             try (OutboxDelivery delivery = new OutboxDelivery(new Outbox(dir),
                     new ServerSink(central(server.server.baseUrl(), TestServer.TOKEN)), Backoff.DEFAULT,
                     Clock.systemUTC())) {
+                delivery.soon();
                 waitUntil(() -> outbox.pending().isEmpty());
                 assertThat(server.rows("deployment")).isEqualTo(2);
                 outbox.put(deployment("jenkins:shop#3"));
@@ -234,9 +260,5 @@ class CentralServerDeliveryTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
-    }
-
-    static boolean exists(Path file) {
-        return Files.exists(file);
     }
 }

@@ -10,12 +10,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drains an outbox into a sink on one background thread of its own: at once when asked ({@link #soon}) and at start
- * (what a restart left queued), and after a failed delivery not before its {@link Backoff} has passed (1 s doubling
+ * Drains an outbox into a sink on one background thread of its own: when asked ({@link #soon}; the owner asks at
+ * start, for what a restart left queued, and after each event it puts), and after a failed delivery not before its {@link Backoff} has passed (1 s doubling
  * to 5 min, back to none after a success), so a server that is down is not asked again by every build meanwhile.
  * Callers never wait: a build only puts its event into the outbox and asks for a drain.
  */
@@ -41,7 +42,6 @@ public final class OutboxDelivery implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        soon();
     }
 
     /** Asks for a drain: now, or when the wait after the last failure ends (one drain is scheduled at a time). */
@@ -68,8 +68,12 @@ public final class OutboxDelivery implements AutoCloseable {
         synchronized (this) {
             scheduled = false;
         }
+        AtomicInteger taken = new AtomicInteger();
         try {
-            int delivered = outbox.replay(sink);
+            int delivered = outbox.replay(event -> {
+                sink.accept(event);
+                taken.incrementAndGet();
+            });
             synchronized (this) {
                 backoff = backoff.succeeded();
                 notBefore = null;
@@ -77,7 +81,9 @@ public final class OutboxDelivery implements AutoCloseable {
             return delivered;
         } catch (IOException | RuntimeException e) {
             synchronized (this) {
-                backoff = backoff.failed();
+                // a drain that got some events through before it stopped (a rate limit's 429) starts over at the
+                // first wait: the server answers, it only wants fewer at a time
+                backoff = (taken.get() > 0 ? backoff.succeeded() : backoff).failed();
                 notBefore = clock.instant().plus(backoff.delay());
             }
             throw e;

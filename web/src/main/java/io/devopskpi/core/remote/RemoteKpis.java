@@ -94,6 +94,7 @@ public final class RemoteKpis implements KpiReads, EventIntake, AutoCloseable {
         this.clock = clock;
         this.gates = new RemoteGate(server);
         this.delivery = new OutboxDelivery(outbox, new ServerSink(server), backoff, clock);
+        delivery.soon();
     }
 
     public CentralServer server() {
