@@ -20,6 +20,7 @@ import io.devopskpi.core.remote.CentralServer;
 import io.devopskpi.core.remote.RemoteKpis;
 import io.devopskpi.core.store.StoreConfig;
 import io.devopskpi.core.store.StoreException;
+import io.devopskpi.core.summary.HeadlineFigures;
 import io.devopskpi.core.summary.KpiSummary;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -103,6 +104,29 @@ class RemoteKpisTest {
             KpiSummary shown = remote.applicationSummary("cart", "production", pipeline -> true);
             assertThat(shown.error()).isNull();
             assertThat(shown).isEqualTo(local.applicationSummary("cart", "production", pipeline -> true));
+        }
+    }
+
+    @Test
+    void aJobsFiguresAreTheStoresOverTheSameWindowAndHiddenLikewise() throws Exception {
+        try (RemoteKpis remote = remote(server.server.baseUrl()); EmbeddedKpis local = local()) {
+            Instant now = Instant.parse("2026-01-20T00:00:00Z"); // not the server's clock: the window is sent
+            HeadlineFigures shop = remote.applicationFigures("shop", "production", now, pipeline -> true);
+            assertThat(shop.error()).isNull();
+            assertThat(shop.changeAttempts()).isEqualTo(10);
+            assertThat(shop).isEqualTo(local.applicationFigures("shop", "production", now, pipeline -> true));
+
+            HeadlineFigures hidden = remote.applicationFigures("cart", "production", now,
+                    "team-a/cart-deploy"::equals);
+            assertThat(hidden.deployments()).isNull();
+            assertThat(hidden).isEqualTo(local.applicationFigures("cart", "production", now,
+                    "team-a/cart-deploy"::equals));
+        }
+        String down = "http://127.0.0.1:" + CentralServerDeliveryTest.freePort();
+        try (RemoteKpis unreachable = remote(down)) {
+            HeadlineFigures none = unreachable.applicationFigures("shop", "production", TestServer.NOW, p -> true);
+            assertThat(none.deployments()).isNull();
+            assertThat(none.error()).startsWith("KPIs are not available: ").contains(down);
         }
     }
 

@@ -22,6 +22,7 @@ import io.devopskpi.core.store.EventReader;
 import io.devopskpi.core.store.Store;
 import io.devopskpi.core.store.StoreConfig;
 import io.devopskpi.core.store.StoreException;
+import io.devopskpi.core.summary.HeadlineFigures;
 import io.devopskpi.core.summary.KpiSummary;
 import java.io.IOException;
 import java.time.Clock;
@@ -296,6 +297,24 @@ public final class EmbeddedKpis implements KpiReads, EventIntake, AutoCloseable 
         return readable ? summary(label, Scope.application(application), environment)
                 : new KpiSummary(label, null, null, null, null, "hidden: you may not read every pipeline that "
                         + "deployed " + application);
+    }
+
+    @Override
+    public HeadlineFigures applicationFigures(String application, String environment, Instant now,
+            Predicate<String> mayReadPipeline) {
+        try {
+            List<String> pipelines = read(() -> events().pipelines(application));
+            // on the caller's thread: a CI keeps the reader in a thread-local (Jenkins' authentication)
+            if (!new ApplicationAccess(name -> pipelines, mayReadPipeline).mayReadApplication(application)) {
+                return HeadlineFigures.without("hidden: you may not read every pipeline that deployed "
+                        + application);
+            }
+            KpiQuery query = KpiQuery.ending(Scope.application(application), environment, now,
+                    KpiQuery.DEFAULT_WINDOW, ZoneOffset.UTC);
+            return HeadlineFigures.of(read(() -> kpis().report(query)));
+        } catch (StoreException e) {
+            return HeadlineFigures.without("KPIs are not available: " + e.getMessage());
+        }
     }
 
     /**

@@ -5,7 +5,9 @@ import io.devopskpi.core.gate.GatePolicyLookup;
 import io.devopskpi.core.gate.GateVerdict;
 import io.devopskpi.core.gate.KpiGate;
 import io.devopskpi.core.kpi.Scope;
+import io.devopskpi.core.summary.HeadlineFigures;
 import io.devopskpi.core.summary.KpiSummary;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -26,6 +28,13 @@ public interface KpiReads {
      * hidden; {@code mayReadPipeline} is asked on the caller's thread.
      */
     KpiSummary applicationSummary(String application, String environment, Predicate<String> mayReadPipeline);
+
+    /**
+     * An application's figures over the 30 days ending {@code now}, as numbers, for a reader who may read every
+     * pipeline that deployed it (asked on the caller's thread), within {@link Patience#read()}; else none, and why.
+     */
+    HeadlineFigures applicationFigures(String application, String environment, Instant now,
+            Predicate<String> mayReadPipeline);
 
     /**
      * The gate judged now, its policy taken from where the KPIs are. When they cannot be read, {@code fallback}'s

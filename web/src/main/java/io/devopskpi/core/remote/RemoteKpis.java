@@ -22,6 +22,7 @@ import io.devopskpi.core.model.Incident;
 import io.devopskpi.core.outbox.DurableFiles;
 import io.devopskpi.core.outbox.Outbox;
 import io.devopskpi.core.store.StoreException;
+import io.devopskpi.core.summary.HeadlineFigures;
 import io.devopskpi.core.summary.KpiSummary;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -35,6 +36,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -254,6 +256,27 @@ public final class RemoteKpis implements KpiReads, EventIntake, AutoCloseable {
             return answer;
         }
         return ServerReads.applicationsFor(server, query, visibleApplication);
+    }
+
+    /** The server's {@code /api/v1/kpis} for the application over exactly the 30 days ending {@code now}. */
+    @Override
+    public HeadlineFigures applicationFigures(String application, String environment, Instant now,
+            Predicate<String> mayReadPipeline) {
+        try {
+            List<String> pipelines = read(() -> pipelines(application));
+            // on the caller's thread: a CI keeps the reader in a thread-local (Jenkins' authentication)
+            if (!new ApplicationAccess(name -> pipelines, mayReadPipeline).mayReadApplication(application)) {
+                return HeadlineFigures.without("hidden: you may not read every pipeline that deployed "
+                        + application);
+            }
+            KpiQuery query = KpiQuery.ending(Scope.application(application), environment, now,
+                    KpiQuery.DEFAULT_WINDOW, ZoneOffset.UTC);
+            String path = KPIS + "?application=" + encode(application) + "&environment=" + encode(environment)
+                    + "&from=" + encode(query.from().toString()) + "&to=" + encode(query.to().toString());
+            return read(() -> ServerKpis.figures(read(path)));
+        } catch (StoreException e) {
+            return HeadlineFigures.without("KPIs are not available: " + e.getMessage());
+        }
     }
 
     /**

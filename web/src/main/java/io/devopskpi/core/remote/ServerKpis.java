@@ -2,6 +2,7 @@ package io.devopskpi.core.remote;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.devopskpi.core.summary.HeadlineFigures;
 import io.devopskpi.core.summary.KpiSummary;
 
 /** Reads the server's {@code GET /api/v1/kpis} answer (api.md) into the summary pages show. */
@@ -19,6 +20,28 @@ final class ServerKpis {
         try {
             return KpiSummary.of(label, answer.getAsJsonObject("deploymentFrequency").get("perWeek").getAsDouble(),
                     number(answer, "changeSuccessRate", "rate"), number(answer, "leadTime", "medianSeconds"),
+                    number(answer, "timeToRestore", "medianSeconds"));
+        } catch (RuntimeException e) {
+            throw new ServerUnavailableException("the central server's KPIs are not in the expected form: " + e);
+        }
+    }
+
+    /**
+     * The figures of the answer as numbers: {@code deploymentFrequency.deployments} and {@code .perWeek},
+     * {@code changeFailureRate.total}, {@code changeSuccessRate.rate}, {@code leadTime.count} and
+     * {@code .medianSeconds}, {@code timeToRestore.count} and {@code .medianSeconds}.
+     *
+     * @throws ServerUnavailableException when the answer lacks them
+     */
+    static HeadlineFigures figures(JsonObject answer) {
+        try {
+            JsonObject frequency = answer.getAsJsonObject("deploymentFrequency");
+            return new HeadlineFigures(null, frequency.get("deployments").getAsInt(),
+                    frequency.get("perWeek").getAsDouble(), answer.getAsJsonObject("changeFailureRate").get("total")
+                            .getAsInt(), number(answer, "changeSuccessRate", "rate"),
+                    answer.getAsJsonObject("leadTime").get("count").getAsInt(),
+                    number(answer, "leadTime", "medianSeconds"),
+                    answer.getAsJsonObject("timeToRestore").get("count").getAsInt(),
                     number(answer, "timeToRestore", "medianSeconds"));
         } catch (RuntimeException e) {
             throw new ServerUnavailableException("the central server's KPIs are not in the expected form: " + e);

@@ -95,6 +95,7 @@ public class KpiConfiguration extends GlobalConfiguration {
     public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
         checkBands(field -> json.optString(field, null));
         checkRetention(json.optString("retention", null));
+        checkServerUrl(json.optString("serverUrl", null));
         rules = new ArrayList<>(); // a form without rules submits none, so nothing would clear the old ones
         return super.configure(req, json);
     }
@@ -108,6 +109,18 @@ public class KpiConfiguration extends GlobalConfiguration {
                     field.equals("bandTimeToRestore") ? value : null);
             if (problem != null) {
                 throw new FormException(problem, field);
+            }
+        }
+    }
+
+    /** @throws FormException when the submitted server URL is neither blank nor an http or https URL */
+    static void checkServerUrl(String submitted) throws FormException {
+        if (submitted != null && !submitted.isBlank()) {
+            try {
+                CentralServer.url(submitted);
+            } catch (IllegalArgumentException e) {
+                throw new FormException(Messages.Configuration_ServerUrlInvalid(CentralServer.shown(submitted)),
+                        "serverUrl");
             }
         }
     }

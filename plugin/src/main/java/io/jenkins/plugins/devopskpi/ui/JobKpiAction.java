@@ -142,16 +142,9 @@ public final class JobKpiAction implements Action {
                 : SupplierLink.of(configuration.backend(), target, Instant.now(), JenkinsFacade::mayReadJob);
     }
 
-    /**
-     * The application's figures for {@code api/json}, as the reader may have them (see {@link #stored}); with a
-     * central server none, and the reason (the page's summary reads the server; its API has the full figures).
-     */
+    /** The application's figures for {@code api/json}, as the reader may have them (see {@link #stored}). */
     static JobKpis storedKpis(DeploymentTarget target) throws IOException {
-        KpiConfiguration configuration = KpiConfiguration.get();
-        if (configuration.centralServer() != null) {
-            return JobKpis.withoutFigures(Messages.Configuration_NoLocalStore(configuration.centralServer()));
-        }
-        return JobKpis.of(configuration.backend(), target, Instant.now(), JenkinsFacade::mayReadJob);
+        return JobKpis.of(KpiConfiguration.get().reads(), target, Instant.now(), JenkinsFacade::mayReadJob);
     }
 
     @Override

@@ -1,7 +1,10 @@
 package io.jenkins.plugins.devopskpi.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import hudson.model.Descriptor.FormException;
 import hudson.util.FormValidation;
 import org.junit.jupiter.api.Test;
 
@@ -32,5 +35,16 @@ class CentralServerSettingTest {
             assertThat(check.kind).as(bad).isEqualTo(FormValidation.Kind.ERROR);
             assertThat(check.getMessage()).as(bad).contains("http or https");
         }
+    }
+
+    @Test
+    void aBadUrlIsAFormErrorOnItsFieldAndLeavesTheSettingsAsTheyWere() {
+        assertThatThrownBy(() -> KpiConfiguration.checkServerUrl("kpi.example.com"))
+                .isInstanceOf(FormException.class).hasMessageContaining("kpi.example.com");
+        assertThatThrownBy(() -> KpiConfiguration.checkServerUrl("https://ci:s3cret@kpi.example.com"))
+                .isInstanceOf(FormException.class).satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cret"));
+        assertThatCode(() -> KpiConfiguration.checkServerUrl("")).doesNotThrowAnyException();
+        assertThatCode(() -> KpiConfiguration.checkServerUrl(null)).doesNotThrowAnyException();
+        assertThatCode(() -> KpiConfiguration.checkServerUrl("https://kpi.example.com")).doesNotThrowAnyException();
     }
 }
