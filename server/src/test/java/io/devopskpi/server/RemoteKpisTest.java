@@ -131,6 +131,18 @@ class RemoteKpisTest {
     }
 
     @Test
+    void anApplicationsAssignmentsAndPipelinesAreTheStores() throws Exception {
+        try (RemoteKpis remote = remote(server.server.baseUrl()); EmbeddedKpis local = local()) {
+            assertThat(remote.readForPage(() -> remote.assignments("shop"))).hasSize(2)
+                    .isEqualTo(local.assignments("shop"));
+            assertThat(remote.assignments("nothing-stored")).isEmpty();
+            assertThat(remote.pipelines("cart")).containsExactly("team-a/cart-deploy", "team-b/cart-hotfix")
+                    .isEqualTo(local.pipelines("cart"));
+            assertThat(remote.allPipelines()).isEqualTo(local.allPipelines());
+        }
+    }
+
+    @Test
     void theGateIsJudgedByTheServerWithItsPoliciesAsTheStoreWouldJudgeIt() throws Exception {
         Function<io.devopskpi.core.gate.GatePolicyLookup, KpiGate> byPolicy = policies -> policies.gate(
                 "release-shop", TestServer.NOW).orElseThrow();

@@ -14,6 +14,7 @@ import io.devopskpi.core.kpi.KpiQuery;
 import io.devopskpi.core.kpi.KpiService;
 import io.devopskpi.core.kpi.KpiSettings;
 import io.devopskpi.core.kpi.Scope;
+import io.devopskpi.core.model.Assignment;
 import io.devopskpi.core.model.Event;
 import io.devopskpi.core.model.Incident;
 import io.devopskpi.core.outbox.Outbox;
@@ -246,6 +247,7 @@ public final class EmbeddedKpis implements KpiReads, EventIntake, AutoCloseable 
      *
      * @throws StoreException when the store is not usable or does not answer in time
      */
+    @Override
     public <T> T readForPage(Callable<T> call) {
         return calls.within(patience.page(), call);
     }
@@ -341,6 +343,11 @@ public final class EmbeddedKpis implements KpiReads, EventIntake, AutoCloseable 
     @Override
     public ApiAnswer answer(String endpoint, Map<String, List<String>> query, Predicate<String> visibleApplication) {
         return readApi().answer(endpoint, query, visibleApplication);
+    }
+
+    @Override
+    public List<Assignment> assignments(String application) {
+        return events().assignments(application);
     }
 
     @Override

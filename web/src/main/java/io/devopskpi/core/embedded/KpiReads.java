@@ -5,6 +5,7 @@ import io.devopskpi.core.gate.GatePolicyLookup;
 import io.devopskpi.core.gate.GateVerdict;
 import io.devopskpi.core.gate.KpiGate;
 import io.devopskpi.core.kpi.Scope;
+import io.devopskpi.core.model.Assignment;
 import io.devopskpi.core.summary.HeadlineFigures;
 import io.devopskpi.core.summary.KpiSummary;
 import java.time.Instant;
@@ -63,6 +64,15 @@ public interface KpiReads {
      */
     ApiAnswer answer(String endpoint, Map<String, List<String>> query,
             Predicate<String> visibleApplication);
+
+    /**
+     * The call's answer within {@link Patience#page()}, for what a page shows beside its summary.
+     * @throws io.devopskpi.core.store.StoreException when not usable in time
+     */
+    <T> T readForPage(Callable<T> call);
+
+    /** The application's supplier and team assignments, on the caller's thread. */
+    List<Assignment> assignments(String application);
 
     /** The pipelines that deployed the application, in any environment, on the caller's thread. */
     List<String> pipelines(String application);

@@ -1,6 +1,7 @@
 package io.devopskpi.core.remote;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.devopskpi.core.api.ApiAnswer;
 import io.devopskpi.core.api.ApplicationAccess;
@@ -17,6 +18,7 @@ import io.devopskpi.core.json.EventJson;
 import io.devopskpi.core.json.EventJsonWriter;
 import io.devopskpi.core.kpi.KpiQuery;
 import io.devopskpi.core.kpi.Scope;
+import io.devopskpi.core.model.Assignment;
 import io.devopskpi.core.model.Event;
 import io.devopskpi.core.model.Incident;
 import io.devopskpi.core.outbox.DurableFiles;
@@ -61,6 +63,7 @@ public final class RemoteKpis implements KpiReads, EventIntake, AutoCloseable {
     private static final String KPIS = "/api/v1/kpis";
     private static final String DEPLOYMENTS = "/api/v1/deployments";
     private static final String PIPELINES = "/api/v1/pipelines";
+    private static final String ASSIGNMENTS = "/api/v1/assignments";
     /** The longest window the server takes: "every deployment ever stored". */
     private static final String ALL_TIME = "P36525D";
 
@@ -240,6 +243,21 @@ public final class RemoteKpis implements KpiReads, EventIntake, AutoCloseable {
     @Override
     public <T> T read(Callable<T> call) {
         return ask(patience.read(), call);
+    }
+
+    @Override
+    public <T> T readForPage(Callable<T> call) {
+        return ask(patience.page(), call);
+    }
+
+    /** The server's {@code GET /api/v1/assignments?application=}: every assignment of the application. */
+    @Override
+    public List<Assignment> assignments(String application) {
+        List<Assignment> assignments = new ArrayList<>();
+        for (JsonElement item : list(ASSIGNMENTS + "?application=" + encode(application), "assignments")) {
+            assignments.add(ServerKpis.assignment(item.getAsJsonObject()));
+        }
+        return assignments;
     }
 
     /**

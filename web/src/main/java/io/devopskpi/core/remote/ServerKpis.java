@@ -2,6 +2,9 @@ package io.devopskpi.core.remote;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.time.Instant;
+import io.devopskpi.core.model.Assignment;
+import io.devopskpi.core.model.Responsibility;
 import io.devopskpi.core.summary.HeadlineFigures;
 import io.devopskpi.core.summary.KpiSummary;
 
@@ -46,6 +49,23 @@ final class ServerKpis {
         } catch (RuntimeException e) {
             throw new ServerUnavailableException("the central server's KPIs are not in the expected form: " + e);
         }
+    }
+
+    /** An entry of {@code GET /api/v1/assignments} (api.md) as the assignment it lists. */
+    static Assignment assignment(JsonObject item) {
+        try {
+            return new Assignment(item.get("application").getAsString(), item.get("supplier").getAsString(),
+                    text(item.get("team")), Responsibility.valueOf(item.get("responsibility").getAsString()),
+                    Instant.parse(item.get("from").getAsString()), item.get("to") == null || item.get("to")
+                            .isJsonNull() ? null : Instant.parse(item.get("to").getAsString()));
+        } catch (RuntimeException e) {
+            throw new ServerUnavailableException("the central server's assignments are not in the expected form: "
+                    + e);
+        }
+    }
+
+    private static String text(JsonElement value) {
+        return value == null || value.isJsonNull() ? null : value.getAsString();
     }
 
     private static Double number(JsonObject answer, String kpi, String field) {

@@ -132,14 +132,9 @@ public final class JobKpiAction implements Action {
                 JenkinsFacade::mayReadJob);
     }
 
-    /**
-     * The application's suppliers from the configured store, for readers of every job that deployed it; none with a
-     * central server (its dashboard's scorecards show them).
-     */
+    /** The application's suppliers from where the plugin reads, for readers of every job that deployed it. */
     static List<SupplierLink> storedSuppliers(DeploymentTarget target) throws IOException {
-        KpiConfiguration configuration = KpiConfiguration.get();
-        return configuration.centralServer() != null ? List.of()
-                : SupplierLink.of(configuration.backend(), target, Instant.now(), JenkinsFacade::mayReadJob);
+        return SupplierLink.of(KpiConfiguration.get().reads(), target, Instant.now(), JenkinsFacade::mayReadJob);
     }
 
     /** The application's figures for {@code api/json}, as the reader may have them (see {@link #stored}). */
