@@ -14,14 +14,11 @@ import io.devopskpi.core.gate.GatePolicyLookup;
 import io.devopskpi.core.gate.GateVerdict;
 import io.devopskpi.core.gate.KpiGate;
 import io.devopskpi.core.gate.KpiGateEvaluator;
-import io.devopskpi.core.json.EventJson;
-import io.devopskpi.core.json.EventJsonWriter;
 import io.devopskpi.core.kpi.KpiQuery;
 import io.devopskpi.core.kpi.Scope;
 import io.devopskpi.core.model.Assignment;
 import io.devopskpi.core.model.Event;
 import io.devopskpi.core.model.Incident;
-import io.devopskpi.core.outbox.DurableFiles;
 import io.devopskpi.core.outbox.Outbox;
 import io.devopskpi.core.store.StoreException;
 import io.devopskpi.core.summary.HeadlineFigures;
@@ -30,17 +27,11 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +61,7 @@ public final class RemoteKpis implements KpiReads, EventIntake, AutoCloseable {
     private final CentralServer server;
     private final Outbox outbox;
     private final OutboxDelivery delivery;
-    private final Path incidents;
+    private final RecordedIncidents incidents;
     private final Patience patience;
     private final Clock clock;
     private final RemoteGate gates;
@@ -94,7 +85,7 @@ public final class RemoteKpis implements KpiReads, EventIntake, AutoCloseable {
             throws IOException {
         this.server = server;
         this.outbox = outbox;
-        this.incidents = Files.createDirectories(outbox.directory().resolve("incidents"));
+        this.incidents = new RecordedIncidents(outbox.directory().resolve("incidents"));
         this.patience = patience;
         this.clock = clock;
         this.gates = new RemoteGate(server);
@@ -136,30 +127,15 @@ public final class RemoteKpis implements KpiReads, EventIntake, AutoCloseable {
      */
     @Override
     public boolean resolveNow(String id, Instant resolved) throws IOException {
-        Path file = incidentFile(id);
-        if (!Files.exists(file)) {
-            throw new IllegalArgumentException("no incident '" + id + "' was recorded on this controller (with a "
-                    + "central server, resolveIncident ends the incidents recordIncident recorded here)");
-        }
-        Incident recorded = (Incident) EventJson.parse(Files.readString(file, StandardCharsets.UTF_8)).get(0);
+        Incident recorded = incidents.find(id).orElseThrow(() -> new IllegalArgumentException("no incident '" + id
+                + "' was recorded on this controller (with a central server, resolveIncident ends the incidents "
+                + "recordIncident recorded here)"));
         return submitNow(IncidentResolutions.resolution(recorded, resolved));
     }
 
     private void remember(Event event) throws IOException {
         if (event instanceof Incident incident && incident.resolved() == null) {
-            byte[] bytes = EventJsonWriter.toJson(incident).toString().getBytes(StandardCharsets.UTF_8);
-            Path temporary = DurableFiles.forcedTemporary(incidents, ".tmp", bytes);
-            Files.move(temporary, incidentFile(incident.id()), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
-        }
-    }
-
-    private Path incidentFile(String id) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
-            return incidents.resolve(HexFormat.of().formatHex(digest) + ".json");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            incidents.remember(incident);
         }
     }
 
