@@ -16,10 +16,11 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * The plugin's delivery to a central server (docs/performance.md, "Many controllers on one store"): N deployments
- * put into a fresh outbox, then delivered as the plugin's delivery thread does (the outbox replayed into
- * {@link ServerSink}: one request per event, each file deleted after its 200) to a real server in this JVM on a fresh embedded H2 store over loopback HTTP. Prints the put and delivery
- * times and the delivery rate. Usage: {@code DeliveryBenchmark [N]} (default 2000).
+ * The plugin's delivery to a central server (docs/performance.md, "Many controllers on one store"): N deployments put
+ * into a fresh outbox, then delivered as the plugin's delivery thread does (the outbox replayed into
+ * {@link ServerSink}: one request per event, each file deleted after its 200) to a real server in this JVM on a fresh
+ * embedded H2 store over loopback HTTP. Prints the put and delivery times and the delivery rate. Usage:
+ * {@code DeliveryBenchmark [N]} (default 2000).
  */
 final class DeliveryBenchmark {
     private static final String TOKEN = "delivery-benchmark-token";

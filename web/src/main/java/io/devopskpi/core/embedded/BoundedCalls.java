@@ -14,9 +14,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Store (or central server) calls made for a caller that must not wait long (a page, a build step): each runs on a small pool of
- * background threads and the caller waits at most its patience. While an earlier call is still running past its
- * patience (a hung database), new calls give up at once instead of queueing behind it: a page then says "not
+ * Store (or central server) calls made for a caller that must not wait long (a page, a build step): each runs on a
+ * small pool of background threads and the caller waits at most its patience. While an earlier call is still running
+ * past its patience (a hung database), new calls give up at once instead of queueing behind it: a page then says "not
  * available" immediately, and everything answers again as soon as the store does.
  */
 public final class BoundedCalls implements AutoCloseable {

@@ -16,9 +16,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Drains an outbox into a sink on one background thread of its own: when asked ({@link #soon}; the owner asks at
- * start, for what a restart left queued, and after each event it puts), and after a failed delivery not before its {@link Backoff} has passed (1 s doubling
- * to 5 min, back to none after a success), so a server that is down is not asked again by every build meanwhile.
- * Callers never wait: a build only puts its event into the outbox and asks for a drain.
+ * start, for what a restart left queued, and after each event it puts), and after a failed delivery not before its
+ * {@link Backoff} has passed (1 s doubling to 5 min, back to none after a success), so a server that is down is not
+ * asked again by every build meanwhile. Callers never wait: a build only puts its event into the outbox and asks for a
+ * drain.
  */
 public final class OutboxDelivery implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDelivery.class);

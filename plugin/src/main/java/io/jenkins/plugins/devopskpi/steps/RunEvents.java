@@ -37,9 +37,9 @@ import org.kohsuke.stapler.export.ExportedBean;
 
 /**
  * Turns a run into a deployment event and queues it; shared by the run listener and the steps. What reads build
- * records (the walk back over earlier runs, the run's environment) or asks the store never runs on a thread
- * that must not wait: the run listener and the {@code deployment {}} block's callback (both on the Pipeline's CPS
- * VM thread) hand it to {@link #later}; the store (or the central server) is asked with the lookup patience (EventIntake).
+ * records (the walk back over earlier runs, the run's environment) or asks the store never runs on a thread that must
+ * not wait: the run listener and the {@code deployment {}} block's callback (both on the Pipeline's CPS VM thread)
+ * hand it to {@link #later}; the store (or the central server) is asked with the lookup patience (EventIntake).
  */
 public final class RunEvents {
     private static final String CI = "jenkins";

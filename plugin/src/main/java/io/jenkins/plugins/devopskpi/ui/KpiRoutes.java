@@ -71,9 +71,9 @@ public final class KpiRoutes {
     }
 
     /**
-     * Asks the store (or the central server) on a background thread with the read patience (KpiReads#read), so a
-     * slow or hung store answers 503 instead of holding a Jenkins request thread; the reader checks permissions as the requesting user
-     * there too.
+     * Asks the store (or the central server) on a background thread with the read patience (KpiReads#read), so a slow
+     * or hung store answers 503 instead of holding a Jenkins request thread; the reader checks permissions as the
+     * requesting user there too.
      */
     private ApiAnswer api(String endpoint, Map<String, List<String>> query, KpiReader reader) {
         KpiReads kpis;
