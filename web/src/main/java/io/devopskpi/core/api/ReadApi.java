@@ -1,6 +1,8 @@
 package io.devopskpi.core.api;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import io.devopskpi.core.export.DeploymentCsv;
 import io.devopskpi.core.governance.ContractTargets;
 import io.devopskpi.core.json.KpiJson;
@@ -85,6 +87,7 @@ public final class ReadApi {
         endpoints.put("surveys", governance::surveys);
         endpoints.put("policies", governance::policies);
         endpoints.put("comparison", governance::comparison);
+        endpoints.put("pipelines", this::pipelines);
     }
 
     /**
@@ -93,6 +96,20 @@ public final class ReadApi {
      */
     public Set<String> endpoints() {
         return Collections.unmodifiableSet(endpoints.keySet());
+    }
+
+    /** The names of {@link #endpoints()}, known without a store. */
+    private static final Set<String> NAMES = Set.of("kpis", "trends", "applications", "teams", "suppliers",
+            "deployments", "failed-changes", "incidents", "components", "export.csv", "assignments", "targets",
+            "surveys", "policies", "comparison", "pipelines");
+
+    /**
+     * Whether an API of this version answers this endpoint: what a CI that passes reads on to a central server
+     * checks before it asks anything.
+     */
+    public static boolean isEndpoint(String endpoint) {
+        return NAMES.contains(endpoint)
+                || endpoint.startsWith(SCORECARDS) && endpoint.indexOf('/', SCORECARDS.length()) < 0;
     }
 
     /** Whether {@link #answer} knows this endpoint (else it answers 404). */
@@ -283,6 +300,25 @@ public final class ReadApi {
                 .filter(i -> i.voided() == null) // a filter drills into what the KPIs count
                 .filter(i -> !startedOnly || !i.started().isBefore(query.from()))
                 .filter(i -> tagged == null || tagged.contains(i.application())).toList(), page)));
+    }
+
+    /**
+     * The pipelines (for Jenkins: job full names) that deployed anything, or with {@code application=} that
+     * application, sorted, voided deployments left out: what a CI that reads from a central server needs to apply
+     * its own read permissions (an application is readable with every pipeline that deployed it).
+     */
+    private ApiAnswer pipelines(ReadRequest request) {
+        request.only(Set.of("application", "offset", "limit"));
+        String application = request.optional("application");
+        WholeListPage page = request.wholeListPage();
+        request.requireValid();
+        List<String> all = application == null ? events.allPipelines() : events.pipelines(application);
+        List<String> listed = page.of(all);
+        JsonObject json = new JsonObject();
+        JsonArray items = new JsonArray();
+        listed.forEach(items::add);
+        json.add("pipelines", items);
+        return ok(page.described(json, all.size(), listed.size()));
     }
 
     /** Platform re-use for the /kpis query (metrics.md, "Platform re-use"). */

@@ -14,18 +14,18 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Store calls made for a caller that must not wait long (a page, a build step): each runs on a small pool of
- * background threads and the caller waits at most its patience. While an earlier call is still running past its
- * patience (a hung database), new calls give up at once instead of queueing behind it: a page then says "not
+ * Store (or central server) calls made for a caller that must not wait long (a page, a build step): each runs on a
+ * small pool of background threads and the caller waits at most its patience. While an earlier call is still running
+ * past its patience (a hung database), new calls give up at once instead of queueing behind it: a page then says "not
  * available" immediately, and everything answers again as soon as the store does.
  */
-final class BoundedCalls implements AutoCloseable {
+public final class BoundedCalls implements AutoCloseable {
     private static final int THREADS = 4;
 
     private final ExecutorService pool;
     private final AtomicInteger overdue = new AtomicInteger();
 
-    BoundedCalls(String name) {
+    public BoundedCalls(String name) {
         AtomicInteger count = new AtomicInteger();
         ThreadPoolExecutor executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), r -> {
@@ -43,7 +43,7 @@ final class BoundedCalls implements AutoCloseable {
      * @throws StoreException when the store is not usable, did not answer in time, or has not answered an earlier
      *     call yet (the call then keeps running in the background)
      */
-    <T> T within(Duration patience, Callable<T> call) {
+    public <T> T within(Duration patience, Callable<T> call) {
         if (overdue.get() > 0) {
             throw new StoreException("the store has not answered an earlier request yet");
         }

@@ -1,5 +1,6 @@
 package io.devopskpi.core.embedded;
 
+import io.devopskpi.core.api.ApiAnswer;
 import io.devopskpi.core.api.ApplicationAccess;
 import io.devopskpi.core.api.ReadApi;
 import io.devopskpi.core.gate.GatePolicyLookup;
@@ -13,6 +14,7 @@ import io.devopskpi.core.kpi.KpiQuery;
 import io.devopskpi.core.kpi.KpiService;
 import io.devopskpi.core.kpi.KpiSettings;
 import io.devopskpi.core.kpi.Scope;
+import io.devopskpi.core.model.Assignment;
 import io.devopskpi.core.model.Event;
 import io.devopskpi.core.model.Incident;
 import io.devopskpi.core.outbox.Outbox;
@@ -21,6 +23,7 @@ import io.devopskpi.core.store.EventReader;
 import io.devopskpi.core.store.Store;
 import io.devopskpi.core.store.StoreConfig;
 import io.devopskpi.core.store.StoreException;
+import io.devopskpi.core.summary.HeadlineFigures;
 import io.devopskpi.core.summary.KpiSummary;
 import java.io.IOException;
 import java.time.Clock;
@@ -48,7 +51,7 @@ import org.slf4j.LoggerFactory;
  * {@link Patience}: builds wait only for the outbox's disk write, and a slow or hung store makes pages say "not
  * available" instead of holding them.
  */
-public final class EmbeddedKpis implements AutoCloseable {
+public final class EmbeddedKpis implements KpiReads, EventIntake, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKpis.class);
     private static final Duration FRESH = Duration.ofMinutes(1);
     private static final int MAX_SUMMARIES = 1_000;
@@ -100,6 +103,7 @@ public final class EmbeddedKpis implements AutoCloseable {
     }
 
     /** Puts the event in the outbox durably and asks the background thread to store it; never waits for the store. */
+    @Override
     public void submit(Event event) throws IOException {
         outbox.put(event);
         drainSoon();
@@ -123,6 +127,7 @@ public final class EmbeddedKpis implements AutoCloseable {
      *
      * @return true when stored, false when it waits in the outbox (the store is slow or not usable)
      */
+    @Override
     public boolean submitNow(Event event) throws IOException {
         String name = outbox.put(event);
         drainSoon();
@@ -140,6 +145,7 @@ public final class EmbeddedKpis implements AutoCloseable {
      * @return true when stored now, false when queued
      * @throws IllegalArgumentException when the store answered that no incident of that id is stored
      */
+    @Override
     public boolean resolveNow(String id, Instant resolved) throws IOException {
         Optional<Incident> stored;
         try {
@@ -231,6 +237,7 @@ public final class EmbeddedKpis implements AutoCloseable {
      *
      * @throws StoreException when the store is not usable or does not answer in time
      */
+    @Override
     public <T> T read(Callable<T> call) {
         return calls.within(patience.read(), call);
     }
@@ -240,6 +247,7 @@ public final class EmbeddedKpis implements AutoCloseable {
      *
      * @throws StoreException when the store is not usable or does not answer in time
      */
+    @Override
     public <T> T readForPage(Callable<T> call) {
         return calls.within(patience.page(), call);
     }
@@ -249,6 +257,7 @@ public final class EmbeddedKpis implements AutoCloseable {
      * {@link Patience#page()}: a summary the store has not given by then says "not available", and the one it
      * gives later is there for the next view.
      */
+    @Override
     public KpiSummary summary(String label, Scope scope, String environment) {
         String key = scope + "\n" + environment;
         Instant now = clock.instant();
@@ -276,6 +285,7 @@ public final class EmbeddedKpis implements AutoCloseable {
      * hidden and shows no figure. Only the store is asked on a background thread; {@code mayReadPipeline} is asked
      * on the caller's.
      */
+    @Override
     public KpiSummary applicationSummary(String application, String environment, Predicate<String> mayReadPipeline) {
         String label = application + " (" + environment + ")";
         List<String> pipelines;
@@ -291,6 +301,24 @@ public final class EmbeddedKpis implements AutoCloseable {
                         + "deployed " + application);
     }
 
+    @Override
+    public HeadlineFigures applicationFigures(String application, String environment, Instant now,
+            Predicate<String> mayReadPipeline) {
+        try {
+            List<String> pipelines = read(() -> events().pipelines(application));
+            // on the caller's thread: a CI keeps the reader in a thread-local (Jenkins' authentication)
+            if (!new ApplicationAccess(name -> pipelines, mayReadPipeline).mayReadApplication(application)) {
+                return HeadlineFigures.without("hidden: you may not read every pipeline that deployed "
+                        + application);
+            }
+            KpiQuery query = KpiQuery.ending(Scope.application(application), environment, now,
+                    KpiQuery.DEFAULT_WINDOW, ZoneOffset.UTC);
+            return HeadlineFigures.of(read(() -> kpis().report(query)));
+        } catch (StoreException e) {
+            return HeadlineFigures.without("KPIs are not available: " + e.getMessage());
+        }
+    }
+
     /**
      * The gate judged within {@link Patience#gate()}. The gate is built from the store's policies on the same
      * background thread. When the store is not usable, every threshold lacks data and the verdict says why.
@@ -299,6 +327,7 @@ public final class EmbeddedKpis implements AutoCloseable {
      * @param fallback the gate to report when the store is not usable (e.g. without a policy's thresholds); may be
      *     null when there is none, and the StoreException propagates then
      */
+    @Override
     public GateVerdict judge(Function<GatePolicyLookup, KpiGate> gateOf, KpiGate fallback) {
         try {
             return calls.within(patience.gate(), () -> new KpiGateEvaluator(kpis()).evaluate(gateOf.apply(
@@ -311,7 +340,28 @@ public final class EmbeddedKpis implements AutoCloseable {
         }
     }
 
+    @Override
+    public ApiAnswer answer(String endpoint, Map<String, List<String>> query, Predicate<String> visibleApplication) {
+        return readApi().answer(endpoint, query, visibleApplication);
+    }
+
+    @Override
+    public List<Assignment> assignments(String application) {
+        return events().assignments(application);
+    }
+
+    @Override
+    public List<String> pipelines(String application) {
+        return events().pipelines(application);
+    }
+
+    @Override
+    public List<String> allPipelines() {
+        return events().allPipelines();
+    }
+
     /** The last successful deployment's id, within {@link Patience#lookup()} (recording must not wait longer). */
+    @Override
     public Optional<String> lastSuccessfulDeployment(String application, String environment) {
         return calls.within(patience.lookup(), () -> events().lastSuccessfulDeployment(application, environment));
     }
@@ -321,6 +371,7 @@ public final class EmbeddedKpis implements AutoCloseable {
      *
      * @throws StoreException when the store is not usable or does not answer in time
      */
+    @Override
     public List<String> knownEnvironments() {
         return readForPage(() -> List.copyOf(new EnvironmentList(store()).withDeployments()));
     }
@@ -331,6 +382,7 @@ public final class EmbeddedKpis implements AutoCloseable {
      *
      * @throws StoreException when the store is not usable or does not answer in time
      */
+    @Override
     public List<String> policyNames() {
         return readForPage(() -> gatePolicies().all(clock.instant()).stream().map(GatePolicies.NamedGate::name)
                 .toList());

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * incident id ({@code id}, a line break, the resolved instant), written durably; the outbox's thread turns each into
  * an incident event once the store answers, or sets it aside in {@code rejected/} when no such incident is stored.
  */
-final class IncidentResolutions {
+public final class IncidentResolutions {
     private static final Logger LOG = LoggerFactory.getLogger(IncidentResolutions.class);
     private static final String SUFFIX = ".resolution";
 
@@ -71,7 +71,7 @@ final class IncidentResolutions {
     }
 
     /** The event that ends a stored incident's impact. */
-    static Incident resolution(Incident stored, Instant resolved) {
+    public static Incident resolution(Incident stored, Instant resolved) {
         return new Incident(stored.id(), stored.application(), stored.environment(), stored.started(), null,
                 resolved, null, null, null, null);
     }

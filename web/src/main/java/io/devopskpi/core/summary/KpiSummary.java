@@ -16,11 +16,21 @@ public record KpiSummary(String label, String deploymentsPerWeek, String changeS
 
     /** The headline figures of a computed report. */
     public static KpiSummary of(String label, KpiReport report) {
-        Double success = report.changeSuccessRate().rate();
+        return of(label, report.deploymentFrequency().perWeek(), report.changeSuccessRate().rate(),
+                report.leadTime().medianSeconds(), report.timeToRestore().medianSeconds());
+    }
+
+    /**
+     * The headline figures of a report's values, as {@code /api/v1/kpis} answers them too
+     * ({@code deploymentFrequency.perWeek}, {@code changeSuccessRate.rate}, {@code leadTime.medianSeconds},
+     * {@code timeToRestore.medianSeconds}); null: no data.
+     */
+    public static KpiSummary of(String label, double perWeek, Double changeSuccessRate, Double leadTimeMedianSeconds,
+            Double timeToRestoreMedianSeconds) {
         return new KpiSummary(label,
-                String.format(Locale.ROOT, "%.1f", report.deploymentFrequency().perWeek()),
-                success == null ? "–" : String.format(Locale.ROOT, "%.0f %%", success * 100),
-                hours(report.leadTime().medianSeconds()), hours(report.timeToRestore().medianSeconds()), null);
+                String.format(Locale.ROOT, "%.1f", perWeek),
+                changeSuccessRate == null ? "–" : String.format(Locale.ROOT, "%.0f %%", changeSuccessRate * 100),
+                hours(leadTimeMedianSeconds), hours(timeToRestoreMedianSeconds), null);
     }
 
     private static String hours(Double seconds) {

@@ -43,10 +43,19 @@ class ReadApiTest {
     void answersEveryEndpointOfTheDashboard() {
         assertThat(api.endpoints()).containsExactly("kpis", "trends", "applications", "teams", "suppliers",
                 "deployments", "failed-changes", "incidents", "components", "export.csv", "assignments", "targets",
-                "surveys", "policies", "comparison");
+                "surveys", "policies", "comparison", "pipelines");
         for (String endpoint : api.endpoints()) {
             assertThat(api.answer(endpoint, Map.of()).status()).as(endpoint).isEqualTo(200);
         }
+    }
+
+    @Test
+    void knowsItsEndpointsWithoutAStore() {
+        assertThat(api.endpoints()).allMatch(ReadApi::isEndpoint);
+        assertThat(ReadApi.isEndpoint("scorecards/acme")).isTrue();
+        assertThat(ReadApi.isEndpoint("scorecards/acme/x")).isFalse();
+        assertThat(ReadApi.isEndpoint("backup")).isFalse();
+        assertThat(ReadApi.isEndpoint("health")).isFalse();
     }
 
     @Test

@@ -41,7 +41,7 @@ class PackageCyclesTest {
     /** What writes the engine's answers for HTTP and pages, and the plugin's facade with its event queue. */
     private static final String[] WEB_AND_FACADE = {"io.devopskpi.core.api..", "io.devopskpi.core.json..",
             "io.devopskpi.core.dashboard..", "io.devopskpi.core.summary..", "io.devopskpi.core.export..",
-            "io.devopskpi.core.embedded..", "io.devopskpi.core.outbox.."};
+            "io.devopskpi.core.embedded..", "io.devopskpi.core.outbox..", "io.devopskpi.core.remote.."};
 
     @Test
     void corePackagesFormNoCycle() {

@@ -6,7 +6,10 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.devopskpi.JenkinsFacade;
 import java.util.logging.Logger;
 
-/** Resolves the webhooks' token from plain-credentials' secret text (through {@link CredentialsLookup}). */
+/**
+ * Resolves the webhooks' token and the central server's tokens from plain-credentials' secret text (through
+ * {@link CredentialsLookup}).
+ */
 @Extension
 public final class CredentialsSecretTexts implements SecretTexts {
     private static final Logger LOG = Logger.getLogger(CredentialsSecretTexts.class.getName());
@@ -23,7 +26,7 @@ public final class CredentialsSecretTexts implements SecretTexts {
                     .filter(c -> credentialsId.equals(c.id())).map(CredentialsLookup.SecretText::secret)
                     .findFirst().orElse(null);
         } catch (CredentialsLookup.LookupFailed e) {
-            LOG.warning("devops-kpi: cannot read credentials '" + credentialsId + "' for the webhooks: "
+            LOG.warning("devops-kpi: cannot read credentials '" + credentialsId + "': "
                     + e.getMessage());
             return null;
         }

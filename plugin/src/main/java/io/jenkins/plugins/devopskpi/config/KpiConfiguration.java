@@ -5,12 +5,17 @@ import hudson.init.Terminator;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.devopskpi.core.embedded.EmbeddedKpis;
+import io.devopskpi.core.embedded.EventIntake;
+import io.devopskpi.core.embedded.KpiReads;
 import io.devopskpi.core.embedded.Patience;
 import io.devopskpi.core.hooks.HookMappings;
 import io.devopskpi.core.kpi.BandTableText;
 import io.devopskpi.core.kpi.KpiSettings;
 import io.devopskpi.core.mapping.PipelineRule;
 import io.devopskpi.core.outbox.Outbox;
+import io.devopskpi.core.remote.CentralServer;
+import io.devopskpi.core.remote.ConnectionCheck;
+import io.devopskpi.core.remote.RemoteKpis;
 import io.devopskpi.core.store.Retention;
 import io.devopskpi.core.store.StoreConfig;
 import io.jenkins.plugins.devopskpi.JenkinsFacade;
@@ -20,6 +25,7 @@ import io.jenkins.plugins.devopskpi.steps.RunEvents;
 import io.jenkins.plugins.devopskpi.ui.Access;
 import java.io.IOException;
 import java.io.StringReader;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +42,8 @@ import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
 /**
- * Storage (embedded H2 under JENKINS_HOME, or a PostgreSQL URL with credentials), the controller's name in event
+ * Storage (embedded H2 under JENKINS_HOME, a PostgreSQL URL with credentials, or a central devops-kpi server that
+ * takes the events and answers the reads: {@link #reads()}, {@link #intake()}), the controller's name in event
  * ids, the rules that map jobs to applications, and the band table (core's {@link BandTableText}: one row per KPI,
  * blank for the default), the webhooks, and how long events are kept ({@link RetentionWork}). Editable on Manage Jenkins › System and as {@code unclassified: devopsKpi:} in
  * Configuration as Code.
@@ -44,6 +51,9 @@ import org.kohsuke.stapler.verb.POST;
 @Extension
 @Symbol("devopsKpi")
 public class KpiConfiguration extends GlobalConfiguration {
+    /** How long "Test connection" waits for each answer of the central server. */
+    private static final Duration TEST_TIMEOUT = Duration.ofSeconds(10);
+
     private String databaseUrl;
     private String credentialsId;
     private String controllerName;
@@ -55,7 +65,13 @@ public class KpiConfiguration extends GlobalConfiguration {
     private String hookCredentialsId;
     private String hookMappings;
     private String retention;
+    private String serverUrl;
+    private String serverCredentialsId;
+    private String serverReadCredentialsId;
     private transient EmbeddedKpis backend;
+    /** The central server's side, when {@link #serverUrl} is set (then no local store is opened). */
+    private transient RemoteKpis remote;
+    private transient URI remoteUrl;
     /** The storage settings the backend's store was configured with: a save that keeps them keeps the store. */
     private transient List<String> backendStorage;
 
@@ -79,6 +95,7 @@ public class KpiConfiguration extends GlobalConfiguration {
     public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
         checkBands(field -> json.optString(field, null));
         checkRetention(json.optString("retention", null));
+        checkServerUrl(json.optString("serverUrl", null));
         rules = new ArrayList<>(); // a form without rules submits none, so nothing would clear the old ones
         return super.configure(req, json);
     }
@@ -92,6 +109,18 @@ public class KpiConfiguration extends GlobalConfiguration {
                     field.equals("bandTimeToRestore") ? value : null);
             if (problem != null) {
                 throw new FormException(problem, field);
+            }
+        }
+    }
+
+    /** @throws FormException when the submitted server URL is neither blank nor an http or https URL */
+    static void checkServerUrl(String submitted) throws FormException {
+        if (submitted != null && !submitted.isBlank()) {
+            try {
+                CentralServer.url(submitted);
+            } catch (IllegalArgumentException e) {
+                throw new FormException(Messages.Configuration_ServerUrlInvalid(CentralServer.shown(submitted)),
+                        "serverUrl");
             }
         }
     }
@@ -123,6 +152,10 @@ public class KpiConfiguration extends GlobalConfiguration {
      * outbox per folder, so two never write the same files).
      */
     public synchronized EmbeddedKpis backend() throws IOException {
+        if (serverUrl != null) {
+            throw new IOException(Messages.Configuration_NoLocalStore(serverUrl));
+        }
+        closeRemote();
         List<String> storage = storage();
         if (backend == null) {
             backend = new EmbeddedKpis(storeConfig(), this::settings,
@@ -133,6 +166,51 @@ public class KpiConfiguration extends GlobalConfiguration {
             backendStorage = storage;
         }
         return backend;
+    }
+
+    /**
+     * The central server's side: opened on first use over the same outbox folder (what a restart or the local mode
+     * left queued goes to the server); a changed URL opens it anew, the outbox stays.
+     */
+    synchronized RemoteKpis remote() throws IOException {
+        URI url = CentralServer.url(serverUrl);
+        if (backend != null) { // switched from the local store: it is closed, its queue goes to the server
+            backend.close();
+            backend = null;
+        }
+        if (remote != null && !url.equals(remoteUrl)) {
+            closeRemote();
+        }
+        if (remote == null) {
+            remote = new RemoteKpis(new CentralServer(url, () -> secret(serverCredentialsId),
+                    () -> secret(serverReadCredentialsId)), new Outbox(JenkinsFacade.dataDirectory().resolve(
+                    "queue")), patience(), Clock.systemUTC());
+            remoteUrl = url;
+        }
+        return remote;
+    }
+
+    private void closeRemote() {
+        if (remote != null) {
+            remote.close();
+            remote = null;
+            remoteUrl = null;
+        }
+    }
+
+    /** Where pages, columns, widgets, forms and the gate step read: the central server when set, else the store. */
+    public KpiReads reads() throws IOException {
+        return serverUrl != null ? remote() : backend();
+    }
+
+    /** Where builds put their events: through the outbox to the central server when set, else to the store. */
+    public EventIntake intake() throws IOException {
+        return serverUrl != null ? remote() : backend();
+    }
+
+    /** The central server's URL, or null when this controller keeps its own store. */
+    public String centralServer() {
+        return serverUrl;
     }
 
     /** How long pages and builds wait for the store; system properties for the rare controller that needs more. */
@@ -163,6 +241,7 @@ public class KpiConfiguration extends GlobalConfiguration {
             backend.close();
             backend = null;
         }
+        closeRemote();
     }
 
     /** Read on every KPI request, so an edited band table applies at once. */
@@ -352,8 +431,13 @@ public class KpiConfiguration extends GlobalConfiguration {
 
     /** The webhook token now (read on every call, so a changed credential applies at once); null when none. */
     public String hookToken() {
+        return secret(hookCredentialsId);
+    }
+
+    /** The secret of these secret-text credentials now; null when none or no id. */
+    private static String secret(String credentialsId) {
         for (SecretTexts source : JenkinsFacade.secretTexts()) {
-            String secret = source.secret(hookCredentialsId);
+            String secret = source.secret(credentialsId);
             if (secret != null) {
                 return secret;
             }
@@ -409,11 +493,7 @@ public class KpiConfiguration extends GlobalConfiguration {
 
     @POST
     public ListBoxModel doFillHookCredentialsIdItems(@QueryParameter String hookCredentialsId) {
-        if (!JenkinsFacade.has(Access.required(Access.Operation.CONFIGURE))) {
-            return new ListBoxModel();
-        }
-        List<SecretTexts> sources = JenkinsFacade.secretTexts();
-        return sources.isEmpty() ? new ListBoxModel() : sources.get(0).choices(hookCredentialsId);
+        return secretTextChoices(hookCredentialsId);
     }
 
     public String getRetention() {
@@ -453,6 +533,102 @@ public class KpiConfiguration extends GlobalConfiguration {
         } catch (IllegalArgumentException e) {
             return FormValidation.error(Messages.Configuration_RetentionInvalid(value));
         }
+    }
+
+    public String getServerUrl() {
+        return serverUrl;
+    }
+
+    /**
+     * The central devops-kpi server this controller sends its events to and reads its KPIs from; blank: the
+     * controller keeps its own store (the storage settings above).
+     *
+     * @throws IllegalArgumentException naming the value when it is not an http or https URL
+     */
+    @DataBoundSetter
+    public void setServerUrl(String serverUrl) {
+        String url = blankToNull(serverUrl);
+        this.serverUrl = url == null ? null : CentralServer.url(url).toString();
+        save();
+    }
+
+    public String getServerCredentialsId() {
+        return serverCredentialsId;
+    }
+
+    /** The secret-text credentials holding the central server's write token (or a named writer's token). */
+    @DataBoundSetter
+    public void setServerCredentialsId(String serverCredentialsId) {
+        this.serverCredentialsId = blankToNull(serverCredentialsId);
+        save();
+    }
+
+    public String getServerReadCredentialsId() {
+        return serverReadCredentialsId;
+    }
+
+    /** The secret-text credentials holding the central server's read token; none: reads present the write token. */
+    @DataBoundSetter
+    public void setServerReadCredentialsId(String serverReadCredentialsId) {
+        this.serverReadCredentialsId = blankToNull(serverReadCredentialsId);
+        save();
+    }
+
+    @POST
+    public FormValidation doCheckServerUrl(@QueryParameter String value) {
+        JenkinsFacade.check(Access.required(Access.Operation.CHECK_FORM));
+        return checkServerUrlText(value);
+    }
+
+    /** The form check's answer, without the permission check. */
+    static FormValidation checkServerUrlText(String value) {
+        if (value == null || value.isBlank()) {
+            return FormValidation.ok(Messages.Configuration_NoCentralServer());
+        }
+        try {
+            return FormValidation.ok(Messages.Configuration_CentralServer(CentralServer.url(value)));
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(Messages.Configuration_ServerUrlInvalid(CentralServer.shown(value)));
+        }
+    }
+
+    /**
+     * Asks the server named in the form (not yet saved) whether it is up, takes the write token and lets the
+     * reads pass; says what it found, naming the URL and statuses, never a token.
+     */
+    @POST
+    public FormValidation doTestConnection(@QueryParameter String serverUrl, @QueryParameter String serverCredentialsId,
+            @QueryParameter String serverReadCredentialsId) {
+        JenkinsFacade.check(Access.required(Access.Operation.CONFIGURE));
+        URI url;
+        try {
+            url = CentralServer.url(serverUrl);
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(Messages.Configuration_ServerUrlInvalid(CentralServer.shown(serverUrl)));
+        }
+        String write = blankToNull(serverCredentialsId);
+        String read = blankToNull(serverReadCredentialsId);
+        ConnectionCheck.Result result = ConnectionCheck.of(new CentralServer(url, () -> secret(write),
+                () -> secret(read), CentralServer.CONNECT_TIMEOUT, TEST_TIMEOUT));
+        return result.ok() ? FormValidation.ok(result.text()) : FormValidation.error(result.text());
+    }
+
+    @POST
+    public ListBoxModel doFillServerCredentialsIdItems(@QueryParameter String serverCredentialsId) {
+        return secretTextChoices(serverCredentialsId);
+    }
+
+    @POST
+    public ListBoxModel doFillServerReadCredentialsIdItems(@QueryParameter String serverReadCredentialsId) {
+        return secretTextChoices(serverReadCredentialsId);
+    }
+
+    private static ListBoxModel secretTextChoices(String currentId) {
+        if (!JenkinsFacade.has(Access.required(Access.Operation.CONFIGURE))) {
+            return new ListBoxModel();
+        }
+        List<SecretTexts> sources = JenkinsFacade.secretTexts();
+        return sources.isEmpty() ? new ListBoxModel() : sources.get(0).choices(currentId);
     }
 
     private static String blankToNull(String text) {

@@ -44,6 +44,11 @@ public class RetentionWork extends AsyncPeriodicWork {
             listener.getLogger().println(apply(null, null, Clock.systemUTC()));
             return;
         }
+        if (configuration.centralServer() != null) {
+            listener.getLogger().println("retention " + retention + ": not applied here, this controller keeps no "
+                    + "store; the central server " + configuration.centralServer() + " applies its own --retain");
+            return;
+        }
         try {
             listener.getLogger().println(apply(retention, configuration.backend().store(), Clock.systemUTC()));
         } catch (StoreException e) {

@@ -4,8 +4,8 @@ import hudson.ExtensionPoint;
 import hudson.util.ListBoxModel;
 
 /**
- * Where the webhooks' token comes from: a secret-text credentials id, resolved by the Credentials plugin
- * ({@link CredentialsSecretTexts}). Never a plain configuration field.
+ * Where the webhooks' token and the central server's write and read tokens come from: a secret-text credentials
+ * id, resolved by the Credentials plugin ({@link CredentialsSecretTexts}). Never a plain configuration field.
  */
 public interface SecretTexts extends ExtensionPoint {
     /** The secret of the secret-text credentials with this id, or null if none. */

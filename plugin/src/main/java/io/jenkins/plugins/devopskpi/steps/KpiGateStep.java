@@ -86,7 +86,7 @@ public final class KpiGateStep extends Step {
             Instant now = Instant.now();
             GateVerdict verdict;
             try {
-                verdict = KpiConfiguration.get().backend().judge(policies -> arguments.gate(now, policies),
+                verdict = KpiConfiguration.get().reads().judge(policies -> arguments.gate(now, policies),
                         arguments.withoutStore(now));
             } catch (IllegalArgumentException e) {
                 throw new AbortException("kpiGate: " + e.getMessage());

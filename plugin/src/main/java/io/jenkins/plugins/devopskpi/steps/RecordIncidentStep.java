@@ -131,7 +131,7 @@ public final class RecordIncidentStep extends Step {
 
         @Override
         protected Void run() throws Exception {
-            log(getContext(), id, KpiConfiguration.get().backend().submitNow(incident()));
+            log(getContext(), id, KpiConfiguration.get().intake().submitNow(incident()));
             return null;
         }
 

@@ -62,7 +62,7 @@ public final class ResolveIncidentStep extends Step {
         @Override
         protected Void run() throws Exception {
             try {
-                boolean stored = KpiConfiguration.get().backend().resolveNow(id, resolved);
+                boolean stored = KpiConfiguration.get().intake().resolveNow(id, resolved);
                 RecordIncidentStep.Submit.log(getContext(), id, stored);
             } catch (IllegalArgumentException e) {
                 throw new AbortException("resolveIncident: " + e.getMessage());

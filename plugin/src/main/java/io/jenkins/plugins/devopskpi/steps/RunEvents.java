@@ -6,7 +6,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.scm.ChangeLogSet;
 import io.devopskpi.core.changes.ChangeSelection;
-import io.devopskpi.core.embedded.EmbeddedKpis;
+import io.devopskpi.core.embedded.EventIntake;
 import io.devopskpi.core.mapping.DeploymentTarget;
 import io.devopskpi.core.mapping.SharedLibraries;
 import io.devopskpi.core.model.Change;
@@ -37,9 +37,9 @@ import org.kohsuke.stapler.export.ExportedBean;
 
 /**
  * Turns a run into a deployment event and queues it; shared by the run listener and the steps. What reads build
- * records (the walk back over earlier runs, the run's environment) or asks the store never runs on a thread
- * that must not wait: the run listener and the {@code deployment {}} block's callback (both on the Pipeline's CPS
- * VM thread) hand it to {@link #later}; the store is asked with the lookup patience (EmbeddedKpis).
+ * records (the walk back over earlier runs, the run's environment) or asks the store never runs on a thread that must
+ * not wait: the run listener and the {@code deployment {}} block's callback (both on the Pipeline's CPS VM thread)
+ * hand it to {@link #later}; the store (or the central server) is asked with the lookup patience (EventIntake).
  */
 public final class RunEvents {
     private static final String CI = "jenkins";
@@ -181,7 +181,7 @@ public final class RunEvents {
                     target.eventId(CI, controller, r.getExternalizableId()), r.getResult() == Result.SUCCESS,
                     commits(r)));
         }
-        EmbeddedKpis backend = configuration.backend();
+        EventIntake backend = configuration.intake();
         Deployment deployment = deployment(runs.get(0).eventId(), target, components,
                 Instant.ofEpochMilli(run.getStartTimeInMillis()), finished, result, changes(backend, target, runs),
                 run.getParent().getFullName(), runUrl(run));
@@ -257,7 +257,7 @@ public final class RunEvents {
                 .url(url);
     }
 
-    private static List<Change> changes(EmbeddedKpis backend, DeploymentTarget target,
+    private static List<Change> changes(EventIntake backend, DeploymentTarget target,
             List<ChangeSelection.RunChanges> runs) {
         try {
             return ChangeSelection.since(backend.lastSuccessfulDeployment(target.application(),

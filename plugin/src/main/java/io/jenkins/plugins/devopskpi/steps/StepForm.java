@@ -4,7 +4,7 @@ import hudson.model.Item;
 import hudson.util.ComboBoxModel;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.devopskpi.core.embedded.EmbeddedKpis;
+import io.devopskpi.core.embedded.KpiReads;
 import io.devopskpi.core.kpi.KpiQuery;
 import io.devopskpi.core.metric.GateMetric;
 import io.devopskpi.core.gate.OnBreach;
@@ -98,12 +98,12 @@ final class StepForm {
      * possible (a first deployment names a new one). Without the permission none, and the store is not asked; when
      * the store does not answer within the page patience, production only.
      */
-    static ComboBoxModel environments(Item item, Callable<EmbeddedKpis> backend) {
+    static ComboBoxModel environments(Item item, Callable<? extends KpiReads> backend) {
         if (!mayFill(item)) {
             return new ComboBoxModel();
         }
         Set<String> names = new TreeSet<>(List.of(KpiQuery.DEFAULT_ENVIRONMENT));
-        names.addAll(fromStore(backend, EmbeddedKpis::knownEnvironments));
+        names.addAll(fromStore(backend, KpiReads::knownEnvironments));
         return new ComboBoxModel(names);
     }
 
@@ -111,19 +111,20 @@ final class StepForm {
      * Suggestions for {@code kpiGate(policy: …)}: the stored policies and those derived from contract targets, by
      * name. Without the permission none, and the store is not asked; none when the store does not answer in time.
      */
-    static ComboBoxModel policies(Item item, Callable<EmbeddedKpis> backend) {
+    static ComboBoxModel policies(Item item, Callable<? extends KpiReads> backend) {
         if (!mayFill(item)) {
             return new ComboBoxModel();
         }
-        return new ComboBoxModel(fromStore(backend, EmbeddedKpis::policyNames));
+        return new ComboBoxModel(fromStore(backend, KpiReads::policyNames));
     }
 
-    /** The global configuration's store, for the descriptors' suggestions. */
-    static EmbeddedKpis configuredBackend() throws IOException {
-        return KpiConfiguration.get().backend();
+    /** Where the global configuration reads (its store or the central server), for the descriptors' suggestions. */
+    static KpiReads configuredBackend() throws IOException {
+        return KpiConfiguration.get().reads();
     }
 
-    private static List<String> fromStore(Callable<EmbeddedKpis> backend, Function<EmbeddedKpis, List<String>> names) {
+    private static List<String> fromStore(Callable<? extends KpiReads> backend,
+            Function<KpiReads, List<String>> names) {
         try {
             return names.apply(backend.call());
         } catch (Exception e) { // a suggestion list never fails the form: the field takes free text

@@ -90,8 +90,8 @@ public final class HistoryPage {
                 return new HistoryImport(new JenkinsHistory(), configuration.pipelineRules(),
                         configuration.getControllerName(), new StoreTarget(configuration.backend(),
                         Clock.systemUTC()), Clock.systemUTC());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            } catch (IOException e) { // e.g. a central server is set: this controller keeps no store to import into
+                throw new UncheckedIOException(e.getMessage(), e);
             }
         });
         rsp.sendRedirect2(".");

@@ -128,18 +128,18 @@ public final class JobKpiAction implements Action {
 
     /** The application's summary from the configured store, for readers of every job that deployed it. */
     static KpiSummary stored(DeploymentTarget target) throws IOException {
-        return KpiConfiguration.get().backend().applicationSummary(target.application(), target.environment(),
+        return KpiConfiguration.get().reads().applicationSummary(target.application(), target.environment(),
                 JenkinsFacade::mayReadJob);
     }
 
-    /** The application's suppliers from the configured store, for readers of every job that deployed it. */
+    /** The application's suppliers from where the plugin reads, for readers of every job that deployed it. */
     static List<SupplierLink> storedSuppliers(DeploymentTarget target) throws IOException {
-        return SupplierLink.of(KpiConfiguration.get().backend(), target, Instant.now(), JenkinsFacade::mayReadJob);
+        return SupplierLink.of(KpiConfiguration.get().reads(), target, Instant.now(), JenkinsFacade::mayReadJob);
     }
 
     /** The application's figures for {@code api/json}, as the reader may have them (see {@link #stored}). */
     static JobKpis storedKpis(DeploymentTarget target) throws IOException {
-        return JobKpis.of(KpiConfiguration.get().backend(), target, Instant.now(), JenkinsFacade::mayReadJob);
+        return JobKpis.of(KpiConfiguration.get().reads(), target, Instant.now(), JenkinsFacade::mayReadJob);
     }
 
     @Override
@@ -168,8 +168,12 @@ public final class JobKpiAction implements Action {
 
     /** What the store says a job deployed last; asked on {@link Factory#LOOKUPS}, never on a page's thread. */
     private static Optional<DeploymentTarget> lastTargetOf(String job) {
+        KpiConfiguration configuration = KpiConfiguration.get();
+        if (configuration.centralServer() != null) {
+            return Optional.empty(); // the job's rule names its application; the server is not asked per job
+        }
         try {
-            return KpiConfiguration.get().backend().events().lastTargetOf(job);
+            return configuration.backend().events().lastTargetOf(job);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

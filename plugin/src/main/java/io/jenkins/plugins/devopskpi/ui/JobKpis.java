@@ -1,15 +1,10 @@
 package io.jenkins.plugins.devopskpi.ui;
 
-import io.devopskpi.core.api.ApplicationAccess;
-import io.devopskpi.core.embedded.EmbeddedKpis;
+import io.devopskpi.core.embedded.KpiReads;
 import io.devopskpi.core.kpi.KpiQuery;
-import io.devopskpi.core.kpi.KpiReport;
-import io.devopskpi.core.kpi.Scope;
 import io.devopskpi.core.mapping.DeploymentTarget;
-import io.devopskpi.core.store.StoreException;
+import io.devopskpi.core.summary.HeadlineFigures;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.List;
 import java.util.function.Predicate;
 import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
@@ -22,90 +17,79 @@ import org.kohsuke.stapler.export.ExportedBean;
  */
 @ExportedBean(defaultVisibility = 2)
 public final class JobKpis {
-    private final String error;
-    private final KpiReport report;
+    private final HeadlineFigures figures;
 
-    private JobKpis(String error, KpiReport report) {
-        this.error = error;
-        this.report = report;
+    private JobKpis(HeadlineFigures figures) {
+        this.figures = figures;
     }
 
-    /** The target's figures ending {@code now}, asked within the store's read patience. */
-    static JobKpis of(EmbeddedKpis kpis, DeploymentTarget target, Instant now, Predicate<String> mayReadJob) {
-        try {
-            List<String> pipelines = kpis.read(() -> kpis.events().pipelines(target.application()));
-            // on the caller's thread: Jenkins keeps the reader in a thread-local
-            if (!new ApplicationAccess(name -> pipelines, mayReadJob).mayReadApplication(target.application())) {
-                return withoutFigures("hidden: you may not read every pipeline that deployed "
-                        + target.application());
-            }
-            KpiQuery query = KpiQuery.ending(Scope.application(target.application()), target.environment(), now,
-                    KpiQuery.DEFAULT_WINDOW, ZoneOffset.UTC);
-            return new JobKpis(null, kpis.read(() -> kpis.kpis().report(query)));
-        } catch (StoreException e) {
-            return withoutFigures("KPIs are not available: " + e.getMessage());
-        }
+    /**
+     * The target's figures ending {@code now}, from where the plugin reads (its store, or the central server),
+     * within the read patience.
+     */
+    static JobKpis of(KpiReads kpis, DeploymentTarget target, Instant now, Predicate<String> mayReadJob) {
+        return new JobKpis(kpis.applicationFigures(target.application(), target.environment(), now, mayReadJob));
     }
 
     /** No figure, and why. */
     static JobKpis withoutFigures(String reason) {
-        return new JobKpis(reason, null);
+        return new JobKpis(HeadlineFigures.without(reason));
     }
 
     /** Why there are no figures (store unusable, application hidden from this reader); null when there are. */
     @Exported
     public String getError() {
-        return error;
+        return figures.error();
     }
 
     /** The window the figures cover, ending now (ISO-8601), null without figures. */
     @Exported
     public String getWindow() {
-        return report == null ? null : KpiQuery.DEFAULT_WINDOW.toString();
+        return figures.hasFigures() ? KpiQuery.DEFAULT_WINDOW.toString() : null;
     }
 
     /** Successful deployments in the window: what the deployment frequency counts. */
     @Exported
     public Integer getDeployments() {
-        return report == null ? null : report.deploymentFrequency().deployments();
+        return figures.deployments();
     }
 
     @Exported
     public Double getDeploymentsPerWeek() {
-        return report == null ? null : report.deploymentFrequency().perWeek();
+        return figures.deploymentsPerWeek();
     }
 
     /** Deployment attempts in the window: the sample of the change success rate. */
     @Exported
     public Integer getChangeAttempts() {
-        return report == null ? null : report.changeFailureRate().total();
+        return figures.changeAttempts();
     }
 
     /** A fraction from 0 to 1; null without attempts. */
     @Exported
     public Double getChangeSuccessRate() {
-        return report == null ? null : report.changeSuccessRate().rate();
+        return figures.changeSuccessRate();
     }
 
     /** Changes whose lead time was measured (those a successful deployment shipped). */
     @Exported
     public Integer getLeadTimeSamples() {
-        return report == null ? null : report.leadTime().count();
+        return figures.leadTimeSamples();
     }
 
     @Exported
     public Double getLeadTimeMedianSeconds() {
-        return report == null ? null : report.leadTime().medianSeconds();
+        return figures.leadTimeMedianSeconds();
     }
 
     /** Failed deployments that were restored. */
     @Exported
     public Integer getTimeToRestoreSamples() {
-        return report == null ? null : report.timeToRestore().count();
+        return figures.timeToRestoreSamples();
     }
 
     @Exported
     public Double getTimeToRestoreMedianSeconds() {
-        return report == null ? null : report.timeToRestore().medianSeconds();
+        return figures.timeToRestoreMedianSeconds();
     }
 }

@@ -30,12 +30,18 @@ import org.kohsuke.stapler.export.ExportedBean;
  */
 @ExportedBean
 public final class KpiLists {
-    private final KpiRoutes.Backend backend;
+    private final Store backend;
     private final KpiReader reader;
     private final Clock clock;
     private Read read;
 
-    KpiLists(KpiRoutes.Backend backend, KpiReader reader, Clock clock) {
+    /** The controller's own store, opened on first use (with a central server: an IOException saying so). */
+    @FunctionalInterface
+    interface Store {
+        EmbeddedKpis get() throws IOException;
+    }
+
+    KpiLists(Store backend, KpiReader reader, Clock clock) {
         this.backend = backend;
         this.reader = reader;
         this.clock = clock;

@@ -42,7 +42,7 @@ public final class KpiPortlet extends DashboardPortlet {
     @SuppressWarnings({"rawtypes", "unchecked"})
     private List<KpiSummary> stored() throws IOException {
         List<KpiSummary> summaries = new ArrayList<>();
-        var backend = KpiConfiguration.get().backend();
+        var backend = KpiConfiguration.get().reads();
         List<Job> jobs = getDashboard().getJobs();
         jobs.stream().filter(JenkinsFacade::canRead).map(job -> JobKpiAction.target((Job<?, ?>) job))
                 .filter(Objects::nonNull).map(t -> new DeploymentTarget(t.application(), t.environment(), null, null))

@@ -32,7 +32,9 @@ import org.kohsuke.stapler.StaplerResponse2;
 @Extension
 public final class KpiRootAction implements UnprotectedRootAction {
     private static final FirstRun FIRST_RUN = new FirstRun();
-    private static final KpiRoutes ROUTES = new KpiRoutes(new DashboardFiles(), () -> KpiConfiguration.get().backend());
+    /** The read API from where the configuration reads: the store, or the central server (forwarded). */
+    private static final KpiRoutes ROUTES = new KpiRoutes(new DashboardFiles(),
+            () -> KpiConfiguration.get().reads());
 
     @Override
     public String getIconFileName() {

@@ -5,8 +5,7 @@ import io.devopskpi.core.api.ApiJson;
 import io.devopskpi.core.api.ReadApi;
 import io.devopskpi.core.dashboard.DashboardFile;
 import io.devopskpi.core.dashboard.DashboardFiles;
-import io.devopskpi.core.embedded.EmbeddedKpis;
-import io.devopskpi.core.store.EventReader;
+import io.devopskpi.core.embedded.KpiReads;
 import io.devopskpi.core.store.StoreException;
 import io.jenkins.plugins.devopskpi.Messages;
 import java.io.IOException;
@@ -72,12 +71,12 @@ public final class KpiRoutes {
     }
 
     /**
-     * Asks the store on a background thread with the read patience (EmbeddedKpis#read), so a slow or hung store
-     * answers 503 instead of holding a Jenkins request thread; the reader checks permissions as the requesting user
-     * there too.
+     * Asks the store (or the central server) on a background thread with the read patience (KpiReads#read), so a slow
+     * or hung store answers 503 instead of holding a Jenkins request thread; the reader checks permissions as the
+     * requesting user there too.
      */
     private ApiAnswer api(String endpoint, Map<String, List<String>> query, KpiReader reader) {
-        EmbeddedKpis kpis;
+        KpiReads kpis;
         try {
             kpis = backend.get();
         } catch (IOException e) { // the event queue cannot be opened
@@ -90,29 +89,27 @@ public final class KpiRoutes {
         }
     }
 
-    private static ApiAnswer answer(EmbeddedKpis kpis, String endpoint, Map<String, List<String>> query,
+    private static ApiAnswer answer(KpiReads kpis, String endpoint, Map<String, List<String>> query,
             KpiReader reader) {
-        ReadApi api = kpis.readApi();
-        if (!api.answers(endpoint)) {
+        if (!ReadApi.isEndpoint(endpoint)) {
             return ApiAnswer.json(404, ApiJson.error("Not Found"));
         }
-        EventReader events = kpis.events();
-        ReadPermission.Decision decision = new ReadPermission(reader, events::pipelines, events::allPipelines)
+        ReadPermission.Decision decision = new ReadPermission(reader, kpis::pipelines, kpis::allPipelines)
                 .decide(endpoint, query);
         if (!decision.allowed()) {
             return ApiAnswer.json(403, ApiJson.error(decision.refusal()));
         }
-        return api.answer(endpoint, query, decision.visibleApplication());
+        return kpis.answer(endpoint, query, decision.visibleApplication());
     }
 
     private static Reply notFound() {
         return new Reply.Answer(ApiAnswer.json(404, ApiJson.error("Not Found")));
     }
 
-    /** The store and its read side, opened on first use. */
+    /** Where the read API is answered from: the store, or the central server; opened on first use. */
     @FunctionalInterface
     public interface Backend {
-        EmbeddedKpis get() throws IOException;
+        KpiReads get() throws IOException;
     }
 
     /** A read-API answer (or an error), or a dashboard file. */

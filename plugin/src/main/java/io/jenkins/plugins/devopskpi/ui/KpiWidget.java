@@ -3,7 +3,7 @@ package io.jenkins.plugins.devopskpi.ui;
 import hudson.Extension;
 import hudson.model.View;
 import hudson.widgets.Widget;
-import io.devopskpi.core.embedded.EmbeddedKpis;
+import io.devopskpi.core.embedded.KpiReads;
 import io.devopskpi.core.kpi.KpiQuery;
 import io.devopskpi.core.kpi.Scope;
 import io.devopskpi.core.mapping.PipelineRule;
@@ -52,7 +52,7 @@ public final class KpiWidget extends Widget {
                 return List.of();
             }
             try {
-                EmbeddedKpis backend = configuration.backend();
+                KpiReads backend = configuration.reads();
                 return List.of(new KpiWidget(teams.stream().map(team -> backend.summary(team, Scope.team(team),
                         KpiQuery.DEFAULT_ENVIRONMENT)).toList()));
             } catch (IOException e) {

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.devopskpi.ui;
 
-import io.devopskpi.core.embedded.EmbeddedKpis;
+import io.devopskpi.core.embedded.KpiReads;
 import io.devopskpi.core.mapping.DeploymentTarget;
 import io.devopskpi.core.model.Assignment;
 import io.devopskpi.core.model.Responsibility;
@@ -55,13 +55,13 @@ public final class SupplierLink {
      * both); none when the reader may not read every job that deployed the application (as the read API's
      * {@code assignments}) or the store does not answer within the page's patience.
      */
-    static List<SupplierLink> of(EmbeddedKpis kpis, DeploymentTarget target, Instant now,
+    static List<SupplierLink> of(KpiReads kpis, DeploymentTarget target, Instant now,
             Predicate<String> mayReadJob) {
         List<Assignment> assignments;
         List<String> pipelines;
         try {
-            pipelines = kpis.readForPage(() -> kpis.events().pipelines(target.application()));
-            assignments = kpis.readForPage(() -> kpis.events().assignments(target.application()));
+            pipelines = kpis.readForPage(() -> kpis.pipelines(target.application()));
+            assignments = kpis.readForPage(() -> kpis.assignments(target.application()));
         } catch (StoreException e) {
             return List.of();
         }
