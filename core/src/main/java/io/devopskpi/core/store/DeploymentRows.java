@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -114,18 +113,14 @@ final class DeploymentRows {
         return components;
     }
 
-    /**
-     * Of the given deployment ids, those stored (voided or not): one key look-up per id, a hundred to a statement
-     * (not {@code IN}, which PostgreSQL without statistics reads as a scan of the whole table).
-     */
+    /** Of the given deployment ids, those stored (voided or not), by {@link SqlArgs#lookUps key look-ups}. */
     static Set<String> stored(Connection c, Collection<String> ids) throws SQLException {
         Set<String> stored = new HashSet<>();
         List<String> all = List.copyOf(new LinkedHashSet<>(ids));
-        for (int start = 0; start < all.size(); start += FirstListings.LOOK_UPS) {
-            List<String> chunk = all.subList(start, Math.min(all.size(), start + FirstListings.LOOK_UPS));
+        for (int start = 0; start < all.size(); start += SqlArgs.LOOK_UPS) {
+            List<String> chunk = all.subList(start, Math.min(all.size(), start + SqlArgs.LOOK_UPS));
             SqlArgs args = new SqlArgs().add(chunk.toArray());
-            String sql = String.join(" UNION ALL ", Collections.nCopies(chunk.size(),
-                    "SELECT id FROM deployment WHERE id = ?"));
+            String sql = SqlArgs.lookUps("SELECT id FROM deployment WHERE id = ?", chunk.size());
             try (PreparedStatement s = args.prepare(c, sql); ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     stored.add(rs.getString(1));

@@ -19,6 +19,18 @@ public final class SqlArgs {
         return this;
     }
 
+    /** How many key look-ups one statement of {@link #lookUps} makes. */
+    static final int LOOK_UPS = 100;
+
+    /**
+     * {@code count} copies of a look-up by key joined by {@code UNION ALL}: each is planned as a look-up by the key,
+     * also by PostgreSQL before it has statistics of the table (an {@code IN} list it may read as a scan of every
+     * row).
+     */
+    static String lookUps(String one, int count) {
+        return String.join(" UNION ALL ", java.util.Collections.nCopies(count, one));
+    }
+
     /** {@code ?, ?, ...}, one placeholder per value, the values added in order. */
     public String placeholders(Collection<String> list) {
         values.addAll(list);
