@@ -25,12 +25,12 @@ import io.devopskpi.core.store.StoreConfig;
 import io.devopskpi.core.store.StoreException;
 import io.devopskpi.core.summary.HeadlineFigures;
 import io.devopskpi.core.summary.KpiSummary;
+import io.devopskpi.core.summary.RecentSummaries;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,8 +53,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedKpis implements KpiReads, EventIntake, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKpis.class);
-    private static final Duration FRESH = Duration.ofMinutes(1);
-    private static final int MAX_SUMMARIES = 1_000;
     private static final Duration POLL = Duration.ofMillis(10);
 
     private final Supplier<KpiSettings> settings;
@@ -66,19 +64,11 @@ public final class EmbeddedKpis implements KpiReads, EventIntake, AutoCloseable 
     private final BoundedCalls calls = new BoundedCalls("devops-kpi store");
     private final Object storeLock = new Object();
     private final Object flushLock = new Object();
-    private final Map<String, Summary> summaries = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Summary> eldest) {
-            return size() > MAX_SUMMARIES;
-        }
-    };
+    private final RecentSummaries summaries = new RecentSummaries();
     private StoreConfig config;
     private Store store;
     /** Set by {@link #close()}: the store is not opened again, not even by a flush that was waiting then. */
     private boolean closed;
-
-    private record Summary(Instant computed, KpiSummary value) {
-    }
 
     /** @param settings read on every KPI request, so an edited band table applies without reopening the store */
     public EmbeddedKpis(StoreConfig config, Supplier<KpiSettings> settings, Outbox outbox, Clock clock)
@@ -217,9 +207,7 @@ public final class EmbeddedKpis implements KpiReads, EventIntake, AutoCloseable 
             }
             config = newConfig;
         }
-        synchronized (summaries) {
-            summaries.clear();
-        }
+        summaries.clear();
         drainSoon();
     }
 
@@ -261,44 +249,18 @@ public final class EmbeddedKpis implements KpiReads, EventIntake, AutoCloseable 
     public KpiSummary summary(String label, Scope scope, String environment) {
         String key = scope + "\n" + environment;
         Instant now = clock.instant();
-        synchronized (summaries) {
-            Summary known = summaries.get(key);
-            if (known != null && known.computed().plus(FRESH).isAfter(now)) {
-                return known.value();
-            }
+        Optional<KpiSummary> known = summaries.fresh(key, now);
+        if (known.isPresent()) {
+            return known.get();
         }
         try {
             KpiSummary computed = calls.within(patience.page(), () -> KpiSummary.of(label, kpis().report(
                     KpiQuery.ending(scope, environment, now, KpiQuery.DEFAULT_WINDOW, ZoneOffset.UTC))));
-            synchronized (summaries) {
-                summaries.put(key, new Summary(now, computed));
-            }
+            summaries.put(key, now, computed);
             return computed;
         } catch (RuntimeException e) {
             return KpiSummary.unavailable(label, e.getMessage());
         }
-    }
-
-    /**
-     * An application's summary for a reader whose CI keeps permissions per pipeline: the summary when the reader
-     * may read every pipeline that deployed the application (as the read API asks), else one that says it is
-     * hidden and shows no figure. Only the store is asked on a background thread; {@code mayReadPipeline} is asked
-     * on the caller's.
-     */
-    @Override
-    public KpiSummary applicationSummary(String application, String environment, Predicate<String> mayReadPipeline) {
-        String label = application + " (" + environment + ")";
-        List<String> pipelines;
-        try {
-            pipelines = calls.within(patience.page(), () -> events().pipelines(application));
-        } catch (RuntimeException e) {
-            return KpiSummary.unavailable(label, e.getMessage());
-        }
-        // on the caller's thread: a CI keeps the reader in a thread-local (Jenkins' authentication)
-        boolean readable = new ApplicationAccess(name -> pipelines, mayReadPipeline).mayReadApplication(application);
-        return readable ? summary(label, Scope.application(application), environment)
-                : new KpiSummary(label, null, null, null, null, "hidden: you may not read every pipeline that "
-                        + "deployed " + application);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.devopskpi.core.embedded;
 
 import io.devopskpi.core.api.ApiAnswer;
+import io.devopskpi.core.api.ApplicationAccess;
 import io.devopskpi.core.gate.GatePolicyLookup;
 import io.devopskpi.core.gate.GateVerdict;
 import io.devopskpi.core.gate.KpiGate;
@@ -28,7 +29,20 @@ public interface KpiReads {
      * An application's summary for a reader who may read every pipeline that deployed it, else one that says it is
      * hidden; {@code mayReadPipeline} is asked on the caller's thread.
      */
-    KpiSummary applicationSummary(String application, String environment, Predicate<String> mayReadPipeline);
+    default KpiSummary applicationSummary(String application, String environment, Predicate<String> mayReadPipeline) {
+        String label = application + " (" + environment + ")";
+        List<String> pipelines;
+        try {
+            pipelines = readForPage(() -> pipelines(application));
+        } catch (RuntimeException e) {
+            return KpiSummary.unavailable(label, e.getMessage());
+        }
+        // on the caller's thread: a CI keeps the reader in a thread-local (Jenkins' authentication)
+        boolean readable = new ApplicationAccess(name -> pipelines, mayReadPipeline).mayReadApplication(application);
+        return readable ? summary(label, Scope.application(application), environment)
+                : new KpiSummary(label, null, null, null, null, "hidden: you may not read every pipeline that "
+                        + "deployed " + application);
+    }
 
     /**
      * An application's figures over the 30 days ending {@code now}, as numbers, for a reader who may read every

@@ -23,6 +23,7 @@ import io.devopskpi.core.outbox.Outbox;
 import io.devopskpi.core.store.StoreException;
 import io.devopskpi.core.summary.HeadlineFigures;
 import io.devopskpi.core.summary.KpiSummary;
+import io.devopskpi.core.summary.RecentSummaries;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -32,7 +33,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,8 +48,6 @@ import java.util.function.Predicate;
  * {@link Patience#store()}).
  */
 public final class RemoteKpis implements KpiReads, EventIntake, AutoCloseable {
-    private static final Duration FRESH = Duration.ofMinutes(1);
-    private static final int MAX_SUMMARIES = 1_000;
     private static final Duration POLL = Duration.ofMillis(10);
     private static final String KPIS = "/api/v1/kpis";
     private static final String DEPLOYMENTS = "/api/v1/deployments";
@@ -66,15 +64,7 @@ public final class RemoteKpis implements KpiReads, EventIntake, AutoCloseable {
     private final Clock clock;
     private final RemoteGate gates;
     private final BoundedCalls calls = new BoundedCalls("devops-kpi central server");
-    private final Map<String, Summary> summaries = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Summary> eldest) {
-            return size() > MAX_SUMMARIES;
-        }
-    };
-
-    private record Summary(Instant computed, KpiSummary value) {
-    }
+    private final RecentSummaries summaries = new RecentSummaries();
 
     /** Starts delivering what the outbox holds (a restart's leftovers) at once. */
     public RemoteKpis(CentralServer server, Outbox outbox, Patience patience, Clock clock) throws IOException {
@@ -159,43 +149,19 @@ public final class RemoteKpis implements KpiReads, EventIntake, AutoCloseable {
     public KpiSummary summary(String label, Scope scope, String environment) {
         String key = scope + "\n" + environment;
         Instant now = clock.instant();
-        synchronized (summaries) {
-            Summary known = summaries.get(key);
-            if (known != null && known.computed().plus(FRESH).isAfter(now)) {
-                return known.value();
-            }
+        Optional<KpiSummary> known = summaries.fresh(key, now);
+        if (known.isPresent()) {
+            return known.get();
         }
         try {
             return ask(patience.page(), () -> {
                 KpiSummary computed = ServerKpis.summary(label, read(kpisPath(scope, environment)));
-                synchronized (summaries) {
-                    summaries.put(key, new Summary(now, computed));
-                }
+                summaries.put(key, now, computed);
                 return computed;
             });
         } catch (RuntimeException e) {
             return KpiSummary.unavailable(label, e.getMessage());
         }
-    }
-
-    /**
-     * The summary when the reader may read every pipeline that deployed the application (as the server lists them),
-     * else one that says it is hidden and shows no figure.
-     */
-    @Override
-    public KpiSummary applicationSummary(String application, String environment, Predicate<String> mayReadPipeline) {
-        String label = application + " (" + environment + ")";
-        List<String> pipelines;
-        try {
-            pipelines = ask(patience.page(), () -> pipelines(application));
-        } catch (RuntimeException e) {
-            return KpiSummary.unavailable(label, e.getMessage());
-        }
-        // on the caller's thread: a CI keeps the reader in a thread-local (Jenkins' authentication)
-        boolean readable = new ApplicationAccess(name -> pipelines, mayReadPipeline).mayReadApplication(application);
-        return readable ? summary(label, Scope.application(application), environment)
-                : new KpiSummary(label, null, null, null, null, "hidden: you may not read every pipeline that "
-                        + "deployed " + application);
     }
 
     /** The server's {@code GET /api/v1/pipelines?application=}: every pipeline that deployed it, anywhere. */
