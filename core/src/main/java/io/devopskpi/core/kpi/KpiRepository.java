@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The SQL behind the KPI engine. Every query is bounded by environment, window and (for one application) by
@@ -41,7 +42,7 @@ final class KpiRepository {
 
     private final StoreRead read;
     private final String environment;
-    private final String application;
+    private final List<String> applications;
     private final boolean failureIsFailedChange;
 
     /**
@@ -49,10 +50,33 @@ final class KpiRepository {
      *                    environment (team, supplier and everything scopes, whose attribution is decided per event)
      */
     KpiRepository(StoreRead read, String environment, String application, boolean failureIsFailedChange) {
+        this(read, environment, application == null ? null : List.of(application), failureIsFailedChange);
+    }
+
+    private KpiRepository(StoreRead read, String environment, List<String> applications,
+            boolean failureIsFailedChange) {
         this.read = read;
         this.environment = environment;
-        this.application = application;
+        this.applications = applications;
         this.failureIsFailedChange = failureIsFailedChange;
+    }
+
+    /**
+     * A repository of some of the environment's applications.
+     *
+     * @param applications the applications whose events are read, or null for every application of the
+     *                     environment. Every KPI of an application is computed from that application's own events
+     *                     (and those after the window), so leaving others out changes no value of the ones kept.
+     */
+    static KpiRepository of(StoreRead read, String environment, Set<String> applications,
+            boolean failureIsFailedChange) {
+        return new KpiRepository(read, environment,
+                applications == null ? null : List.copyOf(new TreeSet<>(applications)), failureIsFailedChange);
+    }
+
+    /** Whether this repository reads every application of the environment. */
+    boolean wholeEnvironment() {
+        return applications == null;
     }
 
     /**
@@ -286,6 +310,41 @@ final class KpiRepository {
         return result;
     }
 
+    /**
+     * The applications whose events can be attributed to a team or supplier (metrics.md, "Attribution to teams and
+     * suppliers"): those with an assignment naming it (any responsibility, at any time) and those with a deployment
+     * or incident of the environment naming it as its own. Not for {@code unassigned}, which holds whatever nobody
+     * else does.
+     */
+    static Set<String> applicationsNaming(StoreRead read, String environment, Scope scope) throws SQLException {
+        String column = switch (scope.kind()) {
+            case TEAM -> "team";
+            case SUPPLIER -> "supplier";
+            default -> throw new IllegalArgumentException("only a team or supplier is named by events: " + scope);
+        };
+        if (Attribution.UNASSIGNED.equals(scope.name())) {
+            throw new IllegalArgumentException("unassigned is named by no event: " + scope);
+        }
+        String sql = "SELECT application FROM assignment WHERE " + column + " = ? "
+                + "UNION SELECT application FROM deployment WHERE " + column + " = ? AND environment = ? "
+                + "UNION SELECT application FROM incident WHERE " + column + " = ? AND environment = ?";
+        SqlArgs args = new SqlArgs().add(scope.name(), scope.name(), environment, scope.name(), environment);
+        return new TreeSet<>(read.list(sql, args, rs -> rs.getString(1)));
+    }
+
+    /**
+     * SUCCESS deployments of the environment (or of the read's applications) that finished in [from, to), in
+     * order, not looked up against incidents: what platform re-use's "shared" and "newest" are judged over.
+     */
+    List<DeploymentRecord> successesFinishedIn(Instant from, Instant to) throws SQLException {
+        SqlArgs args = new SqlArgs().add(environment, from, to);
+        String sql = DEPLOYMENTS + "WHERE d.environment = ? AND d.finished >= ? AND d.finished < ? "
+                + "AND d.result = 'SUCCESS' AND d.voided_at IS NULL" + applicationFilter("d", args);
+        List<DeploymentRecord> successes = new ArrayList<>(read.list(sql, args, this::deployment));
+        successes.sort(DeploymentRecord.ORDER);
+        return successes;
+    }
+
     /** Applications with any assignment covering OPERATIONS that overlaps [from, to). */
     Set<String> applicationsWithOperationsAssignment(Instant from, Instant to) throws SQLException {
         SqlArgs args = new SqlArgs();
@@ -339,12 +398,21 @@ final class KpiRepository {
         return successOnly || !failureIsFailedChange ? "'SUCCESS'" : "'SUCCESS', 'FAILURE'";
     }
 
-    /** {@code AND alias.application = ?} for one application, its argument added; empty for all. */
+    /**
+     * {@code AND alias.application = ?} for one application or {@code IN (...)} for several, the arguments added;
+     * empty for all.
+     */
     private String applicationFilter(String alias, SqlArgs args) {
-        if (application == null) {
+        if (applications == null) {
             return "";
         }
-        args.add(application);
-        return " AND " + alias + ".application = ?";
+        if (applications.isEmpty()) {
+            return " AND 1 = 0";
+        }
+        if (applications.size() == 1) {
+            args.add(applications.get(0));
+            return " AND " + alias + ".application = ?";
+        }
+        return " AND " + alias + ".application IN (" + args.placeholders(applications) + ")";
     }
 }

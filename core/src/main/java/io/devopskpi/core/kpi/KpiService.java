@@ -23,15 +23,27 @@ import java.util.stream.Collectors;
 /** The one entry point for KPIs: reads the store within the query's scope and window and computes metrics.md. */
 public final class KpiService {
     private static final double SECONDS_PER_DAY = 86_400;
+    /**
+     * The most applications a read names in its queries ({@link Narrowing}); a scope with more is read
+     * environment-wide, by one range read of the window.
+     */
+    static final int NARROW_AT_MOST = 100;
 
     private final Store store;
     private final KpiSettings settings;
     private final Clock clock;
+    private final int narrowAtMost;
 
     public KpiService(Store store, KpiSettings settings, Clock clock) {
+        this(store, settings, clock, NARROW_AT_MOST);
+    }
+
+    /** @param narrowAtMost as {@link #NARROW_AT_MOST}; -1 reads every scope environment-wide */
+    KpiService(Store store, KpiSettings settings, Clock clock, int narrowAtMost) {
         this.store = store;
         this.settings = settings;
         this.clock = clock;
+        this.narrowAtMost = narrowAtMost;
     }
 
     public KpiSettings settings() {
@@ -54,7 +66,7 @@ public final class KpiService {
      */
     public KpiReport report(KpiQuery query, Set<String> applications) {
         return read(query, (read, now) -> {
-            KpiRepository repository = repository(query, read);
+            KpiRepository repository = repository(query, read, applications);
             return compute(query, now, repository, WindowData.load(repository, query, settings),
                     new ScopeFilter(query.scope(), applications)).report();
         });
@@ -74,7 +86,7 @@ public final class KpiService {
      */
     public KpiFigures figures(KpiQuery query, Set<String> applications) {
         return read(query, (read, now) -> {
-            KpiRepository repository = repository(query, read);
+            KpiRepository repository = repository(query, read, applications);
             WindowData data = WindowData.load(repository, query, settings);
             return figures(query, now, read, repository, data, applications,
                     componentsOf(query, read, data));
@@ -100,16 +112,17 @@ public final class KpiService {
 
     /**
      * The figures of each slice over the same window and environment, read on one snapshot: the window's
-     * deployments, changes, failed changes, incidents and components are read once, environment-wide, and every
-     * slice computed from them; the same values as one {@link #figures(KpiQuery, Set)} call per slice, without
-     * reading the window once per slice.
+     * deployments, changes, failed changes, incidents and components are read once, for the applications any
+     * slice needs (environment-wide for most slices, see {@link Narrowing}), and every slice computed from them;
+     * the same values as one {@link #figures(KpiQuery, Set)} call per slice, without reading the window once per
+     * slice.
      *
      * @param window the window and environment; its scope is ignored
      */
     public List<KpiFigures> figuresOf(KpiQuery window, List<Slice> slices) {
         return read(window, (read, now) -> {
             KpiQuery environmentWide = window.withScope(Scope.all());
-            KpiRepository repository = repository(environmentWide, read);
+            KpiRepository repository = repository(window, read, slices);
             WindowData data = WindowData.load(repository, environmentWide, settings);
             Components components = componentsOf(environmentWide, read, data);
             List<KpiFigures> figures = new ArrayList<>();
@@ -149,10 +162,16 @@ public final class KpiService {
         return StoreRead.snapshot(store, "KPIs", read -> work.apply(read, now));
     }
 
-    private KpiRepository repository(KpiQuery query, StoreRead read) {
-        Scope scope = query.scope();
-        return new KpiRepository(read, query.environment(),
-                scope.kind() == Scope.Kind.APPLICATION ? scope.name() : null, settings.failureIsFailedChange());
+    /** The repository of the applications the query's scope, kept to some applications (null: all), needs. */
+    private KpiRepository repository(KpiQuery query, StoreRead read, Set<String> applications) throws SQLException {
+        return repository(query, read, List.of(new Slice(query.scope(), applications)));
+    }
+
+    /** The repository of the applications the slices need ({@link Narrowing}). */
+    private KpiRepository repository(KpiQuery query, StoreRead read, List<Slice> slices) throws SQLException {
+        Set<String> applications = narrowAtMost < 0 ? null
+                : Narrowing.of(read, query.environment(), slices, narrowAtMost);
+        return KpiRepository.of(read, query.environment(), applications, settings.failureIsFailedChange());
     }
 
     /**
@@ -161,7 +180,7 @@ public final class KpiService {
      */
     public List<FailedChangeView> failedChanges(KpiQuery query) {
         return read(query, (read, now) -> {
-            KpiRepository repository = repository(query, read);
+            KpiRepository repository = repository(query, read, (Set<String>) null);
             ScopeFilter filter = new ScopeFilter(query.scope());
             List<DeploymentRecord> window = repository.deploymentsFinishedIn(query.from(), query.to());
             return new FailedChangeAnalysis(repository, settings.attributionHorizon())
@@ -188,16 +207,19 @@ public final class KpiService {
 
     /**
      * The environment's SUCCESS deployments of the window and their components: what platform re-use reads. The
-     * window's deployments already read environment-wide ({@code data} of a scope other than one application) are
-     * used as they are, not read again.
+     * window's deployments already read environment-wide are used as they are, not read again; those read for some
+     * applications only ({@code data} of a narrowed read) serve as well when no deployment of the window lists a
+     * component, since "shared" and "newest" then concern no other application.
      */
     private Components componentsOf(KpiQuery query, StoreRead read, WindowData data) throws SQLException {
-        KpiRepository environmentWide = new KpiRepository(read, query.environment(), null,
+        KpiRepository environmentWide = KpiRepository.of(read, query.environment(), null,
                 settings.failureIsFailedChange());
-        List<DeploymentRecord> window = data != null && query.scope().kind() != Scope.Kind.APPLICATION
-                ? data.window() : environmentWide.deploymentsFinishedIn(query.from(), query.to());
+        Map<String, Map<String, String>> components = environmentWide.componentsOfSuccessesIn(query.from(),
+                query.to());
+        List<DeploymentRecord> window = data != null && (data.wholeEnvironment() || components.isEmpty())
+                ? data.window() : environmentWide.successesFinishedIn(query.from(), query.to());
         List<DeploymentRecord> successes = window.stream().filter(DeploymentRecord::isSuccess).toList();
-        return new Components(successes, environmentWide.componentsOfSuccessesIn(query.from(), query.to()));
+        return new Components(successes, components);
     }
 
     /** The environment's SUCCESS deployments of a window and, per deployment id, its components. */
@@ -236,7 +258,7 @@ public final class KpiService {
      * scope's KPIs are computed from it with a {@link ScopeFilter}.
      */
     private record WindowData(List<DeploymentRecord> window, List<ChangeListing> listings,
-            List<FailedChange> failed, List<IncidentRecord> incidents) {
+            List<FailedChange> failed, List<IncidentRecord> incidents, boolean wholeEnvironment) {
 
         static WindowData load(KpiRepository repository, KpiQuery query, KpiSettings settings) throws SQLException {
             Instant from = query.from();
@@ -247,7 +269,8 @@ public final class KpiService {
             return new WindowData(window, repository.firstListingsIn(from, to, byId),
                     new FailedChangeAnalysis(repository, settings.attributionHorizon()).failedChanges(window, from, to),
                     repository.incidentsOfWindow(from, to).stream()
-                            .filter(i -> i.severity().atLeast(query.minSeverity())).toList());
+                            .filter(i -> i.severity().atLeast(query.minSeverity())).toList(),
+                    repository.wholeEnvironment());
         }
     }
 
