@@ -5,3 +5,6 @@ CREATE INDEX deployment_supplier_application ON deployment (supplier, environmen
 CREATE INDEX deployment_team_application ON deployment (team, environment, application);
 CREATE INDEX incident_supplier_application ON incident (supplier, environment, application);
 CREATE INDEX incident_team_application ON incident (team, environment, application);
+-- A read of some applications takes lead time's first listings by application and window; the primary key
+-- (environment, application, change_id) would read every listing of the applications' history.
+CREATE INDEX change_first_listing_app_env_finished ON change_first_listing (application, environment, finished);

@@ -154,10 +154,9 @@ final class KpiRepository {
     Map<String, Firsts> firstsAtOrAfter(Set<String> applications, Instant bound) throws SQLException {
         Map<String, DeploymentRecord> attempts = new HashMap<>();
         Map<String, DeploymentRecord> successes = new HashMap<>();
-        Instant latest = latestFinished();
-        if (latest != null && !latest.isBefore(bound) && !applications.isEmpty()) {
+        if (!applications.isEmpty() && anyFinishedAtOrAfter(bound)) {
             Instant end = bound.plus(LOOK_AHEAD);
-            boolean wholeHistory = latest.isBefore(end);
+            boolean wholeHistory = !anyFinishedAtOrAfter(end);
             SqlArgs args = new SqlArgs().add(environment, bound);
             if (!wholeHistory) {
                 args.add(end);
@@ -196,13 +195,15 @@ final class KpiRepository {
         return DeploymentRecord.ORDER.compare(a, b) <= 0 ? a : b;
     }
 
-    /** The latest finished time of the environment's (or the application's) deployments; null without any. */
-    private Instant latestFinished() throws SQLException {
-        SqlArgs args = new SqlArgs().add(environment);
-        String sql = "SELECT MAX(d.finished) AS finished FROM deployment d WHERE d.environment = ? "
-                + "AND d.voided_at IS NULL" + applicationFilter("d", args);
-        List<Instant> latest = read.list(sql, args, rs -> Sql.getInstant(rs, "finished"));
-        return latest.isEmpty() ? null : latest.get(0);
+    /**
+     * Whether a live deployment of the environment (or of the read's applications) finished at or after a time: a
+     * range probe of an index, where the latest finished time (a maximum under a filter) read every deployment of
+     * the applications.
+     */
+    private boolean anyFinishedAtOrAfter(Instant time) throws SQLException {
+        SqlArgs args = new SqlArgs().add(environment, time);
+        return read.any("SELECT 1 FROM deployment d WHERE d.environment = ? AND d.finished >= ? "
+                + "AND d.voided_at IS NULL" + applicationFilter("d", args), args);
     }
 
     /** The first SUCCESS deployment of the application in order with finished strictly after {@code after}. */
