@@ -125,10 +125,11 @@ public final class KpiService {
             KpiRepository repository = repository(window, read, slices);
             WindowData data = WindowData.load(repository, environmentWide, settings);
             Components components = componentsOf(environmentWide, read, data);
+            Map<Scope, WindowData> parts = slices.size() > 1 ? data.partsOf(slices) : Map.of();
             List<KpiFigures> figures = new ArrayList<>();
             for (Slice slice : slices) {
-                figures.add(figures(window.withScope(slice.scope()), now, read, repository, data,
-                        slice.applications(), components));
+                figures.add(figures(window.withScope(slice.scope()), now, read, repository,
+                        parts.getOrDefault(slice.scope(), data), slice.applications(), components));
             }
             return figures;
         });
@@ -271,6 +272,50 @@ public final class KpiService {
                     repository.incidentsOfWindow(from, to).stream()
                             .filter(i -> i.severity().atLeast(query.minSeverity())).toList(),
                     repository.wholeEnvironment());
+        }
+
+        /**
+         * Per team or supplier among the slices, the part of the window its scope can match: the deployments,
+         * listings and failed changes of its DELIVERY attribution and the incidents of its OPERATIONS attribution,
+         * in their order, each list split once for all of them rather than filtered once per slice. Not for
+         * {@code unassigned}, whose availability counts the applications nobody else operated from the whole
+         * window.
+         */
+        Map<Scope, WindowData> partsOf(List<Slice> slices) {
+            Map<Scope, WindowData> parts = new HashMap<>();
+            for (Scope.Kind kind : List.of(Scope.Kind.TEAM, Scope.Kind.SUPPLIER)) {
+                Set<String> owners = slices.stream().map(Slice::scope)
+                        .filter(s -> s.kind() == kind && !Attribution.UNASSIGNED.equals(s.name()))
+                        .map(Scope::name).collect(Collectors.toSet());
+                if (owners.isEmpty()) {
+                    continue;
+                }
+                java.util.function.Function<Attribution, String> owner = kind == Scope.Kind.TEAM
+                        ? Attribution::team : Attribution::supplier;
+                Map<String, List<DeploymentRecord>> deployments = split(window, DeploymentRecord::delivery, owner);
+                Map<String, List<ChangeListing>> changes = split(listings, l -> l.deployment().delivery(), owner);
+                Map<String, List<FailedChange>> failures = split(failed, f -> f.deployment().delivery(), owner);
+                Map<String, List<IncidentRecord>> operated = split(incidents, IncidentRecord::operations, owner);
+                for (String name : owners) {
+                    parts.put(new Scope(kind, name), new WindowData(deployments.getOrDefault(name, List.of()),
+                            changes.getOrDefault(name, List.of()), failures.getOrDefault(name, List.of()),
+                            operated.getOrDefault(name, List.of()), wholeEnvironment));
+                }
+            }
+            return parts;
+        }
+
+        private static <T> Map<String, List<T>> split(List<T> items,
+                java.util.function.Function<T, Attribution> attribution,
+                java.util.function.Function<Attribution, String> owner) {
+            Map<String, List<T>> parts = new HashMap<>();
+            for (T item : items) {
+                Attribution a = attribution.apply(item);
+                if (a != null) {
+                    parts.computeIfAbsent(owner.apply(a), o -> new ArrayList<>()).add(item);
+                }
+            }
+            return parts;
         }
     }
 
