@@ -326,10 +326,10 @@ final class KpiRepository {
         if (Attribution.UNASSIGNED.equals(scope.name())) {
             throw new IllegalArgumentException("unassigned is named by no event: " + scope);
         }
+        // event_owner: what the writers note when an event names a team or supplier of its own
         String sql = "SELECT application FROM assignment WHERE " + column + " = ? "
-                + "UNION SELECT application FROM deployment WHERE " + column + " = ? AND environment = ? "
-                + "UNION SELECT application FROM incident WHERE " + column + " = ? AND environment = ?";
-        SqlArgs args = new SqlArgs().add(scope.name(), scope.name(), environment, scope.name(), environment);
+                + "UNION SELECT application FROM event_owner WHERE owner_kind = ? AND owner = ? AND environment = ?";
+        SqlArgs args = new SqlArgs().add(scope.name(), scope.kind().name(), scope.name(), environment);
         return new TreeSet<>(read.list(sql, args, rs -> rs.getString(1)));
     }
 

@@ -106,6 +106,10 @@ public final class EventTransaction implements AutoCloseable {
         if (!deployments.isEmpty()) {
             DeploymentRows.insert(connection, deployments, now);
             FirstListings.offer(connection, deployments);
+            java.util.Set<EventOwners.Named> named = new java.util.LinkedHashSet<>();
+            deployments.forEach(d -> EventOwners.add(named, d.team(), d.supplier(), d.environment(),
+                    d.application()));
+            EventOwners.record(connection, named);
         }
     }
 
@@ -115,11 +119,19 @@ public final class EventTransaction implements AutoCloseable {
 
     public void insert(Incident incident) throws SQLException {
         IncidentRows.insert(connection, incident, now);
+        recordOwners(incident);
     }
 
     /** Replaces the stored incident of the same id (its mutable fields), updated now. */
     public void update(Incident incident) throws SQLException {
         IncidentRows.update(connection, incident, now);
+        recordOwners(incident);
+    }
+
+    private void recordOwners(Incident incident) throws SQLException {
+        java.util.Set<EventOwners.Named> named = new java.util.LinkedHashSet<>();
+        EventOwners.add(named, incident.team(), incident.supplier(), incident.environment(), incident.application());
+        EventOwners.record(connection, named);
     }
 
     public List<Assignment> assignments(String application) throws SQLException {

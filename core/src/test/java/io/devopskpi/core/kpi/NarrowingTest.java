@@ -6,7 +6,11 @@ import io.devopskpi.core.model.Component;
 import io.devopskpi.core.model.DeploymentKind;
 import io.devopskpi.core.model.DeploymentResult;
 import io.devopskpi.core.model.Responsibility;
+import io.devopskpi.core.store.Store;
+import io.devopskpi.core.store.StoreConnections;
 import io.devopskpi.core.store.StoreRead;
+import java.sql.Connection;
+import java.sql.Statement;
 import io.devopskpi.core.testing.Scenario;
 import io.devopskpi.core.testing.TestStores;
 import java.time.Clock;
@@ -104,16 +108,21 @@ class NarrowingTest {
             s.deploy("d1", "billing", "2026-01-05T10:00", DeploymentResult.SUCCESS, b -> b.supplier("acme"));
             s.incident("i1", "wiki", "2026-01-06T10:00", null, null, null, "dev", null);
             s.success("d2", "mail", "2026-01-07T10:00");
+            s.incident("i2", "portal", "2026-01-08T10:00", null, null, null);
+            s.service();
+            // a re-sent incident that now names its supplier
+            s.incident("i2", "portal", "2026-01-08T10:00", null, "2026-01-08T12:00", null, null, "acme");
             s.service();
             List<KpiService.Slice> acme = List.of(new KpiService.Slice(Scope.supplier("acme"), null));
             List<KpiService.Slice> dev = List.of(new KpiService.Slice(Scope.team("dev"), null));
             StoreRead.snapshot(s.store(), "test", read -> {
                 // an assignment long over and an event of its own both count; mail and crm are not acme's
-                assertThat(Narrowing.of(read, Scenario.PRODUCTION, acme, 10)).containsExactly("billing", "shop");
+                assertThat(Narrowing.of(read, Scenario.PRODUCTION, acme, 10)).containsExactly("billing", "portal",
+                        "shop");
                 assertThat(Narrowing.of(read, Scenario.PRODUCTION, dev, 10)).containsExactly("shop", "wiki");
                 assertThat(Narrowing.of(read, "staging", dev, 10)).containsExactly("shop");
                 // more than the limit, everything, unassigned: the whole environment
-                assertThat(Narrowing.of(read, Scenario.PRODUCTION, acme, 1)).isNull();
+                assertThat(Narrowing.of(read, Scenario.PRODUCTION, acme, 2)).isNull();
                 assertThat(Narrowing.of(read, Scenario.PRODUCTION,
                         List.of(new KpiService.Slice(Scope.all(), null)), 10)).isNull();
                 assertThat(Narrowing.of(read, Scenario.PRODUCTION,
@@ -126,6 +135,20 @@ class NarrowingTest {
                         .containsExactly("shop");
                 return null;
             });
+            // V9 fills the table from a store written before it
+            try (Connection c = StoreConnections.of(s.store()); Statement statement = c.createStatement()) {
+                statement.executeUpdate("DROP INDEX change_first_listing_app_env_finished");
+                statement.executeUpdate("DROP TABLE event_owner");
+                statement.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '9'");
+            }
+            try (Store migrated = Store.open(s.store().config())) {
+                StoreRead.snapshot(migrated, "test", read -> {
+                    assertThat(Narrowing.of(read, Scenario.PRODUCTION, acme, 10)).containsExactly("billing",
+                            "portal", "shop");
+                    assertThat(Narrowing.of(read, Scenario.PRODUCTION, dev, 10)).containsExactly("shop", "wiki");
+                    return null;
+                });
+            }
         }
     }
 

@@ -1,0 +1,77 @@
+package io.devopskpi.core.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The table {@code event_owner}: which teams and suppliers the deployments and incidents of an environment's
+ * applications name as their own (an explicit {@code team} or {@code supplier} on the event), so that a team's or
+ * supplier's read knows every application whose events can be attributed to it without reading the events. Rows
+ * are only added: a read needs a superset, so voids, corrections and retention leave them.
+ */
+final class EventOwners {
+    /** An application's event naming a team or supplier. */
+    record Named(String kind, String owner, String environment, String application) {
+    }
+
+    static final String TEAM = "TEAM";
+    static final String SUPPLIER = "SUPPLIER";
+
+    private EventOwners() {
+    }
+
+    /** The owners an event names: its team and its supplier, where given. */
+    static void add(Set<Named> into, String team, String supplier, String environment, String application) {
+        if (team != null) {
+            into.add(new Named(TEAM, team, environment, application));
+        }
+        if (supplier != null) {
+            into.add(new Named(SUPPLIER, supplier, environment, application));
+        }
+    }
+
+    /**
+     * Records the names not recorded yet (a batch names few: the set holds each once). Writers run one at a time
+     * (every ingestion transaction first updates {@code write_lock}), so the look-up and the insert cannot race.
+     */
+    static void record(Connection c, Set<Named> named) throws SQLException {
+        if (named.isEmpty()) {
+            return;
+        }
+        List<Named> missing = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM event_owner WHERE owner_kind = ? AND owner = ? "
+                + "AND environment = ? AND application = ?")) {
+            for (Named n : named) {
+                bind(s, n);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        missing.add(n);
+                    }
+                }
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO event_owner (owner_kind, owner, environment, "
+                + "application) VALUES (?, ?, ?, ?)")) {
+            for (Named n : missing) {
+                bind(s, n);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    private static void bind(PreparedStatement s, Named n) throws SQLException {
+        s.setString(1, n.kind());
+        s.setString(2, n.owner());
+        s.setString(3, n.environment());
+        s.setString(4, n.application());
+    }
+}
