@@ -23,8 +23,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The SQL behind the KPI engine. Every query is bounded by environment, window and (for one application) by
- * application; look-ups beyond the window fetch one group of rows per application or per failed change.
+ * The SQL behind the KPI engine. Every query is bounded by environment, window and (for a read of some
+ * applications, {@link Narrowing}) by application; look-ups beyond the window fetch one group of rows per
+ * application or per failed change.
  * Voided deployments and incidents (api.md, "Void") are left out of every query, as if they were not stored.
  * Ties in the deployment order are broken in Java ({@link DeploymentRecord#ORDER}), never by SQL string
  * collation, so H2 and PostgreSQL give the same answers.

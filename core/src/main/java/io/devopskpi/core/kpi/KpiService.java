@@ -122,7 +122,7 @@ public final class KpiService {
     public List<KpiFigures> figuresOf(KpiQuery window, List<Slice> slices) {
         return read(window, (read, now) -> {
             KpiQuery environmentWide = window.withScope(Scope.all());
-            KpiRepository repository = repository(window, read, slices);
+            KpiRepository repository = repositoryOf(window, read, slices);
             WindowData data = WindowData.load(repository, environmentWide, settings);
             Components components = componentsOf(environmentWide, read, data);
             Map<Scope, WindowData> parts = slices.size() > 1 ? data.partsOf(slices) : Map.of();
@@ -165,11 +165,11 @@ public final class KpiService {
 
     /** The repository of the applications the query's scope, kept to some applications (null: all), needs. */
     private KpiRepository repository(KpiQuery query, StoreRead read, Set<String> applications) throws SQLException {
-        return repository(query, read, List.of(new Slice(query.scope(), applications)));
+        return repositoryOf(query, read, List.of(new Slice(query.scope(), applications)));
     }
 
     /** The repository of the applications the slices need ({@link Narrowing}). */
-    private KpiRepository repository(KpiQuery query, StoreRead read, List<Slice> slices) throws SQLException {
+    private KpiRepository repositoryOf(KpiQuery query, StoreRead read, List<Slice> slices) throws SQLException {
         Set<String> applications = narrowAtMost < 0 ? null
                 : Narrowing.of(read, query.environment(), slices, narrowAtMost);
         return KpiRepository.of(read, query.environment(), applications, settings.failureIsFailedChange());
@@ -181,7 +181,7 @@ public final class KpiService {
      */
     public List<FailedChangeView> failedChanges(KpiQuery query) {
         return read(query, (read, now) -> {
-            KpiRepository repository = repository(query, read, (Set<String>) null);
+            KpiRepository repository = repository(query, read, null);
             ScopeFilter filter = new ScopeFilter(query.scope());
             List<DeploymentRecord> window = repository.deploymentsFinishedIn(query.from(), query.to());
             return new FailedChangeAnalysis(repository, settings.attributionHorizon())
