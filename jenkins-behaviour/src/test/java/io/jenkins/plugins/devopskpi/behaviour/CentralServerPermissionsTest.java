@@ -21,7 +21,6 @@ import io.devopskpi.core.remote.RemoteKpis;
 import io.devopskpi.core.remote.ServerSink;
 import io.devopskpi.core.store.StoreConfig;
 import io.devopskpi.core.summary.KpiSummary;
-import io.jenkins.plugins.devopskpi.ui.KpiReader;
 import io.jenkins.plugins.devopskpi.ui.KpiRoutes;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -62,29 +61,6 @@ class CentralServerPermissionsTest {
     private static final Instant NOW = Instant.now();
     private static final Patience PATIENT = new Patience(Duration.ofSeconds(20), Duration.ofSeconds(20),
             Duration.ofSeconds(20), Duration.ofSeconds(20), Duration.ofSeconds(20));
-
-    private record Reader(String name, boolean overall, boolean admin, Set<String> jobs, List<String> hidden)
-            implements KpiReader {
-        @Override
-        public boolean mayReadOverall() {
-            return overall || admin;
-        }
-
-        @Override
-        public boolean isAdministrator() {
-            return admin;
-        }
-
-        @Override
-        public boolean mayReadJob(String fullName) {
-            return admin || jobs.contains(fullName);
-        }
-
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
 
     private static final List<String> EVERY_NAME = List.of(ALPHA, BRAVO, ALPHA_JOB, BRAVO_JOB);
     private static final List<Reader> READERS = List.of(
