@@ -12,10 +12,12 @@ import io.devopskpi.core.gate.GateStatus;
 import io.devopskpi.core.gate.GateVerdict;
 import io.devopskpi.core.gate.KpiGate;
 import io.devopskpi.core.json.GateJson;
+import io.devopskpi.core.kpi.KpiQuery;
 import io.devopskpi.core.kpi.KpiSettings;
 import io.devopskpi.core.kpi.Scope;
 import io.devopskpi.core.model.Incident;
 import io.devopskpi.core.outbox.Outbox;
+import io.devopskpi.core.query.ApplicationSummary;
 import io.devopskpi.core.remote.CentralServer;
 import io.devopskpi.core.remote.RemoteKpis;
 import io.devopskpi.core.store.StoreConfig;
@@ -27,6 +29,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -139,6 +142,48 @@ class RemoteKpisTest {
             assertThat(remote.pipelines("cart")).containsExactly("team-a/cart-deploy", "team-b/cart-hotfix")
                     .isEqualTo(local.pipelines("cart"));
             assertThat(remote.allPipelines()).isEqualTo(local.allPipelines());
+        }
+    }
+
+    @Test
+    void theApplicationAndTeamListsAreTheStoresOverTheSameWindow() throws Exception {
+        try (RemoteKpis remote = remote(server.server.baseUrl()); EmbeddedKpis local = local()) {
+            for (Instant end : new Instant[] {TestServer.NOW, Instant.parse("2026-01-21T00:00:00Z")}) {
+                KpiQuery query = KpiQuery.ending(Scope.all(), "production", end, KpiQuery.DEFAULT_WINDOW,
+                        ZoneOffset.UTC);
+                assertThat(remote.applications(query)).as(end.toString()).isNotEmpty()
+                        .isEqualTo(local.applications(query));
+                assertThat(remote.teams(query)).as(end.toString()).isNotEmpty().isEqualTo(local.teams(query));
+            }
+            KpiQuery staging = KpiQuery.ending(Scope.all(), "staging", TestServer.NOW, KpiQuery.DEFAULT_WINDOW,
+                    ZoneOffset.UTC);
+            assertThat(remote.applications(staging)).isEqualTo(local.applications(staging));
+            assertThat(remote.applications(KpiQuery.ending(Scope.all(), "production", TestServer.NOW,
+                    KpiQuery.DEFAULT_WINDOW, ZoneOffset.UTC))).extracting(ApplicationSummary::application)
+                    .contains("cart", "shop");
+        }
+    }
+
+    @Test
+    void aServerWithoutDataHoldsNoneUntilItsFirstEvent() throws Exception {
+        StoreConfig store = TestServer.freshStore();
+        try (TestServer empty = TestServer.start(store, new ServerOptions("127.0.0.1", 0, store, TestServer.TOKEN,
+                null, TestServer.CLOCK, KpiSettings.defaults()));
+                RemoteKpis remote = remote(empty.server.baseUrl());
+                RemoteKpis seeded = new RemoteKpis(new CentralServer(URI.create(server.server.baseUrl()),
+                        () -> TestServer.TOKEN, null), new Outbox(dir.resolve("seeded")), PATIENT, TestServer.CLOCK)) {
+            assertThat(remote.holdsNoData()).isTrue();
+            assertThat(seeded.holdsNoData()).isFalse();
+            // an incident alone, without any deployment or pipeline, is data too
+            assertThat(empty.post("""
+                    {"type":"incident","id":"INC-first","application":"shop","environment":"production",
+                     "started":"2026-01-25T08:00:00Z"}""").statusCode()).isEqualTo(200);
+            assertThat(remote.holdsNoData()).isFalse();
+        }
+        String down = "http://127.0.0.1:" + CentralServerDeliveryTest.freePort();
+        try (RemoteKpis unreachable = remote(down)) {
+            assertThatThrownBy(() -> unreachable.read(unreachable::holdsNoData)).isInstanceOf(StoreException.class)
+                    .hasMessageContaining(down);
         }
     }
 

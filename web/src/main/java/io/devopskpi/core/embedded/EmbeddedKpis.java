@@ -18,7 +18,12 @@ import io.devopskpi.core.model.Assignment;
 import io.devopskpi.core.model.Event;
 import io.devopskpi.core.model.Incident;
 import io.devopskpi.core.outbox.Outbox;
+import io.devopskpi.core.query.ApplicationList;
+import io.devopskpi.core.query.ApplicationSummary;
 import io.devopskpi.core.query.EnvironmentList;
+import io.devopskpi.core.query.Page;
+import io.devopskpi.core.query.TeamList;
+import io.devopskpi.core.query.TeamSummary;
 import io.devopskpi.core.store.EventReader;
 import io.devopskpi.core.store.Store;
 import io.devopskpi.core.store.StoreConfig;
@@ -320,6 +325,22 @@ public final class EmbeddedKpis implements KpiReads, EventIntake, AutoCloseable 
     @Override
     public List<String> allPipelines() {
         return events().allPipelines();
+    }
+
+    @Override
+    public List<ApplicationSummary> applications(KpiQuery query) {
+        return new ApplicationList(store(), clock).all(query);
+    }
+
+    @Override
+    public List<TeamSummary> teams(KpiQuery query) {
+        return new TeamList(store(), clock).list(query, new Page(0, Page.MAX_LIMIT)).items();
+    }
+
+    /** No event of any kind is stored. */
+    @Override
+    public boolean holdsNoData() {
+        return events().countEvents() == 0;
     }
 
     /** The last successful deployment's id, within {@link Patience#lookup()} (recording must not wait longer). */

@@ -5,8 +5,11 @@ import io.devopskpi.core.api.ApplicationAccess;
 import io.devopskpi.core.gate.GatePolicyLookup;
 import io.devopskpi.core.gate.GateVerdict;
 import io.devopskpi.core.gate.KpiGate;
+import io.devopskpi.core.kpi.KpiQuery;
 import io.devopskpi.core.kpi.Scope;
 import io.devopskpi.core.model.Assignment;
+import io.devopskpi.core.query.ApplicationSummary;
+import io.devopskpi.core.query.TeamSummary;
 import io.devopskpi.core.summary.HeadlineFigures;
 import io.devopskpi.core.summary.KpiSummary;
 import java.time.Instant;
@@ -93,4 +96,23 @@ public interface KpiReads {
 
     /** Every pipeline that deployed anything, on the caller's thread. */
     List<String> allPipelines();
+
+    /**
+     * Every application of the query's environment and window, as the read API's {@code applications} lists them
+     * (api.md), sorted by name; on the caller's thread. @throws io.devopskpi.core.store.StoreException
+     */
+    List<ApplicationSummary> applications(KpiQuery query);
+
+    /**
+     * The teams of the query's environment and window with their applications, as the read API's {@code teams}
+     * lists them: the first {@link io.devopskpi.core.query.Page#MAX_LIMIT}; on the caller's thread.
+     * @throws io.devopskpi.core.store.StoreException
+     */
+    List<TeamSummary> teams(KpiQuery query);
+
+    /**
+     * Whether nothing has been recorded yet (a first run: pages explain how to get data instead of showing empty
+     * charts); on the caller's thread. @throws io.devopskpi.core.store.StoreException when it cannot be told
+     */
+    boolean holdsNoData();
 }

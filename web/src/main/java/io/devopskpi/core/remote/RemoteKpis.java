@@ -20,6 +20,9 @@ import io.devopskpi.core.model.Assignment;
 import io.devopskpi.core.model.Event;
 import io.devopskpi.core.model.Incident;
 import io.devopskpi.core.outbox.Outbox;
+import io.devopskpi.core.query.ApplicationSummary;
+import io.devopskpi.core.query.Page;
+import io.devopskpi.core.query.TeamSummary;
 import io.devopskpi.core.store.StoreException;
 import io.devopskpi.core.summary.HeadlineFigures;
 import io.devopskpi.core.summary.KpiSummary;
@@ -53,6 +56,8 @@ public final class RemoteKpis implements KpiReads, EventIntake, AutoCloseable {
     private static final String DEPLOYMENTS = "/api/v1/deployments";
     private static final String PIPELINES = "/api/v1/pipelines";
     private static final String ASSIGNMENTS = "/api/v1/assignments";
+    private static final String APPLICATIONS = "/api/v1/applications";
+    private static final String TEAMS = "/api/v1/teams";
     /** The longest window the server takes: "every deployment ever stored". */
     private static final String ALL_TIME = "P36525D";
 
@@ -174,6 +179,49 @@ public final class RemoteKpis implements KpiReads, EventIntake, AutoCloseable {
     @Override
     public List<String> allPipelines() {
         return strings(list(PIPELINES, "pipelines"));
+    }
+
+    /** The server's {@code GET /api/v1/applications} for the query's environment and exact window, every page. */
+    @Override
+    public List<ApplicationSummary> applications(KpiQuery query) {
+        return ServerReads.whole(server, APPLICATIONS + window(query), "applications").stream()
+                .map(ServerKpis::application).toList();
+    }
+
+    /** The server's {@code GET /api/v1/teams} for the query's environment and exact window, its first 500. */
+    @Override
+    public List<TeamSummary> teams(KpiQuery query) {
+        List<TeamSummary> teams = new ArrayList<>();
+        for (JsonElement item : list(TEAMS + window(query) + "&limit=" + Page.MAX_LIMIT, "teams")) {
+            teams.add(ServerKpis.team(item.getAsJsonObject()));
+        }
+        return teams;
+    }
+
+    /**
+     * No pipeline deployed anything ({@code GET /api/v1/pipelines}) and no application is listed in production
+     * over the longest window ({@code GET /api/v1/applications}: deployments, incidents, assignments). The server
+     * counts no events for its readers, so data of other environments without pipeline names goes unseen here.
+     */
+    @Override
+    public boolean holdsNoData() {
+        return total(PIPELINES + "?limit=1") == 0
+                && total(APPLICATIONS + "?environment=" + KpiQuery.DEFAULT_ENVIRONMENT + "&window=" + ALL_TIME
+                        + "&limit=1") == 0;
+    }
+
+    private long total(String pathAndQuery) {
+        JsonObject answer = read(pathAndQuery);
+        if (!answer.has("total") || !answer.get("total").isJsonPrimitive()) {
+            throw new ServerUnavailableException(server.where(pathAndQuery) + " answered without 'total'");
+        }
+        return answer.get("total").getAsLong();
+    }
+
+    /** The query's environment and its exact window, {@code from} and {@code to}, as a query string. */
+    private static String window(KpiQuery query) {
+        return "?environment=" + encode(query.environment()) + "&from=" + encode(query.from().toString()) + "&to="
+                + encode(query.to().toString());
     }
 
     private static List<String> strings(JsonArray items) {

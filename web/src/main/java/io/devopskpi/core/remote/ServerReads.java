@@ -51,25 +51,10 @@ final class ServerReads {
     static ApiAnswer applicationsFor(CentralServer server, Map<String, List<String>> query,
             Predicate<String> visible) {
         List<JsonElement> kept = new ArrayList<>();
-        for (int offset = 0; ; offset += WHOLE) {
-            String rest = queryString(query, List.of("offset", "limit"));
-            String path = API + APPLICATIONS + rest + (rest.isEmpty() ? "?" : "&") + "offset=" + offset + "&limit="
-                    + WHOLE;
-            HttpResponse<String> response = server.get(path);
-            server.requireAvailable(path, response);
-            JsonObject answer = ServerAnswers.object(response.body());
-            if (response.statusCode() != 200 || !answer.has(APPLICATIONS)) {
-                throw new ServerUnavailableException(server.where(path) + " answered HTTP " + response.statusCode()
-                        + ": " + ServerAnswers.error(response.body()));
-            }
-            JsonArray page = answer.getAsJsonArray(APPLICATIONS);
-            for (JsonElement entry : page) {
-                if (visible.test(entry.getAsJsonObject().get("application").getAsString())) {
-                    kept.add(entry);
-                }
-            }
-            if (page.size() < WHOLE || offset + WHOLE >= answer.get("total").getAsInt()) {
-                break;
+        for (JsonObject entry : whole(server, API + APPLICATIONS + queryString(query, List.of("offset", "limit")),
+                APPLICATIONS)) {
+            if (visible.test(entry.get("application").getAsString())) {
+                kept.add(entry);
             }
         }
         int offset = number(query, "offset", 0);
@@ -82,6 +67,32 @@ final class ServerReads {
         json.addProperty("offset", offset);
         json.addProperty("limit", limit);
         return ApiAnswer.json(200, json);
+    }
+
+    /**
+     * Every entry of a paged list the server answers at {@code pathAndQuery} (without {@code offset} and
+     * {@code limit}), read a page of {@value #WHOLE} at a time.
+     *
+     * @throws ServerUnavailableException when a page is not answered 200 with its {@code items}
+     */
+    static List<JsonObject> whole(CentralServer server, String pathAndQuery, String items) {
+        List<JsonObject> entries = new ArrayList<>();
+        for (int offset = 0; ; offset += WHOLE) {
+            String path = pathAndQuery + (pathAndQuery.contains("?") ? "&" : "?") + "offset=" + offset + "&limit="
+                    + WHOLE;
+            HttpResponse<String> response = server.get(path);
+            server.requireAvailable(path, response);
+            JsonObject answer = ServerAnswers.object(response.body());
+            if (response.statusCode() != 200 || !answer.has(items) || !answer.get(items).isJsonArray()) {
+                throw new ServerUnavailableException(server.where(path) + " answered HTTP " + response.statusCode()
+                        + ": " + ServerAnswers.error(response.body()));
+            }
+            JsonArray page = answer.getAsJsonArray(items);
+            page.forEach(entry -> entries.add(entry.getAsJsonObject()));
+            if (page.size() < WHOLE || offset + WHOLE >= answer.get("total").getAsInt()) {
+                return entries;
+            }
+        }
     }
 
     /** A parameter the server has accepted already (so a number), or its default. */
