@@ -15,6 +15,8 @@ import io.devopskpi.core.json.GateJson;
 import io.devopskpi.core.kpi.KpiQuery;
 import io.devopskpi.core.kpi.KpiSettings;
 import io.devopskpi.core.kpi.Scope;
+import io.devopskpi.core.model.Deployment;
+import io.devopskpi.core.model.DeploymentResult;
 import io.devopskpi.core.model.Incident;
 import io.devopskpi.core.outbox.Outbox;
 import io.devopskpi.core.query.ApplicationSummary;
@@ -184,6 +186,30 @@ class RemoteKpisTest {
         try (RemoteKpis unreachable = remote(down)) {
             assertThatThrownBy(() -> unreachable.read(unreachable::holdsNoData)).isInstanceOf(StoreException.class)
                     .hasMessageContaining(down);
+        }
+    }
+
+    /** The server lists no environments: the forms suggest those this controller delivered, after a restart too. */
+    @Test
+    void theEnvironmentsSuggestedAreThoseThisControllerDelivered() throws Exception {
+        Deployment toUat = Deployment.builder("env-probe-1").application("env-probe").environment("uat")
+                .started(Instant.parse("2026-01-30T10:00:00Z")).finished(Instant.parse("2026-01-30T10:05:00Z"))
+                .result(DeploymentResult.SUCCESS).build();
+        try (RemoteKpis remote = remote(server.server.baseUrl())) {
+            assertThat(remote.knownEnvironments()).isEmpty();
+            assertThat(remote.submitNow(toUat)).isTrue();
+            assertThat(remote.submitNow(new Incident("INC-env-probe", "env-probe", "dr-site",
+                    Instant.parse("2026-01-30T11:00:00Z"), null, null, null, null, null, null))).isTrue();
+            assertThat(remote.knownEnvironments()).containsExactly("dr-site", "uat");
+        }
+        try (RemoteKpis restarted = remote(server.server.baseUrl())) {
+            assertThat(restarted.knownEnvironments()).containsExactly("dr-site", "uat");
+        }
+        String down = "http://127.0.0.1:" + CentralServerDeliveryTest.freePort();
+        try (RemoteKpis unreachable = new RemoteKpis(new CentralServer(URI.create(down), () -> TestServer.TOKEN,
+                null), new Outbox(dir.resolve("down")), PATIENT, TestServer.CLOCK)) {
+            assertThat(unreachable.submitNow(toUat)).as("queued, not sent").isFalse();
+            assertThat(unreachable.knownEnvironments()).as("only what the server took").isEmpty();
         }
     }
 

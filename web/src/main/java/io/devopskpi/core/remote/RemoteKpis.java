@@ -42,6 +42,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * devops-kpi inside a CI server that keeps no store of its own: events go through the durable outbox to a central
@@ -51,6 +53,7 @@ import java.util.function.Predicate;
  * {@link Patience#store()}).
  */
 public final class RemoteKpis implements KpiReads, EventIntake, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RemoteKpis.class);
     private static final Duration POLL = Duration.ofMillis(10);
     private static final String KPIS = "/api/v1/kpis";
     private static final String DEPLOYMENTS = "/api/v1/deployments";
@@ -65,6 +68,7 @@ public final class RemoteKpis implements KpiReads, EventIntake, AutoCloseable {
     private final Outbox outbox;
     private final OutboxDelivery delivery;
     private final RecordedIncidents incidents;
+    private final SentEnvironments environments;
     private final Patience patience;
     private final Clock clock;
     private final RemoteGate gates;
@@ -81,10 +85,15 @@ public final class RemoteKpis implements KpiReads, EventIntake, AutoCloseable {
         this.server = server;
         this.outbox = outbox;
         this.incidents = new RecordedIncidents(outbox.directory().resolve("incidents"));
+        this.environments = new SentEnvironments(outbox.directory().resolve("environments"));
         this.patience = patience;
         this.clock = clock;
         this.gates = new RemoteGate(server);
-        this.delivery = new OutboxDelivery(outbox, new ServerSink(server), backoff, clock);
+        ServerSink sink = new ServerSink(server);
+        this.delivery = new OutboxDelivery(outbox, event -> {
+            sink.accept(event);
+            noteEnvironment(event);
+        }, backoff, clock);
         delivery.soon();
     }
 
@@ -303,10 +312,23 @@ public final class RemoteKpis implements KpiReads, EventIntake, AutoCloseable {
         }
     }
 
-    /** The server names no list of environments: suggestions stay with the form's defaults. */
+    /**
+     * The environments of the deployments and incidents this controller delivered to the server, sorted: the
+     * server's read API lists no environments.
+     */
     @Override
     public List<String> knownEnvironments() {
-        return List.of();
+        return environments.all();
+    }
+
+    /** A suggestion is not worth a failed delivery: the event is stored on the server, whatever happens here. */
+    private void noteEnvironment(Event event) {
+        try {
+            environments.sent(event);
+        } catch (IOException e) {
+            LOG.warn("devops-kpi: the environment of a delivered event is not kept for the forms' suggestions: {}",
+                    e.toString());
+        }
     }
 
     @Override
