@@ -20,6 +20,7 @@ import io.devopskpi.core.model.DeploymentResult;
 import io.devopskpi.core.model.Incident;
 import io.devopskpi.core.outbox.Outbox;
 import io.devopskpi.core.query.ApplicationSummary;
+import io.devopskpi.core.remote.Backoff;
 import io.devopskpi.core.remote.CentralServer;
 import io.devopskpi.core.remote.RemoteKpis;
 import io.devopskpi.core.store.StoreConfig;
@@ -322,6 +323,61 @@ class RemoteKpisTest {
                     "2026-01-25 09:30:00");
             assertThatThrownBy(() -> remote.resolveNow("INC-unknown", Instant.parse("2026-01-25T09:30:00Z")))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("INC-unknown");
+        }
+    }
+
+    /**
+     * Controller A records an incident, controller B (another plugin with an outbox of its own) resolves it: B finds
+     * it in the server's incident list and sends the resolution, and the server's time to resolve counts it.
+     */
+    @Test
+    void anIncidentAnotherControllerRecordedIsResolvedThroughTheServer() throws Exception {
+        String url = server.server.baseUrl();
+        try (RemoteKpis a = new RemoteKpis(new CentralServer(URI.create(url), () -> TestServer.TOKEN, null),
+                new Outbox(dir.resolve("a")), PATIENT, TestServer.CLOCK)) {
+            assertThat(a.submitNow(new Incident("INC-from-a", "ttr-probe", "production",
+                    Instant.parse("2026-01-28T08:00:00Z"), Instant.parse("2026-01-28T08:10:00Z"), null, "P2", null,
+                    null, null))).isTrue();
+        }
+        String kpis = "/api/v1/kpis?application=ttr-probe&window=P30D";
+        assertThat(TestServer.json(server.get(kpis)).getAsJsonObject("timeToResolve").get("count").getAsInt())
+                .isZero();
+        try (RemoteKpis b = new RemoteKpis(new CentralServer(URI.create(url), () -> TestServer.TOKEN, null),
+                new Outbox(dir.resolve("b")), PATIENT, TestServer.CLOCK)) {
+            assertThat(b.resolveNow("INC-from-a", Instant.parse("2026-01-28T09:30:00Z"))).isTrue();
+            assertThatThrownBy(() -> b.resolveNow("INC-nobody-recorded", Instant.parse("2026-01-28T09:30:00Z")))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("INC-nobody-recorded")
+                    .hasMessageContaining("production");
+        }
+        var timeToResolve = TestServer.json(server.get(kpis)).getAsJsonObject("timeToResolve");
+        assertThat(timeToResolve.get("count").getAsInt()).isEqualTo(1);
+        assertThat(timeToResolve.get("medianSeconds").getAsDouble()).isEqualTo(5400);
+        assertThat(server.text("SELECT severity FROM incident WHERE id = 'INC-from-a'")).as("only resolved changed")
+                .isEqualTo("P2");
+    }
+
+    /** B resolves an incident while the server is down: the resolution waits on disk and arrives once it answers. */
+    @Test
+    void aResolutionWaitsForAServerThatIsDownAndArrivesOnceItAnswers() throws Exception {
+        int port = CentralServerDeliveryTest.freePort();
+        try (RemoteKpis b = new RemoteKpis(new CentralServer(URI.create("http://127.0.0.1:" + port),
+                () -> TestServer.TOKEN, null), new Outbox(dir.resolve("b")), PATIENT, TestServer.CLOCK,
+                new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1), 0))) {
+            assertThat(b.resolveNow("INC-late", Instant.parse("2026-01-28T09:30:00Z"))).as("waits").isFalse();
+            StoreConfig store = TestServer.freshStore();
+            try (TestServer late = TestServer.start(store, new ServerOptions("127.0.0.1", port, store,
+                    TestServer.TOKEN, null, TestServer.CLOCK, KpiSettings.defaults()))) {
+                assertThat(late.post("""
+                        {"type":"incident","id":"INC-late","application":"shop","environment":"production",
+                         "started":"2026-01-28T08:00:00Z"}""").statusCode()).isEqualTo(200);
+                Instant giveUp = Instant.now().plusSeconds(30);
+                while (late.text("SELECT resolved FROM incident WHERE id = 'INC-late'") == null
+                        && Instant.now().isBefore(giveUp)) {
+                    Thread.sleep(50);
+                }
+                assertThat(late.text("SELECT resolved FROM incident WHERE id = 'INC-late'"))
+                        .as("stored within 30 s, not never").startsWith("2026-01-28 09:30:00");
+            }
         }
     }
 

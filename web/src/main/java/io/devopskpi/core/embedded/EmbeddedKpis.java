@@ -109,7 +109,7 @@ public final class EmbeddedKpis implements KpiReads, EventIntake, AutoCloseable 
         synchronized (flushLock) {
             Ingestor ingestor = new Ingestor(store(), clock);
             int stored = outbox.replay(event -> ingestor.ingest(List.of(event)));
-            if (resolutions.apply(events(), outbox::put) > 0) { // they went into the outbox behind the rest
+            if (resolutions.apply(events()::findIncident, outbox::put) > 0) { // they went into the outbox behind the rest
                 stored += outbox.replay(event -> ingestor.ingest(List.of(event)));
             }
             return stored;

@@ -36,9 +36,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -61,6 +63,7 @@ public final class RemoteKpis implements KpiReads, EventIntake, AutoCloseable {
     private static final String ASSIGNMENTS = "/api/v1/assignments";
     private static final String APPLICATIONS = "/api/v1/applications";
     private static final String TEAMS = "/api/v1/teams";
+    private static final String INCIDENTS = "/api/v1/incidents";
     /** The longest window the server takes: "every deployment ever stored". */
     private static final String ALL_TIME = "P36525D";
 
@@ -69,6 +72,7 @@ public final class RemoteKpis implements KpiReads, EventIntake, AutoCloseable {
     private final OutboxDelivery delivery;
     private final RecordedIncidents incidents;
     private final SentEnvironments environments;
+    private final IncidentResolutions resolutions;
     private final Patience patience;
     private final Clock clock;
     private final RemoteGate gates;
@@ -86,6 +90,7 @@ public final class RemoteKpis implements KpiReads, EventIntake, AutoCloseable {
         this.outbox = outbox;
         this.incidents = new RecordedIncidents(outbox.directory().resolve("incidents"));
         this.environments = new SentEnvironments(outbox.directory().resolve("environments"));
+        this.resolutions = new IncidentResolutions(outbox.directory().resolve("resolutions"));
         this.patience = patience;
         this.clock = clock;
         this.gates = new RemoteGate(server);
@@ -93,7 +98,7 @@ public final class RemoteKpis implements KpiReads, EventIntake, AutoCloseable {
         this.delivery = new OutboxDelivery(outbox, event -> {
             sink.accept(event);
             noteEnvironment(event);
-        }, backoff, clock);
+        }, () -> resolutions.apply(this::listedIncident, outbox::put), backoff, clock);
         delivery.soon();
     }
 
@@ -126,15 +131,55 @@ public final class RemoteKpis implements KpiReads, EventIntake, AutoCloseable {
     }
 
     /**
-     * Ends an incident this controller recorded (the server's API looks incidents up by window, not by id, so the
-     * controller keeps the fields an update must repeat: application, environment, start).
+     * Ends an incident this controller recorded (it keeps the fields an update must repeat: application,
+     * environment, start), or else one the central server lists (another controller's, an alerting tool's): looked
+     * up by id, newest first, in production and the environments this controller delivered to, within
+     * {@link Patience#read()}. When the server cannot be asked, the resolution waits on disk and the delivery
+     * thread looks the incident up and sends it once the server answers.
+     *
+     * @return true when the server stored it now, false when it waits
+     * @throws IllegalArgumentException when neither this controller nor the server knows an incident of that id
      */
     @Override
     public boolean resolveNow(String id, Instant resolved) throws IOException {
-        Incident recorded = incidents.find(id).orElseThrow(() -> new IllegalArgumentException("no incident '" + id
-                + "' was recorded on this controller (with a central server, resolveIncident ends the incidents "
-                + "recordIncident recorded here)"));
-        return submitNow(IncidentResolutions.resolution(recorded, resolved));
+        Optional<Incident> recorded = incidents.find(id);
+        if (recorded.isEmpty()) {
+            try {
+                recorded = ask(patience.read(), () -> listedIncident(id));
+            } catch (StoreException e) {
+                LOG.info("devops-kpi: the resolution of incident {} waits for the central server: {}", id,
+                        e.getMessage());
+                resolutions.put(id, resolved);
+                delivery.soon();
+                return false;
+            }
+        }
+        Incident incident = recorded.orElseThrow(() -> new IllegalArgumentException("no incident '" + id
+                + "' was recorded on this controller or is listed by the central server in " + String.join(", ",
+                        searchedEnvironments()) + " (the environments this controller delivered to)"));
+        return submitNow(IncidentResolutions.resolution(incident, resolved));
+    }
+
+    /**
+     * The incident of that id as the server's {@code GET /api/v1/incidents} lists it (over its longest window,
+     * newest first) in production or an environment this controller delivered to: its id, application,
+     * environment and start, what a resolution repeats; on the caller's thread.
+     */
+    private Optional<Incident> listedIncident(String id) {
+        for (String environment : searchedEnvironments()) {
+            Optional<JsonObject> listed = ServerReads.first(server, INCIDENTS + "?environment=" + encode(environment)
+                    + "&window=" + ALL_TIME, "incidents", entry -> id.equals(entry.get("id").getAsString()));
+            if (listed.isPresent()) {
+                return Optional.of(ServerKpis.incident(listed.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private List<String> searchedEnvironments() {
+        Set<String> environments = new LinkedHashSet<>(List.of(KpiQuery.DEFAULT_ENVIRONMENT));
+        environments.addAll(this.environments.all());
+        return List.copyOf(environments);
     }
 
     private void remember(Event event) throws IOException {

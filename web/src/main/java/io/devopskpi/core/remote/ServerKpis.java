@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import io.devopskpi.core.model.Assignment;
+import io.devopskpi.core.model.Incident;
 import io.devopskpi.core.model.Responsibility;
 import io.devopskpi.core.query.ApplicationSummary;
 import io.devopskpi.core.query.Owner;
@@ -93,6 +94,21 @@ final class ServerKpis {
             return new TeamSummary(item.get("team").getAsString(), applications);
         } catch (RuntimeException e) {
             throw new ServerUnavailableException("the central server's teams are not in the expected form: " + e);
+        }
+    }
+
+    /**
+     * An entry of {@code GET /api/v1/incidents} (api.md) as the incident a resolution updates: its id, application,
+     * environment and start only (the entry's team and supplier are the attributed owners, not what was sent).
+     */
+    static Incident incident(JsonObject item) {
+        try {
+            return new Incident(item.get("id").getAsString(), item.get("application").getAsString(),
+                    item.get("environment").getAsString(), Instant.parse(item.get("started").getAsString()), null,
+                    null, null, null, null, null);
+        } catch (RuntimeException e) {
+            throw new ServerUnavailableException("the central server's incidents are not in the expected form: "
+                    + e);
         }
     }
 

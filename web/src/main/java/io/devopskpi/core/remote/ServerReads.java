@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -77,6 +78,21 @@ final class ServerReads {
      */
     static List<JsonObject> whole(CentralServer server, String pathAndQuery, String items) {
         List<JsonObject> entries = new ArrayList<>();
+        first(server, pathAndQuery, items, entry -> {
+            entries.add(entry);
+            return false;
+        });
+        return entries;
+    }
+
+    /**
+     * The first entry {@code wanted} takes of a paged list the server answers at {@code pathAndQuery} (without
+     * {@code offset} and {@code limit}), read a page of {@value #WHOLE} at a time until it is found.
+     *
+     * @throws ServerUnavailableException when a page is not answered 200 with its {@code items}
+     */
+    static Optional<JsonObject> first(CentralServer server, String pathAndQuery, String items,
+            Predicate<JsonObject> wanted) {
         for (int offset = 0; ; offset += WHOLE) {
             String path = pathAndQuery + (pathAndQuery.contains("?") ? "&" : "?") + "offset=" + offset + "&limit="
                     + WHOLE;
@@ -88,9 +104,13 @@ final class ServerReads {
                         + ": " + ServerAnswers.error(response.body()));
             }
             JsonArray page = answer.getAsJsonArray(items);
-            page.forEach(entry -> entries.add(entry.getAsJsonObject()));
+            for (JsonElement entry : page) {
+                if (wanted.test(entry.getAsJsonObject())) {
+                    return Optional.of(entry.getAsJsonObject());
+                }
+            }
             if (page.size() < WHOLE || offset + WHOLE >= answer.get("total").getAsInt()) {
-                return entries;
+                return Optional.empty();
             }
         }
     }
