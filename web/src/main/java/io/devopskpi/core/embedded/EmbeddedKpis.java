@@ -1,7 +1,6 @@
 package io.devopskpi.core.embedded;
 
 import io.devopskpi.core.api.ApiAnswer;
-import io.devopskpi.core.api.ApplicationAccess;
 import io.devopskpi.core.api.ReadApi;
 import io.devopskpi.core.gate.GatePolicyLookup;
 import io.devopskpi.core.governance.GatePolicies;
@@ -269,21 +268,8 @@ public final class EmbeddedKpis implements KpiReads, EventIntake, AutoCloseable 
     }
 
     @Override
-    public HeadlineFigures applicationFigures(String application, String environment, Instant now,
-            Predicate<String> mayReadPipeline) {
-        try {
-            List<String> pipelines = read(() -> events().pipelines(application));
-            // on the caller's thread: a CI keeps the reader in a thread-local (Jenkins' authentication)
-            if (!new ApplicationAccess(name -> pipelines, mayReadPipeline).mayReadApplication(application)) {
-                return HeadlineFigures.without("hidden: you may not read every pipeline that deployed "
-                        + application);
-            }
-            KpiQuery query = KpiQuery.ending(Scope.application(application), environment, now,
-                    KpiQuery.DEFAULT_WINDOW, ZoneOffset.UTC);
-            return HeadlineFigures.of(read(() -> kpis().report(query)));
-        } catch (StoreException e) {
-            return HeadlineFigures.without("KPIs are not available: " + e.getMessage());
-        }
+    public HeadlineFigures figures(KpiQuery query) {
+        return HeadlineFigures.of(kpis().report(query));
     }
 
     /**

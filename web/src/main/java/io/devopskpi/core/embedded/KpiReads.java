@@ -10,9 +10,11 @@ import io.devopskpi.core.kpi.Scope;
 import io.devopskpi.core.model.Assignment;
 import io.devopskpi.core.query.ApplicationSummary;
 import io.devopskpi.core.query.TeamSummary;
+import io.devopskpi.core.store.StoreException;
 import io.devopskpi.core.summary.HeadlineFigures;
 import io.devopskpi.core.summary.KpiSummary;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -51,8 +53,28 @@ public interface KpiReads {
      * An application's figures over the 30 days ending {@code now}, as numbers, for a reader who may read every
      * pipeline that deployed it (asked on the caller's thread), within {@link Patience#read()}; else none, and why.
      */
-    HeadlineFigures applicationFigures(String application, String environment, Instant now,
-            Predicate<String> mayReadPipeline);
+    default HeadlineFigures applicationFigures(String application, String environment, Instant now,
+            Predicate<String> mayReadPipeline) {
+        try {
+            List<String> pipelines = read(() -> pipelines(application));
+            // on the caller's thread: a CI keeps the reader in a thread-local (Jenkins' authentication)
+            if (!new ApplicationAccess(name -> pipelines, mayReadPipeline).mayReadApplication(application)) {
+                return HeadlineFigures.without("hidden: you may not read every pipeline that deployed "
+                        + application);
+            }
+            KpiQuery query = KpiQuery.ending(Scope.application(application), environment, now,
+                    KpiQuery.DEFAULT_WINDOW, ZoneOffset.UTC);
+            return read(() -> figures(query));
+        } catch (StoreException e) {
+            return HeadlineFigures.without("KPIs are not available: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The headline figures of the query as numbers, whoever asks (the caller decided who may), on the caller's
+     * thread. @throws StoreException when the KPIs cannot be read
+     */
+    HeadlineFigures figures(KpiQuery query);
 
     /**
      * The gate judged now, its policy taken from where the KPIs are. When they cannot be read, {@code fallback}'s

@@ -4,7 +4,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.devopskpi.core.api.ApiAnswer;
-import io.devopskpi.core.api.ApplicationAccess;
 import io.devopskpi.core.embedded.BoundedCalls;
 import io.devopskpi.core.embedded.EventIntake;
 import io.devopskpi.core.embedded.IncidentResolutions;
@@ -34,7 +33,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -320,25 +318,13 @@ public final class RemoteKpis implements KpiReads, EventIntake, AutoCloseable {
         return ServerReads.applicationsFor(server, query, visibleApplication);
     }
 
-    /** The server's {@code /api/v1/kpis} for the application over exactly the 30 days ending {@code now}. */
+    /** The server's {@code /api/v1/kpis} for the query's scope, environment and exact window. */
     @Override
-    public HeadlineFigures applicationFigures(String application, String environment, Instant now,
-            Predicate<String> mayReadPipeline) {
-        try {
-            List<String> pipelines = read(() -> pipelines(application));
-            // on the caller's thread: a CI keeps the reader in a thread-local (Jenkins' authentication)
-            if (!new ApplicationAccess(name -> pipelines, mayReadPipeline).mayReadApplication(application)) {
-                return HeadlineFigures.without("hidden: you may not read every pipeline that deployed "
-                        + application);
-            }
-            KpiQuery query = KpiQuery.ending(Scope.application(application), environment, now,
-                    KpiQuery.DEFAULT_WINDOW, ZoneOffset.UTC);
-            String path = KPIS + "?application=" + encode(application) + "&environment=" + encode(environment)
-                    + "&from=" + encode(query.from().toString()) + "&to=" + encode(query.to().toString());
-            return read(() -> ServerKpis.figures(read(path)));
-        } catch (StoreException e) {
-            return HeadlineFigures.without("KPIs are not available: " + e.getMessage());
-        }
+    public HeadlineFigures figures(KpiQuery query) {
+        String path = KPIS + window(query);
+        Scope scope = query.scope();
+        return ServerKpis.figures(read(scope.kind() == Scope.Kind.ALL ? path
+                : path + "&" + scope.parameter() + "=" + encode(scope.name())));
     }
 
     /**
