@@ -65,7 +65,8 @@ public final class KpiRootAction implements UnprotectedRootAction {
             JenkinsFacade.check(Access.OVERALL_READ);
         }
         if (FIRST_RUN.storeIsEmpty(() -> KpiConfiguration.get().reads())) {
-            req.getView(new FirstRunPage(KpiHooks.unmapped().count(), reader.isAdministrator()), "index.jelly")
+            req.getView(new FirstRunPage(KpiHooks.unmapped().count(), reader.isAdministrator(),
+                    KpiConfiguration.get().centralServer() != null), "index.jelly")
                     .forward(req, rsp);
             return;
         }
