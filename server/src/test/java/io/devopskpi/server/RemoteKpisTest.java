@@ -12,10 +12,15 @@ import io.devopskpi.core.gate.GateStatus;
 import io.devopskpi.core.gate.GateVerdict;
 import io.devopskpi.core.gate.KpiGate;
 import io.devopskpi.core.json.GateJson;
+import io.devopskpi.core.kpi.KpiQuery;
 import io.devopskpi.core.kpi.KpiSettings;
 import io.devopskpi.core.kpi.Scope;
+import io.devopskpi.core.model.Deployment;
+import io.devopskpi.core.model.DeploymentResult;
 import io.devopskpi.core.model.Incident;
 import io.devopskpi.core.outbox.Outbox;
+import io.devopskpi.core.query.ApplicationSummary;
+import io.devopskpi.core.remote.Backoff;
 import io.devopskpi.core.remote.CentralServer;
 import io.devopskpi.core.remote.RemoteKpis;
 import io.devopskpi.core.store.StoreConfig;
@@ -27,6 +32,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -143,6 +149,72 @@ class RemoteKpisTest {
     }
 
     @Test
+    void theApplicationAndTeamListsAreTheStoresOverTheSameWindow() throws Exception {
+        try (RemoteKpis remote = remote(server.server.baseUrl()); EmbeddedKpis local = local()) {
+            for (Instant end : new Instant[] {TestServer.NOW, Instant.parse("2026-01-21T00:00:00Z")}) {
+                KpiQuery query = KpiQuery.ending(Scope.all(), "production", end, KpiQuery.DEFAULT_WINDOW,
+                        ZoneOffset.UTC);
+                assertThat(remote.applications(query)).as(end.toString()).isNotEmpty()
+                        .isEqualTo(local.applications(query));
+                assertThat(remote.teams(query)).as(end.toString()).isNotEmpty().isEqualTo(local.teams(query));
+            }
+            KpiQuery staging = KpiQuery.ending(Scope.all(), "staging", TestServer.NOW, KpiQuery.DEFAULT_WINDOW,
+                    ZoneOffset.UTC);
+            assertThat(remote.applications(staging)).isEqualTo(local.applications(staging));
+            assertThat(remote.applications(KpiQuery.ending(Scope.all(), "production", TestServer.NOW,
+                    KpiQuery.DEFAULT_WINDOW, ZoneOffset.UTC))).extracting(ApplicationSummary::application)
+                    .contains("cart", "shop");
+        }
+    }
+
+    @Test
+    void aServerWithoutDataHoldsNoneUntilItsFirstEvent() throws Exception {
+        StoreConfig store = TestServer.freshStore();
+        try (TestServer empty = TestServer.start(store, new ServerOptions("127.0.0.1", 0, store, TestServer.TOKEN,
+                null, TestServer.CLOCK, KpiSettings.defaults()));
+                RemoteKpis remote = remote(empty.server.baseUrl());
+                RemoteKpis seeded = new RemoteKpis(new CentralServer(URI.create(server.server.baseUrl()),
+                        () -> TestServer.TOKEN, null), new Outbox(dir.resolve("seeded")), PATIENT, TestServer.CLOCK)) {
+            assertThat(remote.holdsNoData()).isTrue();
+            assertThat(seeded.holdsNoData()).isFalse();
+            // an incident alone, without any deployment or pipeline, is data too
+            assertThat(empty.post("""
+                    {"type":"incident","id":"INC-first","application":"shop","environment":"production",
+                     "started":"2026-01-25T08:00:00Z"}""").statusCode()).isEqualTo(200);
+            assertThat(remote.holdsNoData()).isFalse();
+        }
+        String down = "http://127.0.0.1:" + CentralServerDeliveryTest.freePort();
+        try (RemoteKpis unreachable = remote(down)) {
+            assertThatThrownBy(() -> unreachable.read(unreachable::holdsNoData)).isInstanceOf(StoreException.class)
+                    .hasMessageContaining(down);
+        }
+    }
+
+    /** The server lists no environments: the forms suggest those this controller delivered, after a restart too. */
+    @Test
+    void theEnvironmentsSuggestedAreThoseThisControllerDelivered() throws Exception {
+        Deployment toUat = Deployment.builder("env-probe-1").application("env-probe").environment("uat")
+                .started(Instant.parse("2026-01-30T10:00:00Z")).finished(Instant.parse("2026-01-30T10:05:00Z"))
+                .result(DeploymentResult.SUCCESS).build();
+        try (RemoteKpis remote = remote(server.server.baseUrl())) {
+            assertThat(remote.knownEnvironments()).isEmpty();
+            assertThat(remote.submitNow(toUat)).isTrue();
+            assertThat(remote.submitNow(new Incident("INC-env-probe", "env-probe", "dr-site",
+                    Instant.parse("2026-01-30T11:00:00Z"), null, null, null, null, null, null))).isTrue();
+            assertThat(remote.knownEnvironments()).containsExactly("dr-site", "uat");
+        }
+        try (RemoteKpis restarted = remote(server.server.baseUrl())) {
+            assertThat(restarted.knownEnvironments()).containsExactly("dr-site", "uat");
+        }
+        String down = "http://127.0.0.1:" + CentralServerDeliveryTest.freePort();
+        try (RemoteKpis unreachable = new RemoteKpis(new CentralServer(URI.create(down), () -> TestServer.TOKEN,
+                null), new Outbox(dir.resolve("down")), PATIENT, TestServer.CLOCK)) {
+            assertThat(unreachable.submitNow(toUat)).as("queued, not sent").isFalse();
+            assertThat(unreachable.knownEnvironments()).as("only what the server took").isEmpty();
+        }
+    }
+
+    @Test
     void theGateIsJudgedByTheServerWithItsPoliciesAsTheStoreWouldJudgeIt() throws Exception {
         Function<io.devopskpi.core.gate.GatePolicyLookup, KpiGate> byPolicy = policies -> policies.gate(
                 "release-shop", TestServer.NOW).orElseThrow();
@@ -251,6 +323,61 @@ class RemoteKpisTest {
                     "2026-01-25 09:30:00");
             assertThatThrownBy(() -> remote.resolveNow("INC-unknown", Instant.parse("2026-01-25T09:30:00Z")))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("INC-unknown");
+        }
+    }
+
+    /**
+     * Controller A records an incident, controller B (another plugin with an outbox of its own) resolves it: B finds
+     * it in the server's incident list and sends the resolution, and the server's time to resolve counts it.
+     */
+    @Test
+    void anIncidentAnotherControllerRecordedIsResolvedThroughTheServer() throws Exception {
+        String url = server.server.baseUrl();
+        try (RemoteKpis a = new RemoteKpis(new CentralServer(URI.create(url), () -> TestServer.TOKEN, null),
+                new Outbox(dir.resolve("a")), PATIENT, TestServer.CLOCK)) {
+            assertThat(a.submitNow(new Incident("INC-from-a", "ttr-probe", "production",
+                    Instant.parse("2026-01-28T08:00:00Z"), Instant.parse("2026-01-28T08:10:00Z"), null, "P2", null,
+                    null, null))).isTrue();
+        }
+        String kpis = "/api/v1/kpis?application=ttr-probe&window=P30D";
+        assertThat(TestServer.json(server.get(kpis)).getAsJsonObject("timeToResolve").get("count").getAsInt())
+                .isZero();
+        try (RemoteKpis b = new RemoteKpis(new CentralServer(URI.create(url), () -> TestServer.TOKEN, null),
+                new Outbox(dir.resolve("b")), PATIENT, TestServer.CLOCK)) {
+            assertThat(b.resolveNow("INC-from-a", Instant.parse("2026-01-28T09:30:00Z"))).isTrue();
+            assertThatThrownBy(() -> b.resolveNow("INC-nobody-recorded", Instant.parse("2026-01-28T09:30:00Z")))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("INC-nobody-recorded")
+                    .hasMessageContaining("production");
+        }
+        var timeToResolve = TestServer.json(server.get(kpis)).getAsJsonObject("timeToResolve");
+        assertThat(timeToResolve.get("count").getAsInt()).isEqualTo(1);
+        assertThat(timeToResolve.get("medianSeconds").getAsDouble()).isEqualTo(5400);
+        assertThat(server.text("SELECT severity FROM incident WHERE id = 'INC-from-a'")).as("only resolved changed")
+                .isEqualTo("P2");
+    }
+
+    /** B resolves an incident while the server is down: the resolution waits on disk and arrives once it answers. */
+    @Test
+    void aResolutionWaitsForAServerThatIsDownAndArrivesOnceItAnswers() throws Exception {
+        int port = CentralServerDeliveryTest.freePort();
+        try (RemoteKpis b = new RemoteKpis(new CentralServer(URI.create("http://127.0.0.1:" + port),
+                () -> TestServer.TOKEN, null), new Outbox(dir.resolve("b")), PATIENT, TestServer.CLOCK,
+                new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1), 0))) {
+            assertThat(b.resolveNow("INC-late", Instant.parse("2026-01-28T09:30:00Z"))).as("waits").isFalse();
+            StoreConfig store = TestServer.freshStore();
+            try (TestServer late = TestServer.start(store, new ServerOptions("127.0.0.1", port, store,
+                    TestServer.TOKEN, null, TestServer.CLOCK, KpiSettings.defaults()))) {
+                assertThat(late.post("""
+                        {"type":"incident","id":"INC-late","application":"shop","environment":"production",
+                         "started":"2026-01-28T08:00:00Z"}""").statusCode()).isEqualTo(200);
+                Instant giveUp = Instant.now().plusSeconds(30);
+                while (late.text("SELECT resolved FROM incident WHERE id = 'INC-late'") == null
+                        && Instant.now().isBefore(giveUp)) {
+                    Thread.sleep(50);
+                }
+                assertThat(late.text("SELECT resolved FROM incident WHERE id = 'INC-late'"))
+                        .as("stored within 30 s, not never").startsWith("2026-01-28 09:30:00");
+            }
         }
     }
 

@@ -1,7 +1,6 @@
 package io.devopskpi.core.embedded;
 
 import io.devopskpi.core.api.ApiAnswer;
-import io.devopskpi.core.api.ApplicationAccess;
 import io.devopskpi.core.api.ReadApi;
 import io.devopskpi.core.gate.GatePolicyLookup;
 import io.devopskpi.core.governance.GatePolicies;
@@ -18,7 +17,12 @@ import io.devopskpi.core.model.Assignment;
 import io.devopskpi.core.model.Event;
 import io.devopskpi.core.model.Incident;
 import io.devopskpi.core.outbox.Outbox;
+import io.devopskpi.core.query.ApplicationList;
+import io.devopskpi.core.query.ApplicationSummary;
 import io.devopskpi.core.query.EnvironmentList;
+import io.devopskpi.core.query.Page;
+import io.devopskpi.core.query.TeamList;
+import io.devopskpi.core.query.TeamSummary;
 import io.devopskpi.core.store.EventReader;
 import io.devopskpi.core.store.Store;
 import io.devopskpi.core.store.StoreConfig;
@@ -104,7 +108,7 @@ public final class EmbeddedKpis implements KpiReads, EventIntake, AutoCloseable 
         synchronized (flushLock) {
             Ingestor ingestor = new Ingestor(store(), clock);
             int stored = outbox.replay(event -> ingestor.ingest(List.of(event)));
-            if (resolutions.apply(events(), outbox::put) > 0) { // they went into the outbox behind the rest
+            if (resolutions.apply(events()::findIncident, outbox::put) > 0) { // they went into the outbox behind the rest
                 stored += outbox.replay(event -> ingestor.ingest(List.of(event)));
             }
             return stored;
@@ -264,21 +268,8 @@ public final class EmbeddedKpis implements KpiReads, EventIntake, AutoCloseable 
     }
 
     @Override
-    public HeadlineFigures applicationFigures(String application, String environment, Instant now,
-            Predicate<String> mayReadPipeline) {
-        try {
-            List<String> pipelines = read(() -> events().pipelines(application));
-            // on the caller's thread: a CI keeps the reader in a thread-local (Jenkins' authentication)
-            if (!new ApplicationAccess(name -> pipelines, mayReadPipeline).mayReadApplication(application)) {
-                return HeadlineFigures.without("hidden: you may not read every pipeline that deployed "
-                        + application);
-            }
-            KpiQuery query = KpiQuery.ending(Scope.application(application), environment, now,
-                    KpiQuery.DEFAULT_WINDOW, ZoneOffset.UTC);
-            return HeadlineFigures.of(read(() -> kpis().report(query)));
-        } catch (StoreException e) {
-            return HeadlineFigures.without("KPIs are not available: " + e.getMessage());
-        }
+    public HeadlineFigures figures(KpiQuery query) {
+        return HeadlineFigures.of(kpis().report(query));
     }
 
     /**
@@ -320,6 +311,22 @@ public final class EmbeddedKpis implements KpiReads, EventIntake, AutoCloseable 
     @Override
     public List<String> allPipelines() {
         return events().allPipelines();
+    }
+
+    @Override
+    public List<ApplicationSummary> applications(KpiQuery query) {
+        return new ApplicationList(store(), clock).all(query);
+    }
+
+    @Override
+    public List<TeamSummary> teams(KpiQuery query) {
+        return new TeamList(store(), clock).list(query, new Page(0, Page.MAX_LIMIT)).items();
+    }
+
+    /** No event of any kind is stored. */
+    @Override
+    public boolean holdsNoData() {
+        return events().countEvents() == 0;
     }
 
     /** The last successful deployment's id, within {@link Patience#lookup()} (recording must not wait longer). */

@@ -5,11 +5,16 @@ import io.devopskpi.core.api.ApplicationAccess;
 import io.devopskpi.core.gate.GatePolicyLookup;
 import io.devopskpi.core.gate.GateVerdict;
 import io.devopskpi.core.gate.KpiGate;
+import io.devopskpi.core.kpi.KpiQuery;
 import io.devopskpi.core.kpi.Scope;
 import io.devopskpi.core.model.Assignment;
+import io.devopskpi.core.query.ApplicationSummary;
+import io.devopskpi.core.query.TeamSummary;
+import io.devopskpi.core.store.StoreException;
 import io.devopskpi.core.summary.HeadlineFigures;
 import io.devopskpi.core.summary.KpiSummary;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -48,8 +53,28 @@ public interface KpiReads {
      * An application's figures over the 30 days ending {@code now}, as numbers, for a reader who may read every
      * pipeline that deployed it (asked on the caller's thread), within {@link Patience#read()}; else none, and why.
      */
-    HeadlineFigures applicationFigures(String application, String environment, Instant now,
-            Predicate<String> mayReadPipeline);
+    default HeadlineFigures applicationFigures(String application, String environment, Instant now,
+            Predicate<String> mayReadPipeline) {
+        try {
+            List<String> pipelines = read(() -> pipelines(application));
+            // on the caller's thread: a CI keeps the reader in a thread-local (Jenkins' authentication)
+            if (!new ApplicationAccess(name -> pipelines, mayReadPipeline).mayReadApplication(application)) {
+                return HeadlineFigures.without("hidden: you may not read every pipeline that deployed "
+                        + application);
+            }
+            KpiQuery query = KpiQuery.ending(Scope.application(application), environment, now,
+                    KpiQuery.DEFAULT_WINDOW, ZoneOffset.UTC);
+            return read(() -> figures(query));
+        } catch (StoreException e) {
+            return HeadlineFigures.without("KPIs are not available: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The headline figures of the query as numbers, whoever asks (the caller decided who may), on the caller's
+     * thread. @throws StoreException when the KPIs cannot be read
+     */
+    HeadlineFigures figures(KpiQuery query);
 
     /**
      * The gate judged now, its policy taken from where the KPIs are. When they cannot be read, {@code fallback}'s
@@ -93,4 +118,23 @@ public interface KpiReads {
 
     /** Every pipeline that deployed anything, on the caller's thread. */
     List<String> allPipelines();
+
+    /**
+     * Every application of the query's environment and window, as the read API's {@code applications} lists them
+     * (api.md), sorted by name; on the caller's thread. @throws io.devopskpi.core.store.StoreException
+     */
+    List<ApplicationSummary> applications(KpiQuery query);
+
+    /**
+     * The teams of the query's environment and window with their applications, as the read API's {@code teams}
+     * lists them: the first {@link io.devopskpi.core.query.Page#MAX_LIMIT}; on the caller's thread.
+     * @throws io.devopskpi.core.store.StoreException
+     */
+    List<TeamSummary> teams(KpiQuery query);
+
+    /**
+     * Whether nothing has been recorded yet (a first run: pages explain how to get data instead of showing empty
+     * charts); on the caller's thread. @throws io.devopskpi.core.store.StoreException when it cannot be told
+     */
+    boolean holdsNoData();
 }

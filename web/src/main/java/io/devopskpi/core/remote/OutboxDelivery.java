@@ -26,6 +26,7 @@ public final class OutboxDelivery implements AutoCloseable {
 
     private final Outbox outbox;
     private final EventSink sink;
+    private final Preparation preparation;
     private final Clock clock;
     private final ScheduledExecutorService thread;
     private Backoff backoff;
@@ -34,8 +35,17 @@ public final class OutboxDelivery implements AutoCloseable {
     private boolean scheduled;
 
     public OutboxDelivery(Outbox outbox, EventSink sink, Backoff backoff, Clock clock) {
+        this(outbox, sink, () -> { }, backoff, clock);
+    }
+
+    /**
+     * @param preparation run on the delivery thread before each drain (it may put events into the outbox); when it
+     *     throws, the drain fails as a failed delivery does and is tried again after the backoff
+     */
+    public OutboxDelivery(Outbox outbox, EventSink sink, Preparation preparation, Backoff backoff, Clock clock) {
         this.outbox = outbox;
         this.sink = sink;
+        this.preparation = preparation;
         this.backoff = backoff;
         this.clock = clock;
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -71,6 +81,7 @@ public final class OutboxDelivery implements AutoCloseable {
         }
         AtomicInteger taken = new AtomicInteger();
         try {
+            preparation.run();
             int delivered = outbox.replay(event -> {
                 sink.accept(event);
                 taken.incrementAndGet();
@@ -105,5 +116,11 @@ public final class OutboxDelivery implements AutoCloseable {
     @Override
     public void close() {
         thread.shutdownNow();
+    }
+
+    /** Work before a drain, such as turning waiting incident resolutions into events. */
+    @FunctionalInterface
+    public interface Preparation {
+        void run() throws IOException;
     }
 }

@@ -4,7 +4,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.devopskpi.core.api.ApiAnswer;
-import io.devopskpi.core.api.ApplicationAccess;
 import io.devopskpi.core.embedded.BoundedCalls;
 import io.devopskpi.core.embedded.EventIntake;
 import io.devopskpi.core.embedded.IncidentResolutions;
@@ -20,6 +19,9 @@ import io.devopskpi.core.model.Assignment;
 import io.devopskpi.core.model.Event;
 import io.devopskpi.core.model.Incident;
 import io.devopskpi.core.outbox.Outbox;
+import io.devopskpi.core.query.ApplicationSummary;
+import io.devopskpi.core.query.Page;
+import io.devopskpi.core.query.TeamSummary;
 import io.devopskpi.core.store.StoreException;
 import io.devopskpi.core.summary.HeadlineFigures;
 import io.devopskpi.core.summary.KpiSummary;
@@ -31,14 +33,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * devops-kpi inside a CI server that keeps no store of its own: events go through the durable outbox to a central
@@ -48,11 +53,15 @@ import java.util.function.Predicate;
  * {@link Patience#store()}).
  */
 public final class RemoteKpis implements KpiReads, EventIntake, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RemoteKpis.class);
     private static final Duration POLL = Duration.ofMillis(10);
     private static final String KPIS = "/api/v1/kpis";
     private static final String DEPLOYMENTS = "/api/v1/deployments";
     private static final String PIPELINES = "/api/v1/pipelines";
     private static final String ASSIGNMENTS = "/api/v1/assignments";
+    private static final String APPLICATIONS = "/api/v1/applications";
+    private static final String TEAMS = "/api/v1/teams";
+    private static final String INCIDENTS = "/api/v1/incidents";
     /** The longest window the server takes: "every deployment ever stored". */
     private static final String ALL_TIME = "P36525D";
 
@@ -60,6 +69,8 @@ public final class RemoteKpis implements KpiReads, EventIntake, AutoCloseable {
     private final Outbox outbox;
     private final OutboxDelivery delivery;
     private final RecordedIncidents incidents;
+    private final SentEnvironments environments;
+    private final IncidentResolutions resolutions;
     private final Patience patience;
     private final Clock clock;
     private final RemoteGate gates;
@@ -76,10 +87,16 @@ public final class RemoteKpis implements KpiReads, EventIntake, AutoCloseable {
         this.server = server;
         this.outbox = outbox;
         this.incidents = new RecordedIncidents(outbox.directory().resolve("incidents"));
+        this.environments = new SentEnvironments(outbox.directory().resolve("environments"));
+        this.resolutions = new IncidentResolutions(outbox.directory().resolve("resolutions"));
         this.patience = patience;
         this.clock = clock;
         this.gates = new RemoteGate(server);
-        this.delivery = new OutboxDelivery(outbox, new ServerSink(server), backoff, clock);
+        ServerSink sink = new ServerSink(server);
+        this.delivery = new OutboxDelivery(outbox, event -> {
+            sink.accept(event);
+            noteEnvironment(event);
+        }, () -> resolutions.apply(this::listedIncident, outbox::put), backoff, clock);
         delivery.soon();
     }
 
@@ -112,15 +129,55 @@ public final class RemoteKpis implements KpiReads, EventIntake, AutoCloseable {
     }
 
     /**
-     * Ends an incident this controller recorded (the server's API looks incidents up by window, not by id, so the
-     * controller keeps the fields an update must repeat: application, environment, start).
+     * Ends an incident this controller recorded (it keeps the fields an update must repeat: application,
+     * environment, start), or else one the central server lists (another controller's, an alerting tool's): looked
+     * up by id, newest first, in production and the environments this controller delivered to, within
+     * {@link Patience#read()}. When the server cannot be asked, the resolution waits on disk and the delivery
+     * thread looks the incident up and sends it once the server answers.
+     *
+     * @return true when the server stored it now, false when it waits
+     * @throws IllegalArgumentException when neither this controller nor the server knows an incident of that id
      */
     @Override
     public boolean resolveNow(String id, Instant resolved) throws IOException {
-        Incident recorded = incidents.find(id).orElseThrow(() -> new IllegalArgumentException("no incident '" + id
-                + "' was recorded on this controller (with a central server, resolveIncident ends the incidents "
-                + "recordIncident recorded here)"));
-        return submitNow(IncidentResolutions.resolution(recorded, resolved));
+        Optional<Incident> recorded = incidents.find(id);
+        if (recorded.isEmpty()) {
+            try {
+                recorded = ask(patience.read(), () -> listedIncident(id));
+            } catch (StoreException e) {
+                LOG.info("devops-kpi: the resolution of incident {} waits for the central server: {}", id,
+                        e.getMessage());
+                resolutions.put(id, resolved);
+                delivery.soon();
+                return false;
+            }
+        }
+        Incident incident = recorded.orElseThrow(() -> new IllegalArgumentException("no incident '" + id
+                + "' was recorded on this controller or is listed by the central server in " + String.join(", ",
+                        searchedEnvironments()) + " (the environments this controller delivered to)"));
+        return submitNow(IncidentResolutions.resolution(incident, resolved));
+    }
+
+    /**
+     * The incident of that id as the server's {@code GET /api/v1/incidents} lists it (over its longest window,
+     * newest first) in production or an environment this controller delivered to: its id, application,
+     * environment and start, what a resolution repeats; on the caller's thread.
+     */
+    private Optional<Incident> listedIncident(String id) {
+        for (String environment : searchedEnvironments()) {
+            Optional<JsonObject> listed = ServerReads.first(server, INCIDENTS + "?environment=" + encode(environment)
+                    + "&window=" + ALL_TIME, "incidents", entry -> id.equals(entry.get("id").getAsString()));
+            if (listed.isPresent()) {
+                return Optional.of(ServerKpis.incident(listed.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private List<String> searchedEnvironments() {
+        Set<String> environments = new LinkedHashSet<>(List.of(KpiQuery.DEFAULT_ENVIRONMENT));
+        environments.addAll(this.environments.all());
+        return List.copyOf(environments);
     }
 
     private void remember(Event event) throws IOException {
@@ -176,6 +233,49 @@ public final class RemoteKpis implements KpiReads, EventIntake, AutoCloseable {
         return strings(list(PIPELINES, "pipelines"));
     }
 
+    /** The server's {@code GET /api/v1/applications} for the query's environment and exact window, every page. */
+    @Override
+    public List<ApplicationSummary> applications(KpiQuery query) {
+        return ServerReads.whole(server, APPLICATIONS + window(query), "applications").stream()
+                .map(ServerKpis::application).toList();
+    }
+
+    /** The server's {@code GET /api/v1/teams} for the query's environment and exact window, its first 500. */
+    @Override
+    public List<TeamSummary> teams(KpiQuery query) {
+        List<TeamSummary> teams = new ArrayList<>();
+        for (JsonElement item : list(TEAMS + window(query) + "&limit=" + Page.MAX_LIMIT, "teams")) {
+            teams.add(ServerKpis.team(item.getAsJsonObject()));
+        }
+        return teams;
+    }
+
+    /**
+     * No pipeline deployed anything ({@code GET /api/v1/pipelines}) and no application is listed in production
+     * over the longest window ({@code GET /api/v1/applications}: deployments, incidents, assignments). The server
+     * counts no events for its readers, so data of other environments without pipeline names goes unseen here.
+     */
+    @Override
+    public boolean holdsNoData() {
+        return total(PIPELINES + "?limit=1") == 0
+                && total(APPLICATIONS + "?environment=" + KpiQuery.DEFAULT_ENVIRONMENT + "&window=" + ALL_TIME
+                        + "&limit=1") == 0;
+    }
+
+    private long total(String pathAndQuery) {
+        JsonObject answer = read(pathAndQuery);
+        if (!answer.has("total") || !answer.get("total").isJsonPrimitive()) {
+            throw new ServerUnavailableException(server.where(pathAndQuery) + " answered without 'total'");
+        }
+        return answer.get("total").getAsLong();
+    }
+
+    /** The query's environment and its exact window, {@code from} and {@code to}, as a query string. */
+    private static String window(KpiQuery query) {
+        return "?environment=" + encode(query.environment()) + "&from=" + encode(query.from().toString()) + "&to="
+                + encode(query.to().toString());
+    }
+
     private static List<String> strings(JsonArray items) {
         List<String> values = new ArrayList<>();
         items.forEach(item -> values.add(item.getAsString()));
@@ -218,25 +318,13 @@ public final class RemoteKpis implements KpiReads, EventIntake, AutoCloseable {
         return ServerReads.applicationsFor(server, query, visibleApplication);
     }
 
-    /** The server's {@code /api/v1/kpis} for the application over exactly the 30 days ending {@code now}. */
+    /** The server's {@code /api/v1/kpis} for the query's scope, environment and exact window. */
     @Override
-    public HeadlineFigures applicationFigures(String application, String environment, Instant now,
-            Predicate<String> mayReadPipeline) {
-        try {
-            List<String> pipelines = read(() -> pipelines(application));
-            // on the caller's thread: a CI keeps the reader in a thread-local (Jenkins' authentication)
-            if (!new ApplicationAccess(name -> pipelines, mayReadPipeline).mayReadApplication(application)) {
-                return HeadlineFigures.without("hidden: you may not read every pipeline that deployed "
-                        + application);
-            }
-            KpiQuery query = KpiQuery.ending(Scope.application(application), environment, now,
-                    KpiQuery.DEFAULT_WINDOW, ZoneOffset.UTC);
-            String path = KPIS + "?application=" + encode(application) + "&environment=" + encode(environment)
-                    + "&from=" + encode(query.from().toString()) + "&to=" + encode(query.to().toString());
-            return read(() -> ServerKpis.figures(read(path)));
-        } catch (StoreException e) {
-            return HeadlineFigures.without("KPIs are not available: " + e.getMessage());
-        }
+    public HeadlineFigures figures(KpiQuery query) {
+        String path = KPIS + window(query);
+        Scope scope = query.scope();
+        return ServerKpis.figures(read(scope.kind() == Scope.Kind.ALL ? path
+                : path + "&" + scope.parameter() + "=" + encode(scope.name())));
     }
 
     /**
@@ -255,10 +343,23 @@ public final class RemoteKpis implements KpiReads, EventIntake, AutoCloseable {
         }
     }
 
-    /** The server names no list of environments: suggestions stay with the form's defaults. */
+    /**
+     * The environments of the deployments and incidents this controller delivered to the server, sorted: the
+     * server's read API lists no environments.
+     */
     @Override
     public List<String> knownEnvironments() {
-        return List.of();
+        return environments.all();
+    }
+
+    /** A suggestion is not worth a failed delivery: the event is stored on the server, whatever happens here. */
+    private void noteEnvironment(Event event) {
+        try {
+            environments.sent(event);
+        } catch (IOException e) {
+            LOG.warn("devops-kpi: the environment of a delivered event is not kept for the forms' suggestions: {}",
+                    e.toString());
+        }
     }
 
     @Override

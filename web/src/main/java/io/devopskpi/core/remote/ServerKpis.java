@@ -3,12 +3,21 @@ package io.devopskpi.core.remote;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import io.devopskpi.core.model.Assignment;
+import io.devopskpi.core.model.Incident;
 import io.devopskpi.core.model.Responsibility;
+import io.devopskpi.core.query.ApplicationSummary;
+import io.devopskpi.core.query.Owner;
+import io.devopskpi.core.query.TeamSummary;
 import io.devopskpi.core.summary.HeadlineFigures;
 import io.devopskpi.core.summary.KpiSummary;
 
-/** Reads the server's {@code GET /api/v1/kpis} answer (api.md) into the summary pages show. */
+/**
+ * Reads the server's answers (api.md) into what pages show: {@code GET /api/v1/kpis} into summaries and figures,
+ * the entries of {@code assignments}, {@code applications} and {@code teams} into core's types.
+ */
 final class ServerKpis {
     private ServerKpis() {
     }
@@ -62,6 +71,50 @@ final class ServerKpis {
             throw new ServerUnavailableException("the central server's assignments are not in the expected form: "
                     + e);
         }
+    }
+
+    /** An entry of {@code GET /api/v1/applications} (api.md) as the application summary it lists. */
+    static ApplicationSummary application(JsonObject item) {
+        try {
+            JsonElement last = item.get("lastDeployment");
+            return new ApplicationSummary(item.get("application").getAsString(), owner(item, "delivery"),
+                    owner(item, "operations"), item.get("deployments").getAsInt(), last == null || last.isJsonNull()
+                            ? null : Instant.parse(last.getAsString()));
+        } catch (RuntimeException e) {
+            throw new ServerUnavailableException("the central server's applications are not in the expected form: "
+                    + e);
+        }
+    }
+
+    /** An entry of {@code GET /api/v1/teams} (api.md) as the team summary it lists. */
+    static TeamSummary team(JsonObject item) {
+        try {
+            List<String> applications = new ArrayList<>();
+            item.getAsJsonArray("applications").forEach(name -> applications.add(name.getAsString()));
+            return new TeamSummary(item.get("team").getAsString(), applications);
+        } catch (RuntimeException e) {
+            throw new ServerUnavailableException("the central server's teams are not in the expected form: " + e);
+        }
+    }
+
+    /**
+     * An entry of {@code GET /api/v1/incidents} (api.md) as the incident a resolution updates: its id, application,
+     * environment and start only (the entry's team and supplier are the attributed owners, not what was sent).
+     */
+    static Incident incident(JsonObject item) {
+        try {
+            return new Incident(item.get("id").getAsString(), item.get("application").getAsString(),
+                    item.get("environment").getAsString(), Instant.parse(item.get("started").getAsString()), null,
+                    null, null, null, null, null);
+        } catch (RuntimeException e) {
+            throw new ServerUnavailableException("the central server's incidents are not in the expected form: "
+                    + e);
+        }
+    }
+
+    private static Owner owner(JsonObject item, String responsibility) {
+        JsonObject owner = item.getAsJsonObject(responsibility);
+        return new Owner(owner.get("team").getAsString(), owner.get("supplier").getAsString());
     }
 
     private static String text(JsonElement value) {

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,25 +52,10 @@ final class ServerReads {
     static ApiAnswer applicationsFor(CentralServer server, Map<String, List<String>> query,
             Predicate<String> visible) {
         List<JsonElement> kept = new ArrayList<>();
-        for (int offset = 0; ; offset += WHOLE) {
-            String rest = queryString(query, List.of("offset", "limit"));
-            String path = API + APPLICATIONS + rest + (rest.isEmpty() ? "?" : "&") + "offset=" + offset + "&limit="
-                    + WHOLE;
-            HttpResponse<String> response = server.get(path);
-            server.requireAvailable(path, response);
-            JsonObject answer = ServerAnswers.object(response.body());
-            if (response.statusCode() != 200 || !answer.has(APPLICATIONS)) {
-                throw new ServerUnavailableException(server.where(path) + " answered HTTP " + response.statusCode()
-                        + ": " + ServerAnswers.error(response.body()));
-            }
-            JsonArray page = answer.getAsJsonArray(APPLICATIONS);
-            for (JsonElement entry : page) {
-                if (visible.test(entry.getAsJsonObject().get("application").getAsString())) {
-                    kept.add(entry);
-                }
-            }
-            if (page.size() < WHOLE || offset + WHOLE >= answer.get("total").getAsInt()) {
-                break;
+        for (JsonObject entry : whole(server, API + APPLICATIONS + queryString(query, List.of("offset", "limit")),
+                APPLICATIONS)) {
+            if (visible.test(entry.get("application").getAsString())) {
+                kept.add(entry);
             }
         }
         int offset = number(query, "offset", 0);
@@ -82,6 +68,51 @@ final class ServerReads {
         json.addProperty("offset", offset);
         json.addProperty("limit", limit);
         return ApiAnswer.json(200, json);
+    }
+
+    /**
+     * Every entry of a paged list the server answers at {@code pathAndQuery} (without {@code offset} and
+     * {@code limit}), read a page of {@value #WHOLE} at a time.
+     *
+     * @throws ServerUnavailableException when a page is not answered 200 with its {@code items}
+     */
+    static List<JsonObject> whole(CentralServer server, String pathAndQuery, String items) {
+        List<JsonObject> entries = new ArrayList<>();
+        first(server, pathAndQuery, items, entry -> {
+            entries.add(entry);
+            return false;
+        });
+        return entries;
+    }
+
+    /**
+     * The first entry {@code wanted} takes of a paged list the server answers at {@code pathAndQuery} (without
+     * {@code offset} and {@code limit}), read a page of {@value #WHOLE} at a time until it is found.
+     *
+     * @throws ServerUnavailableException when a page is not answered 200 with its {@code items}
+     */
+    static Optional<JsonObject> first(CentralServer server, String pathAndQuery, String items,
+            Predicate<JsonObject> wanted) {
+        for (int offset = 0; ; offset += WHOLE) {
+            String path = pathAndQuery + (pathAndQuery.contains("?") ? "&" : "?") + "offset=" + offset + "&limit="
+                    + WHOLE;
+            HttpResponse<String> response = server.get(path);
+            server.requireAvailable(path, response);
+            JsonObject answer = ServerAnswers.object(response.body());
+            if (response.statusCode() != 200 || !answer.has(items) || !answer.get(items).isJsonArray()) {
+                throw new ServerUnavailableException(server.where(path) + " answered HTTP " + response.statusCode()
+                        + ": " + ServerAnswers.error(response.body()));
+            }
+            JsonArray page = answer.getAsJsonArray(items);
+            for (JsonElement entry : page) {
+                if (wanted.test(entry.getAsJsonObject())) {
+                    return Optional.of(entry.getAsJsonObject());
+                }
+            }
+            if (page.size() < WHOLE || offset + WHOLE >= answer.get("total").getAsInt()) {
+                return Optional.empty();
+            }
+        }
     }
 
     /** A parameter the server has accepted already (so a number), or its default. */

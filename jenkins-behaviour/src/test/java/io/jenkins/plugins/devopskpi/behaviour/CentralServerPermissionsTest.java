@@ -21,7 +21,8 @@ import io.devopskpi.core.remote.RemoteKpis;
 import io.devopskpi.core.remote.ServerSink;
 import io.devopskpi.core.store.StoreConfig;
 import io.devopskpi.core.summary.KpiSummary;
-import io.jenkins.plugins.devopskpi.ui.KpiReader;
+import io.jenkins.plugins.devopskpi.ui.FirstRun;
+import io.jenkins.plugins.devopskpi.ui.KpiLists;
 import io.jenkins.plugins.devopskpi.ui.KpiRoutes;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -33,6 +34,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,29 +64,6 @@ class CentralServerPermissionsTest {
     private static final Instant NOW = Instant.now();
     private static final Patience PATIENT = new Patience(Duration.ofSeconds(20), Duration.ofSeconds(20),
             Duration.ofSeconds(20), Duration.ofSeconds(20), Duration.ofSeconds(20));
-
-    private record Reader(String name, boolean overall, boolean admin, Set<String> jobs, List<String> hidden)
-            implements KpiReader {
-        @Override
-        public boolean mayReadOverall() {
-            return overall || admin;
-        }
-
-        @Override
-        public boolean isAdministrator() {
-            return admin;
-        }
-
-        @Override
-        public boolean mayReadJob(String fullName) {
-            return admin || jobs.contains(fullName);
-        }
-
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
 
     private static final List<String> EVERY_NAME = List.of(ALPHA, BRAVO, ALPHA_JOB, BRAVO_JOB);
     private static final List<Reader> READERS = List.of(
@@ -223,6 +202,63 @@ class CentralServerPermissionsTest {
         KpiSummary shown = remote.applicationSummary(ALPHA, "production", someJobs::mayReadJob);
         assertThat(shown.error()).isNull();
         assertThat(shown).isEqualTo(local.summary(ALPHA + " (production)", Scope.application(ALPHA), "production"));
+    }
+
+    @Test
+    void theRootPagesListsAreTheControllersOwnForEachReaderAndHideTheSame() {
+        Clock at = Clock.fixed(NOW, ZoneOffset.UTC);
+        for (Reader reader : READERS) {
+            KpiLists fromServer = new KpiLists(() -> remote, reader, at);
+            KpiLists fromStore = new KpiLists(() -> local, reader, at);
+            String what = reader.name();
+            assertThat(fromServer.getError()).as(what).isEqualTo(fromStore.getError());
+            assertThat(applications(fromServer)).as(what).isEqualTo(applications(fromStore));
+            assertThat(teams(fromServer)).as(what).isEqualTo(teams(fromStore));
+            assertThat(fromServer.getTeamsRefused()).as(what).isEqualTo(fromStore.getTeamsRefused());
+            for (String hidden : reader.hidden()) {
+                assertThat(applications(fromServer) + " " + teams(fromServer)).as(what + " names " + hidden)
+                        .doesNotContain(hidden);
+            }
+        }
+        // not vacuous: the administrator gets both applications and the teams, team-a's reader alpha-shop only
+        KpiLists admin = new KpiLists(() -> remote, READERS.get(3), at);
+        assertThat(applications(admin)).containsExactly(ALPHA + " 3 " + finished(4) + " storefront acme",
+                BRAVO + " 3 " + finished(3) + " finance globex");
+        assertThat(teams(admin)).containsExactly("finance " + List.of(BRAVO), "storefront " + List.of(ALPHA));
+        KpiLists someJobs = new KpiLists(() -> remote, READERS.get(2), at);
+        assertThat(someJobs.getError()).isNull();
+        assertThat(applications(someJobs)).hasSize(1).allMatch(entry -> entry.startsWith(ALPHA + " "));
+        assertThat(someJobs.getTeams()).isNull();
+        assertThat(someJobs.getTeamsRefused()).isNotBlank();
+        assertThat(new FirstRun().storeIsEmpty(() -> remote)).as("the server holds events").isFalse();
+    }
+
+    private static List<String> applications(KpiLists lists) {
+        return lists.getApplications().stream().map(a -> a.getName() + " " + a.getDeployments() + " "
+                + a.getLastDeployment() + " " + a.getTeam() + " " + a.getSupplier()).toList();
+    }
+
+    private static List<String> teams(KpiLists lists) {
+        return lists.getTeams() == null ? null : lists.getTeams().stream().map(t -> t.getName() + " "
+                + t.getApplications()).toList();
+    }
+
+    @Test
+    void theRootPagesListsFromAServerThatIsDownSayNotAvailableNeverNoData() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String down = "http://127.0.0.1:" + port;
+        try (RemoteKpis unreachable = new RemoteKpis(new CentralServer(URI.create(down), () -> TOKEN, null),
+                new Outbox(Files.createTempDirectory(dir, "down")), PATIENT, Clock.systemUTC())) {
+            KpiLists lists = new KpiLists(() -> unreachable, READERS.get(3), Clock.systemUTC());
+            assertThat(lists.getError()).startsWith("KPIs are not available").contains(down).doesNotContain(TOKEN);
+            assertThat(lists.getApplications()).isEmpty();
+            assertThat(lists.getTeams()).isNull();
+            assertThat(new FirstRun().storeIsEmpty(() -> unreachable)).as("a server that cannot answer is not empty")
+                    .isFalse();
+        }
     }
 
     @Test

@@ -122,7 +122,8 @@ class JellyExpressionsTest {
                 new Scene("nothing", RunEvents.Recorded::new)));
         all.put(FirstRunPage.class, List.of(
                 new Scene("administrator", () -> firstRun(3, true)),
-                new Scene("reader", () -> firstRun(0, false))));
+                new Scene("reader", () -> firstRun(0, false)),
+                new Scene("central server", JellyExpressionsTest::firstRunWithACentralServer)));
         return Map.copyOf(all);
     }
 
@@ -200,6 +201,14 @@ class JellyExpressionsTest {
         assertThat(reader).as("the configuration and the import are for administrators")
                 .doesNotContain("manage/configure", "history/").contains("<a href=\"/jenkins/pipeline-syntax/\">",
                         "<td>0</td>");
+    }
+
+    /** With a central server there is no store here to import into, and the webhooks are the server's. */
+    @Test
+    void firstRunPageWithACentralServerSendsTheImportAndTheAlertsToTheServer() throws Exception {
+        String page = render("ui/FirstRunPage/index.jelly", FirstRunPage.class, "central server").text();
+        assertThat(page).contains("<h2>3. Import history</h2>", "import jenkins", "/api/v1/hooks/alertmanager",
+                "<a href=\"/jenkins/manage/configure\">").doesNotContain("history/", "Unmapped alerts received");
     }
 
     @Test
@@ -578,6 +587,13 @@ class JellyExpressionsTest {
         Constructor<FirstRunPage> constructor = FirstRunPage.class.getDeclaredConstructor(long.class, boolean.class);
         constructor.setAccessible(true);
         return constructor.newInstance(unmapped, administrator);
+    }
+
+    private static Object firstRunWithACentralServer() throws Exception {
+        Constructor<FirstRunPage> constructor = FirstRunPage.class.getDeclaredConstructor(long.class, boolean.class,
+                boolean.class);
+        constructor.setAccessible(true);
+        return constructor.newInstance(0L, true, true);
     }
 
     /** The job page with the summary, and the application's two suppliers (delivery, operations). */

@@ -94,8 +94,9 @@ final class StepForm {
     }
 
     /**
-     * Suggestions for {@code environment}: production and every environment deployed to, sorted; free text stays
-     * possible (a first deployment names a new one). Without the permission none, and the store is not asked; when
+     * Suggestions for {@code environment}: production and every environment deployed to (with a central server:
+     * those this controller delivered to, {@link KpiReads#knownEnvironments()}), sorted; free text stays possible
+     * (a first deployment names a new one). Without the permission none, and the store is not asked; when
      * the store does not answer within the page patience, production only.
      */
     static ComboBoxModel environments(Item item, Callable<? extends KpiReads> backend) {

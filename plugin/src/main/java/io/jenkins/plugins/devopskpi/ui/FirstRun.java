@@ -1,25 +1,25 @@
 package io.jenkins.plugins.devopskpi.ui;
 
-import io.devopskpi.core.embedded.EmbeddedKpis;
+import io.devopskpi.core.embedded.KpiReads;
 import java.util.concurrent.Callable;
 
 /**
- * Whether the store holds no event yet, asked within the read patience; once it holds one (events are never
- * removed) the answer is kept and the store is not asked again. A store that cannot answer is not "empty": the
- * dashboard then shows its own errors.
+ * Whether where the plugin reads (its store, or the central server: {@link KpiReads#holdsNoData()}) holds no data
+ * yet, asked within the read patience; once it holds some (events are never removed) the answer is kept and it is
+ * not asked again. A store or server that cannot answer is not "empty": the dashboard then shows its own errors.
  */
-final class FirstRun {
+public final class FirstRun {
     private volatile boolean hasEvents;
 
-    boolean storeIsEmpty(Callable<EmbeddedKpis> backend) {
+    public boolean storeIsEmpty(Callable<? extends KpiReads> backend) {
         if (hasEvents) {
             return false;
         }
         try {
-            EmbeddedKpis kpis = backend.call();
-            long events = kpis.read(() -> kpis.events().countEvents());
-            hasEvents = events > 0;
-            return events == 0;
+            KpiReads kpis = backend.call();
+            boolean empty = kpis.read(kpis::holdsNoData);
+            hasEvents = !empty;
+            return empty;
         } catch (Exception e) {
             return false;
         }

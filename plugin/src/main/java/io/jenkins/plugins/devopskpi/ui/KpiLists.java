@@ -1,14 +1,10 @@
 package io.jenkins.plugins.devopskpi.ui;
 
-import io.devopskpi.core.embedded.EmbeddedKpis;
+import io.devopskpi.core.embedded.KpiReads;
 import io.devopskpi.core.kpi.KpiQuery;
 import io.devopskpi.core.kpi.Scope;
-import io.devopskpi.core.query.ApplicationList;
 import io.devopskpi.core.query.ApplicationSummary;
-import io.devopskpi.core.query.Page;
-import io.devopskpi.core.query.TeamList;
 import io.devopskpi.core.query.TeamSummary;
-import io.devopskpi.core.store.EventReader;
 import io.devopskpi.core.store.StoreException;
 import io.jenkins.plugins.devopskpi.Messages;
 import java.io.IOException;
@@ -26,22 +22,21 @@ import org.kohsuke.stapler.export.ExportedBean;
  * {@code /devops-kpi/api/json}: the root page's lists of the last 30 days in production, as the read API's
  * {@code applications} and {@code teams} answer them and for the same readers ({@link ReadPermission}): the
  * applications whose every deploying job the reader may read, and the teams only for a reader of every application.
- * Read once, when Stapler first asks, within the store's read patience.
+ * Read once, when Stapler first asks, within the read patience, from where the plugin reads ({@link KpiReads}: its
+ * own store, or the central server's {@code applications} and {@code teams} with the read token).
  */
 @ExportedBean
 public final class KpiLists {
-    private final Store backend;
+    private final KpiRoutes.Backend backend;
     private final KpiReader reader;
     private final Clock clock;
     private Read read;
 
-    /** The controller's own store, opened on first use (with a central server: an IOException saying so). */
-    @FunctionalInterface
-    interface Store {
-        EmbeddedKpis get() throws IOException;
-    }
-
-    KpiLists(Store backend, KpiReader reader, Clock clock) {
+    /**
+     * @param backend where the plugin reads: its own store or the central server ({@code KpiConfiguration.reads()})
+     * @param clock the end of the lists' window
+     */
+    public KpiLists(KpiRoutes.Backend backend, KpiReader reader, Clock clock) {
         this.backend = backend;
         this.reader = reader;
         this.clock = clock;
@@ -62,7 +57,7 @@ public final class KpiLists {
         if (!reader.mayReadOverall()) {
             return new Read(List.of(), null, null, Messages.RootAction_NeedsOverallRead());
         }
-        EmbeddedKpis kpis;
+        KpiReads kpis;
         try {
             kpis = backend.get();
         } catch (IOException e) {
@@ -70,22 +65,19 @@ public final class KpiLists {
         }
         try {
             return kpis.read(() -> {
-                EventReader events = kpis.events();
-                ReadPermission permission = new ReadPermission(reader, events::pipelines, events::allPipelines);
+                ReadPermission permission = new ReadPermission(reader, kpis::pipelines, kpis::allPipelines);
                 KpiQuery query = KpiQuery.ending(Scope.all(), KpiQuery.DEFAULT_ENVIRONMENT, clock.instant(),
                         KpiQuery.DEFAULT_WINDOW, ZoneOffset.UTC);
                 ReadPermission.Decision applications = permission.decide(ReadPermission.APPLICATIONS, Map.of());
                 Predicate<String> visible = applications.visibleApplication() == null ? name -> true
                         : applications.visibleApplication();
-                List<ApplicationEntry> shown = new ApplicationList(kpis.store(), clock).all(query).stream()
+                List<ApplicationEntry> shown = kpis.applications(query).stream()
                         .filter(a -> visible.test(a.application())).map(ApplicationEntry::new).toList();
                 ReadPermission.Decision teams = permission.decide("teams", Map.of());
                 if (!teams.allowed()) {
                     return new Read(shown, null, teams.refusal(), null);
                 }
-                List<TeamEntry> teamList = new TeamList(kpis.store(), clock)
-                        .list(query, new Page(0, Page.MAX_LIMIT)).items().stream().map(TeamEntry::new).toList();
-                return new Read(shown, teamList, null, null);
+                return new Read(shown, kpis.teams(query).stream().map(TeamEntry::new).toList(), null, null);
             });
         } catch (StoreException e) {
             return new Read(List.of(), null, null, "KPIs are not available: " + e.getMessage());

@@ -52,8 +52,8 @@ public final class KpiRootAction implements UnprotectedRootAction {
     }
 
     /**
-     * {@code /devops-kpi/}: the dashboard's overview page; while the store holds no event at all, the first-run
-     * page that explains how to get data ({@link FirstRunPage}).
+     * {@code /devops-kpi/}: the dashboard's overview page; while the store (or the central server) holds no data at
+     * all, the first-run page that explains how to get data ({@link FirstRunPage}).
      */
     public void doIndex(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException, ServletException {
         if (!req.getRequestURI().endsWith("/")) { // the page's assets are relative to the folder
@@ -64,8 +64,9 @@ public final class KpiRootAction implements UnprotectedRootAction {
         if (!reader.mayReadOverall()) {
             JenkinsFacade.check(Access.OVERALL_READ);
         }
-        if (FIRST_RUN.storeIsEmpty(() -> KpiConfiguration.get().backend())) {
-            req.getView(new FirstRunPage(KpiHooks.unmapped().count(), reader.isAdministrator()), "index.jelly")
+        if (FIRST_RUN.storeIsEmpty(() -> KpiConfiguration.get().reads())) {
+            req.getView(new FirstRunPage(KpiHooks.unmapped().count(), reader.isAdministrator(),
+                    KpiConfiguration.get().centralServer() != null), "index.jelly")
                     .forward(req, rsp);
             return;
         }
@@ -81,7 +82,7 @@ public final class KpiRootAction implements UnprotectedRootAction {
         if (!reader.mayReadOverall()) {
             JenkinsFacade.check(Access.OVERALL_READ);
         }
-        return new KpiApi(this, new KpiLists(() -> KpiConfiguration.get().backend(), reader, Clock.systemUTC()));
+        return new KpiApi(this, new KpiLists(() -> KpiConfiguration.get().reads(), reader, Clock.systemUTC()));
     }
 
     /** {@code /devops-kpi/hooks/<tool>}: the alerting webhooks, protected by their own token, not by Jenkins. */
