@@ -14,3 +14,7 @@ SELECT 'SUPPLIER', supplier, environment, application FROM deployment WHERE supp
 UNION SELECT 'TEAM', team, environment, application FROM deployment WHERE team IS NOT NULL
 UNION SELECT 'SUPPLIER', supplier, environment, application FROM incident WHERE supplier IS NOT NULL
 UNION SELECT 'TEAM', team, environment, application FROM incident WHERE team IS NOT NULL;
+
+-- A read of some applications takes lead time's first listings by application and window; the primary key
+-- (environment, application, change_id) would read every listing of the applications' history.
+CREATE INDEX change_first_listing_app_env_finished ON change_first_listing (application, environment, finished);

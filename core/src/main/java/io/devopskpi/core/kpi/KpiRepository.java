@@ -226,24 +226,17 @@ final class KpiRepository {
 
     /**
      * The first listing of each change (per application; lead time, metrics.md) whose first SUCCESS deployment
-     * finished in [from, to), from the fact the writers keep ({@code change_first_listing}), each listing on its
-     * deployment of {@code window} (the window's deployments, by id). The whole environment reads the fact's window
-     * by its time index; some applications go from their deployments of the window through their changes to the
-     * fact's key (no index of the fact by application and time: one cost every change's write 30 % of batched
-     * ingest), which finds the same rows since a first listing's deployment is live and shares its finished time.
+     * finished in [from, to): one range read of the fact the writers keep ({@code change_first_listing}), each
+     * listing on its deployment of {@code window} (the window's deployments, by id). A read of some applications
+     * uses the fact's index by application and window (V9); reaching the fact from the window's deployments
+     * through their changes instead spared that index's cost at ingest but made a supplier's quarter 2 to 4 times
+     * slower (docs/performance.md).
      */
     List<ChangeListing> firstListingsIn(Instant from, Instant to, Map<String, DeploymentRecord> window)
             throws SQLException {
         SqlArgs args = new SqlArgs().add(environment, from, to);
-        String sql = applications == null
-                ? "SELECT f.deployment_id, f.change_id, f.committed FROM change_first_listing f "
-                        + "WHERE f.environment = ? AND f.finished >= ? AND f.finished < ?"
-                : "SELECT f.deployment_id, f.change_id, f.committed FROM deployment d "
-                        + "JOIN deployment_change c ON c.deployment_id = d.id "
-                        + "JOIN change_first_listing f ON f.environment = d.environment "
-                        + "AND f.application = d.application AND f.change_id = c.change_id AND f.deployment_id = d.id "
-                        + "WHERE d.environment = ? AND d.finished >= ? AND d.finished < ? AND d.result = 'SUCCESS' "
-                        + "AND d.voided_at IS NULL" + applicationFilter("d", args);
+        String sql = "SELECT f.deployment_id, f.change_id, f.committed FROM change_first_listing f "
+                + "WHERE f.environment = ? AND f.finished >= ? AND f.finished < ?" + applicationFilter("f", args);
         List<ChangeListing> listings = new ArrayList<>();
         read.forEach(sql, args, rs -> {
             DeploymentRecord d = window.get(rs.getString(1));

@@ -137,6 +137,7 @@ class NarrowingTest {
             });
             // V9 fills the table from a store written before it
             try (Connection c = StoreConnections.of(s.store()); Statement statement = c.createStatement()) {
+                statement.executeUpdate("DROP INDEX change_first_listing_app_env_finished");
                 statement.executeUpdate("DROP TABLE event_owner");
                 statement.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '9'");
             }
