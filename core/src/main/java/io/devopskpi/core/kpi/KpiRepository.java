@@ -331,7 +331,8 @@ final class KpiRepository {
         if (Attribution.UNASSIGNED.equals(scope.name())) {
             throw new IllegalArgumentException("unassigned is named by no event: " + scope);
         }
-        // event_owner: what the writers note when an event names a team or supplier of its own
+        // event_owner: what the writers note when an event names a team or supplier of its own, its owner_kind
+        // spelled as the scope kind (store.EventOwners)
         String sql = "SELECT application FROM assignment WHERE " + column + " = ? "
                 + "UNION SELECT application FROM event_owner WHERE owner_kind = ? AND owner = ? AND environment = ?";
         SqlArgs args = new SqlArgs().add(scope.name(), scope.kind().name(), scope.name(), environment);

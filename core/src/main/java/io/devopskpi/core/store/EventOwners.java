@@ -19,6 +19,7 @@ final class EventOwners {
     record Named(String kind, String owner, String environment, String application) {
     }
 
+    /** The owner kinds, spelled as the KPI engine's scope kinds (kpi.Scope.Kind), which read them by name. */
     static final String TEAM = "TEAM";
     static final String SUPPLIER = "SUPPLIER";
 
