@@ -55,14 +55,11 @@ final class FailedChangeAnalysis {
         Map<String, List<IncidentRecord>> linking = new HashMap<>();
         java.util.Set<String> causedBy = new java.util.HashSet<>();
         java.util.Set<String> linkedByTime = new java.util.HashSet<>();
-        java.util.Set<String> attemptIds = new java.util.HashSet<>();
-        attemptsByApp.values().forEach(attempts -> attempts.forEach(d -> attemptIds.add(d.id())));
-        // the window's deployments are those the repository lists for [from, to); only attempts can fail
-        for (IncidentRecord incident : repository.incidentsCausedByDeploymentsFinishedIn(from, to)) {
-            if (attemptIds.contains(incident.cause())) {
-                linking.computeIfAbsent(incident.cause(), c -> new ArrayList<>()).add(incident);
-                causedBy.add(incident.cause());
-            }
+        List<String> attemptIds = attemptsByApp.values().stream().flatMap(List::stream).map(DeploymentRecord::id)
+                .toList();
+        for (IncidentRecord incident : repository.incidentsCausedBy(attemptIds)) {
+            linking.computeIfAbsent(incident.cause(), c -> new ArrayList<>()).add(incident);
+            causedBy.add(incident.cause());
         }
         for (IncidentRecord incident : repository.incidentsWithoutUsableCauseStartedIn(from, to.plus(horizon))) {
             DeploymentRecord linked = latestSuccessAt(incident.started(),

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -258,17 +259,17 @@ final class KpiRepository {
         return components;
     }
 
-    /**
-     * Incidents (anywhere) whose cause names a live deployment of the read's that finished in [from, to) (what
-     * {@link #deploymentsFinishedIn} lists): one statement, where asking for the deployments' ids 500 at a time
-     * made a quarter of a million deployments 250 statements.
-     */
-    List<IncidentRecord> incidentsCausedByDeploymentsFinishedIn(Instant from, Instant to) throws SQLException {
-        SqlArgs args = new SqlArgs().add(environment, from, to);
-        String sql = INCIDENT_COLUMNS + "AND i.cause IN (SELECT c.id FROM deployment c WHERE c.environment = ? "
-                + "AND c.finished >= ? AND c.finished < ? AND c.voided_at IS NULL" + applicationFilter("c", args)
-                + ")";
-        return read.list(sql, args, KpiRepository::incident);
+    /** Incidents (anywhere) whose cause names one of the given deployments. */
+    List<IncidentRecord> incidentsCausedBy(Collection<String> deploymentIds) throws SQLException {
+        List<IncidentRecord> result = new ArrayList<>();
+        List<String> ids = new ArrayList<>(deploymentIds);
+        for (int start = 0; start < ids.size(); start += 500) {
+            List<String> chunk = ids.subList(start, Math.min(ids.size(), start + 500));
+            SqlArgs args = new SqlArgs();
+            String sql = INCIDENT_COLUMNS + "AND i.cause IN (" + args.placeholders(chunk) + ")";
+            result.addAll(read.list(sql, args, KpiRepository::incident));
+        }
+        return result;
     }
 
     /**
