@@ -46,14 +46,6 @@ final class KpiRepository {
     private final List<String> applications;
     private final boolean failureIsFailedChange;
 
-    /**
-     * @param application the one application of an application scope, or null for every application of the
-     *                    environment (team, supplier and everything scopes, whose attribution is decided per event)
-     */
-    KpiRepository(StoreRead read, String environment, String application, boolean failureIsFailedChange) {
-        this(read, environment, application == null ? null : List.of(application), failureIsFailedChange);
-    }
-
     private KpiRepository(StoreRead read, String environment, List<String> applications,
             boolean failureIsFailedChange) {
         this.read = read;

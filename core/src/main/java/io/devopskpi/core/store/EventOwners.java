@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The table {@code event_owner}: which teams and suppliers the deployments and incidents of an environment's
@@ -27,13 +29,10 @@ final class EventOwners {
     }
 
     /** The owners an event names: its team and its supplier, where given. */
-    static void add(Set<Named> into, String team, String supplier, String environment, String application) {
-        if (team != null) {
-            into.add(new Named(TEAM, team, environment, application));
-        }
-        if (supplier != null) {
-            into.add(new Named(SUPPLIER, supplier, environment, application));
-        }
+    static Stream<Named> named(String team, String supplier, String environment, String application) {
+        return Stream.of(team == null ? null : new Named(TEAM, team, environment, application),
+                supplier == null ? null : new Named(SUPPLIER, supplier, environment, application))
+                .filter(Objects::nonNull);
     }
 
     /**

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 
 /**
  * One write transaction on the event store holding the write lock: {@link #begin} first updates the single
@@ -106,10 +107,8 @@ public final class EventTransaction implements AutoCloseable {
         if (!deployments.isEmpty()) {
             DeploymentRows.insert(connection, deployments, now);
             FirstListings.offer(connection, deployments);
-            java.util.Set<EventOwners.Named> named = new java.util.LinkedHashSet<>();
-            deployments.forEach(d -> EventOwners.add(named, d.team(), d.supplier(), d.environment(),
-                    d.application()));
-            EventOwners.record(connection, named);
+            EventOwners.record(connection, deployments.stream().flatMap(d -> EventOwners.named(d.team(),
+                    d.supplier(), d.environment(), d.application())).collect(Collectors.toSet()));
         }
     }
 
@@ -129,9 +128,8 @@ public final class EventTransaction implements AutoCloseable {
     }
 
     private void recordOwners(Incident incident) throws SQLException {
-        java.util.Set<EventOwners.Named> named = new java.util.LinkedHashSet<>();
-        EventOwners.add(named, incident.team(), incident.supplier(), incident.environment(), incident.application());
-        EventOwners.record(connection, named);
+        EventOwners.record(connection, EventOwners.named(incident.team(), incident.supplier(),
+                incident.environment(), incident.application()).collect(Collectors.toSet()));
     }
 
     public List<Assignment> assignments(String application) throws SQLException {

@@ -67,8 +67,8 @@ class DuringIncidentTest {
             s.service();
             for (String application : new String[] {null, "crm"}) {
                 try (Connection connection = StoreConnections.of(s.store())) {
-                    KpiRepository repository = new KpiRepository(StoreConnections.readOn(connection),
-                            Scenario.PRODUCTION, application, true);
+                    KpiRepository repository = KpiRepository.of(StoreConnections.readOn(connection),
+                            Scenario.PRODUCTION, application == null ? null : java.util.Set.of(application), true);
                     List<DeploymentRecord> window = repository.deploymentsFinishedIn(Scenario.t("2026-01-15T00:00"),
                             Scenario.t("2026-02-15T00:00"));
                     assertThat(window).isNotEmpty();

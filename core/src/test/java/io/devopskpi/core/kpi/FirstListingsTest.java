@@ -209,8 +209,8 @@ class FirstListingsTest {
 
     private static List<String> windowRead(Store store, String application) throws Exception {
         try (Connection connection = StoreConnections.of(store)) {
-            KpiRepository repository = new KpiRepository(StoreConnections.readOn(connection), Scenario.PRODUCTION,
-                    application, false);
+            KpiRepository repository = KpiRepository.of(StoreConnections.readOn(connection), Scenario.PRODUCTION,
+                    application == null ? null : java.util.Set.of(application), false);
             Map<String, DeploymentRecord> window = new HashMap<>();
             repository.deploymentsFinishedIn(FROM, TO).forEach(d -> window.put(d.id(), d));
             List<String> listings = new ArrayList<>();
