@@ -365,11 +365,17 @@ class RemoteKpisTest {
                 new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1), 0))) {
             assertThat(b.resolveNow("INC-late", Instant.parse("2026-01-28T09:30:00Z"))).as("waits").isFalse();
             StoreConfig store = TestServer.freshStore();
-            try (TestServer late = TestServer.start(store, new ServerOptions("127.0.0.1", port, store,
-                    TestServer.TOKEN, null, TestServer.CLOCK, KpiSettings.defaults()))) {
-                assertThat(late.post("""
+            // the incident is stored before the server B waits for listens: B's retries must not find a server
+            // that does not know it yet (a resolution of an unknown incident is set aside for good)
+            try (TestServer earlier = TestServer.start(store, new ServerOptions("127.0.0.1",
+                    CentralServerDeliveryTest.freePort(), store, TestServer.TOKEN, null, TestServer.CLOCK,
+                    KpiSettings.defaults()))) {
+                assertThat(earlier.post("""
                         {"type":"incident","id":"INC-late","application":"shop","environment":"production",
                          "started":"2026-01-28T08:00:00Z"}""").statusCode()).isEqualTo(200);
+            }
+            try (TestServer late = TestServer.start(store, new ServerOptions("127.0.0.1", port, store,
+                    TestServer.TOKEN, null, TestServer.CLOCK, KpiSettings.defaults()))) {
                 Instant giveUp = Instant.now().plusSeconds(30);
                 while (late.text("SELECT resolved FROM incident WHERE id = 'INC-late'") == null
                         && Instant.now().isBefore(giveUp)) {
