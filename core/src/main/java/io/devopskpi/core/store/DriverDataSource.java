@@ -64,6 +64,11 @@ final class DriverDataSource implements DataSource {
             // ever; long enough for the slowest legitimate query (a URL setting wins)
             properties.setProperty("socketTimeout", Long.toString(timeouts.socket().toSeconds()));
         }
+        if (postgres && !url.contains("reWriteBatchedInserts=")) {
+            // a statement batch of inserts travels as multi-row INSERTs: a writer's batch of 1,000 deployments with
+            // 3 changes each is a few statements instead of several thousand (a URL setting wins)
+            properties.setProperty("reWriteBatchedInserts", "true");
+        }
         if (postgres && loginTimeoutSeconds > 0) {
             // what PgJDBC would otherwise take from DriverManager's global login timeout; H2 refuses unknown settings
             properties.setProperty("loginTimeout", Integer.toString(loginTimeoutSeconds));

@@ -25,6 +25,9 @@ final class EventOwners {
     static final String TEAM = "TEAM";
     static final String SUPPLIER = "SUPPLIER";
 
+    private static final String INSERT = "INSERT INTO event_owner (owner_kind, owner, environment, application)"
+            + " VALUES (?, ?, ?, ?)";
+
     private EventOwners() {
     }
 
@@ -39,8 +42,13 @@ final class EventOwners {
      * Records the names not recorded yet (a batch names few: the set holds each once). Writers run one at a time
      * (every ingestion transaction first updates {@code write_lock}), so the look-up and the insert cannot race.
      */
-    static void record(Connection c, Set<Named> named) throws SQLException {
+    static void record(Connection c, boolean postgres, Set<Named> named) throws SQLException {
         if (named.isEmpty()) {
+            return;
+        }
+        if (postgres) {
+            // one statement batch, no look-up per name: a name recorded already is left as it is
+            insert(c, INSERT + " ON CONFLICT DO NOTHING", List.copyOf(named));
             return;
         }
         List<Named> missing = new ArrayList<>();
@@ -55,12 +63,15 @@ final class EventOwners {
                 }
             }
         }
-        if (missing.isEmpty()) {
+        insert(c, INSERT, missing);
+    }
+
+    private static void insert(Connection c, String sql, List<Named> names) throws SQLException {
+        if (names.isEmpty()) {
             return;
         }
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO event_owner (owner_kind, owner, environment, "
-                + "application) VALUES (?, ?, ?, ?)")) {
-            for (Named n : missing) {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (Named n : names) {
                 bind(s, n);
                 s.addBatch();
             }

@@ -29,12 +29,14 @@ public final class EventTransaction implements AutoCloseable {
     private final Connection connection;
     private final Instant now;
     private final ReentrantLock embeddedTurn;
+    private final boolean postgres;
     private boolean committed;
 
-    private EventTransaction(Connection connection, Instant now, ReentrantLock embeddedTurn) {
+    private EventTransaction(Connection connection, Instant now, ReentrantLock embeddedTurn, boolean postgres) {
         this.connection = connection;
         this.now = now;
         this.embeddedTurn = embeddedTurn;
+        this.postgres = postgres;
     }
 
     /** Opens the transaction and takes the write lock, waiting while another writer holds it. */
@@ -59,7 +61,7 @@ public final class EventTransaction implements AutoCloseable {
                     throw new SQLException("the write_lock row is missing: the schema is not the migrated one");
                 }
             }
-            return new EventTransaction(connection, now, embeddedTurn);
+            return new EventTransaction(connection, now, embeddedTurn, store.config().isPostgres());
         } catch (SQLException | RuntimeException e) {
             try (connection) {
                 connection.rollback();
@@ -106,8 +108,8 @@ public final class EventTransaction implements AutoCloseable {
     public void insert(List<Deployment> deployments) throws SQLException {
         if (!deployments.isEmpty()) {
             DeploymentRows.insert(connection, deployments, now);
-            FirstListings.offer(connection, deployments);
-            EventOwners.record(connection, deployments.stream().flatMap(d -> EventOwners.named(d.team(),
+            FirstListings.offer(connection, deployments, postgres);
+            EventOwners.record(connection, postgres, deployments.stream().flatMap(d -> EventOwners.named(d.team(),
                     d.supplier(), d.environment(), d.application())).collect(Collectors.toSet()));
         }
     }
@@ -128,7 +130,7 @@ public final class EventTransaction implements AutoCloseable {
     }
 
     private void recordOwners(Incident incident) throws SQLException {
-        EventOwners.record(connection, EventOwners.named(incident.team(), incident.supplier(),
+        EventOwners.record(connection, postgres, EventOwners.named(incident.team(), incident.supplier(),
                 incident.environment(), incident.application()).collect(Collectors.toSet()));
     }
 
@@ -222,7 +224,7 @@ public final class EventTransaction implements AutoCloseable {
                 FirstListings.withdraw(connection, voiding.targetId());
             } else {
                 FirstListings.offer(connection,
-                        List.of(DeploymentRows.find(connection, voiding.targetId()).orElseThrow()));
+                        List.of(DeploymentRows.find(connection, voiding.targetId()).orElseThrow()), postgres);
             }
         }
     }

@@ -33,6 +33,20 @@ final class FirstListings {
             + " d.finished, d.started, c.committed FROM deployment_change c JOIN deployment d ON d.id = c.deployment_id"
             + " WHERE d.result = 'SUCCESS' AND d.voided_at IS NULL";
 
+    private static final String INSERT = "INSERT INTO change_first_listing (environment, application, change_id,"
+            + " deployment_id, finished, started, committed) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    /**
+     * PostgreSQL: a listing becomes its change's first unless the stored first precedes it ({@link Listing#ORDER}:
+     * finished, started, then the deployment id, compared by code point as {@code COLLATE "C"} does). Without
+     * looking the stored firsts up first, a batch of 1,000 deployments spends one round trip here instead of
+     * about thirty look-ups of 100 keys each, planned anew in every writer's transaction.
+     */
+    private static final String UPSERT = INSERT + " ON CONFLICT (environment, application, change_id) DO UPDATE SET"
+            + " deployment_id = EXCLUDED.deployment_id, finished = EXCLUDED.finished, started = EXCLUDED.started,"
+            + " committed = EXCLUDED.committed WHERE (EXCLUDED.finished, EXCLUDED.started,"
+            + " EXCLUDED.deployment_id COLLATE \"C\") < (change_first_listing.finished, change_first_listing.started,"
+            + " change_first_listing.deployment_id COLLATE \"C\")";
+
     private FirstListings() {
     }
 
@@ -52,9 +66,10 @@ final class FirstListings {
 
     /**
      * Newly stored (or unvoided) deployments: where one is SUCCESS and lists a change earlier than its stored first
-     * (or the change has none), it becomes the change's first.
+     * (or the change has none), it becomes the change's first. On PostgreSQL one statement batch decides that in
+     * the database ({@link #UPSERT}); elsewhere the stored firsts are looked up, compared here and replaced.
      */
-    static void offer(Connection c, List<Deployment> deployments) throws SQLException {
+    static void offer(Connection c, List<Deployment> deployments, boolean postgres) throws SQLException {
         Map<Key, Listing> offered = new LinkedHashMap<>();
         for (Deployment d : deployments) {
             if (d.result() == DeploymentResult.SUCCESS) {
@@ -63,6 +78,10 @@ final class FirstListings {
                             new Listing(d.id(), d.finished(), d.started(), change.committed()));
                 }
             }
+        }
+        if (postgres) {
+            insert(c, UPSERT, offered);
+            return;
         }
         Map<Key, Listing> stored = stored(c, List.copyOf(offered.keySet()));
         Map<Key, Listing> firsts = new HashMap<>();
@@ -232,11 +251,14 @@ final class FirstListings {
     }
 
     private static void insert(Connection c, Map<Key, Listing> firsts) throws SQLException {
+        insert(c, INSERT, firsts);
+    }
+
+    private static void insert(Connection c, String sql, Map<Key, Listing> firsts) throws SQLException {
         if (firsts.isEmpty()) {
             return;
         }
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO change_first_listing (environment, application,"
-                + " change_id, deployment_id, finished, started, committed) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
             for (Map.Entry<Key, Listing> first : firsts.entrySet()) {
                 Key key = first.getKey();
                 Listing listing = first.getValue();
