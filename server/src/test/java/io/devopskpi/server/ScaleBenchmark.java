@@ -46,6 +46,8 @@ final class ScaleBenchmark {
     private final List<String> rows = new ArrayList<>();
     private Process server;
     private String baseUrl;
+    private boolean loaded;
+    private Path marker;
 
     private ScaleBenchmark(ScaleEstate estate, int runs) {
         this.estate = estate;
@@ -64,8 +66,18 @@ final class ScaleBenchmark {
                 deployments, kind, runs, seed, folder);
         ScaleBenchmark benchmark = new ScaleBenchmark(estate, runs);
         if (kind.equals("postgres")) {
-            try (io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres =
-                    io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start()) {
+            // -Dscale.postgresData=DIR keeps the database in DIR: a second run with the same size and seed reads
+            // what the first ingested (no ingest rows), to compare reads of two versions of the code quickly
+            String kept = System.getProperty("scale.postgresData", "");
+            io.zonky.test.db.postgres.embedded.EmbeddedPostgres.Builder builder =
+                    io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder();
+            if (!kept.isBlank()) {
+                Path data = Path.of(kept);
+                benchmark.loaded = Files.exists(data.resolve("devops-kpi-loaded-" + deployments + "-" + seed));
+                benchmark.marker = data.resolve("devops-kpi-loaded-" + deployments + "-" + seed);
+                builder.setDataDirectory(data).setCleanDataDirectory(false);
+            }
+            try (io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres = builder.start()) {
                 Path password = folder.resolve("db-password");
                 Files.writeString(password, "postgres");
                 String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
@@ -91,10 +103,15 @@ final class ScaleBenchmark {
     private void run(List<String> store, Path folder, LongSupplier afterLoad) throws Exception {
         start(store, folder.resolve("server.log"));
         try {
-            post(String.join(",", estate.assignments()));
-            ingest();
-            single();
-            afterLoad.getAsLong();
+            if (!loaded) {
+                post(String.join(",", estate.assignments()));
+                ingest();
+                single();
+                afterLoad.getAsLong();
+                if (marker != null) {
+                    Files.writeString(marker, "loaded\n");
+                }
+            }
             reads();
             heap();
             System.out.println();

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.zone.ZoneRules;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -44,9 +45,10 @@ final class DeploymentDays {
             return 0;
         }
         Map<Object, Set<LocalDate>> days = new HashMap<>();
+        ZoneRules rules = zone.getRules();
         for (Instant t : finished) {
             if (!t.isBefore(from) && t.isBefore(to)) {
-                LocalDate date = LocalDate.ofInstant(t, zone);
+                LocalDate date = localDate(t, rules);
                 days.computeIfAbsent(periodOf.apply(date), p -> new HashSet<>()).add(date);
             }
         }
@@ -61,5 +63,14 @@ final class DeploymentDays {
             }
         }
         return Statistics.median(counts);
+    }
+
+    /**
+     * {@code LocalDate.ofInstant(t, zone)} with the zone's rules looked up once per window, not once per deployment
+     * (a fixed offset makes new rules on every look-up).
+     */
+    private static LocalDate localDate(Instant t, ZoneRules rules) {
+        return LocalDate.ofEpochDay(Math.floorDiv(t.getEpochSecond() + rules.getOffset(t).getTotalSeconds(),
+                86_400L));
     }
 }

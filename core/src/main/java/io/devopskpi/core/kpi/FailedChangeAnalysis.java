@@ -141,15 +141,31 @@ final class FailedChangeAnalysis {
      */
     private Instant restoringDeployment(DeploymentRecord d, Instant failureStart, List<DeploymentRecord> successes,
             Instant to, DeploymentRecord firstSuccessAfterWindow) throws SQLException {
-        for (DeploymentRecord s : successes) {
-            if (s.isAfter(d) && s.finished().isAfter(failureStart)) {
-                return s.finished();
+        // the successes after d in order are a suffix of the list: found by bisection, not by a walk from the start
+        for (int i = firstAfter(successes, d); i < successes.size(); i++) {
+            if (successes.get(i).finished().isAfter(failureStart)) {
+                return successes.get(i).finished();
             }
         }
         // Every deployment that finished at or after the window's end comes after d in order.
         DeploymentRecord later = failureStart.isBefore(to) ? firstSuccessAfterWindow
                 : repository.firstSuccessFinishedAfter(d.application(), failureStart);
         return later == null ? null : later.finished();
+    }
+
+    /** The index of the first deployment of the ordered list that comes after d (the list's size if none). */
+    private static int firstAfter(List<DeploymentRecord> ordered, DeploymentRecord d) {
+        int low = 0;
+        int high = ordered.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (ordered.get(middle).isAfter(d)) {
+                high = middle;
+            } else {
+                low = middle + 1;
+            }
+        }
+        return low;
     }
 
     static final Comparator<FailedChange> OPEN_ORDER = Comparator.comparing(FailedChange::failureStart)

@@ -124,7 +124,7 @@ public final class KpiService {
             KpiQuery environmentWide = window.withScope(Scope.all());
             KpiRepository repository = repositoryOf(window, read, slices);
             WindowData data = WindowData.load(repository, environmentWide, settings);
-            Components components = componentsOf(environmentWide, read, data);
+            PlatformReuse components = componentsOf(environmentWide, read, data);
             Map<Scope, WindowData> parts = slices.size() > 1 ? data.partsOf(slices) : Map.of();
             List<KpiFigures> figures = new ArrayList<>();
             for (Slice slice : slices) {
@@ -136,16 +136,16 @@ public final class KpiService {
     }
 
     private KpiFigures figures(KpiQuery query, Instant now, StoreRead read, KpiRepository repository,
-            WindowData data, Set<String> applications, Components components) throws SQLException {
+            WindowData data, Set<String> applications, PlatformReuse components) throws SQLException {
         ScopeFilter filter = new ScopeFilter(query.scope(), applications);
         Computed computed = compute(query, now, repository, data, filter);
         Satisfaction satisfaction = SurveyScores.of(read, query, applications);
-        return new KpiFigures(computed.report(), satisfaction, components.report(query, filter),
+        return new KpiFigures(computed.report(), satisfaction, components.report(query, computed.successes()),
                 List.copyOf(computed.responsible().applications()), computed.responsible().responsibilities());
     }
 
-    /** A report and what its scope was responsible for. */
-    private record Computed(KpiReport report, Responsible responsible) {
+    /** A report, what its scope was responsible for, and the scope's SUCCESS deployments of the window, in order. */
+    private record Computed(KpiReport report, Responsible responsible, List<DeploymentRecord> successes) {
     }
 
     /** What a read does on its snapshot at the query time. */
@@ -212,7 +212,7 @@ public final class KpiService {
      * applications only ({@code data} of a narrowed read) serve as well when no deployment of the window lists a
      * component, since "shared" and "newest" then concern no other application.
      */
-    private Components componentsOf(KpiQuery query, StoreRead read, WindowData data) throws SQLException {
+    private PlatformReuse componentsOf(KpiQuery query, StoreRead read, WindowData data) throws SQLException {
         KpiRepository environmentWide = KpiRepository.of(read, query.environment(), null,
                 settings.failureIsFailedChange());
         Map<String, Map<String, String>> components = environmentWide.componentsOfSuccessesIn(query.from(),
@@ -220,17 +220,7 @@ public final class KpiService {
         List<DeploymentRecord> window = data != null && (data.wholeEnvironment() || components.isEmpty())
                 ? data.window() : environmentWide.successesFinishedIn(query.from(), query.to());
         List<DeploymentRecord> successes = window.stream().filter(DeploymentRecord::isSuccess).toList();
-        return new Components(successes, components);
-    }
-
-    /** The environment's SUCCESS deployments of a window and, per deployment id, its components. */
-    private record Components(List<DeploymentRecord> successes, Map<String, Map<String, String>> byDeployment) {
-        ComponentReport report(KpiQuery query, ScopeFilter filter) {
-            // metrics.md: the scope's applications are those with an in-scope SUCCESS deployment (DELIVERY).
-            Set<String> applications = successes.stream().filter(filter::matches).map(DeploymentRecord::application)
-                    .collect(Collectors.toCollection(TreeSet::new));
-            return PlatformReuse.of(query, successes, byDeployment, filter, applications);
-        }
+        return new PlatformReuse(successes, components);
     }
 
     /**
@@ -333,10 +323,10 @@ public final class KpiService {
         KpiReport.DeploymentFrequency frequency = deploymentFrequency(successes, from, cutTo, query);
 
         LeadTimes leadTimes = LeadTimes.of(data.listings(), from, to, filter);
-        Double leadMedian = Statistics.median(leadTimes.samples);
+        Statistics lead = Statistics.of(leadTimes.samples);
+        Double leadMedian = lead.median();
         KpiReport.LeadTime leadTime = new KpiReport.LeadTime(leadTimes.samples.size(), leadTimes.skipped,
-                leadMedian, Statistics.percentile(leadTimes.samples, 0.9), Statistics.mean(leadTimes.samples),
-                settings.bands().leadTime(leadMedian));
+                leadMedian, lead.percentile(0.9), lead.mean(), settings.bands().leadTime(leadMedian));
 
         List<FailedChange> failed = data.failed();
         int attempts = (int) inScope.stream().filter(DeploymentRecord::isAttempt).count();
@@ -359,8 +349,9 @@ public final class KpiService {
                 .filter(i -> i.detected() != null)
                 .map(i -> FailedChange.seconds(Duration.between(i.started(), i.detected())))
                 .toList();
-        KpiReport.TimeToDetect timeToDetect = new KpiReport.TimeToDetect(detect.size(), Statistics.mean(detect),
-                Statistics.median(detect));
+        Statistics detection = Statistics.of(detect);
+        KpiReport.TimeToDetect timeToDetect = new KpiReport.TimeToDetect(detect.size(), detection.mean(),
+                detection.median());
         KpiReport.TimeToResolve timeToResolve = timeToResolve(startedInWindow, now);
 
         int rework = (int) successes.stream()
@@ -378,7 +369,7 @@ public final class KpiService {
 
         return new Computed(new KpiReport(query, frequency, leadTime, failureRate, successRate, restore,
                 timeToDetect, timeToResolve, reworkRate, availability, Duration.between(from, cutTo)),
-                responsible(scope, filter, inScope, applications, assigned));
+                responsible(scope, filter, inScope, applications, assigned), successes);
     }
 
     private KpiReport.DeploymentFrequency deploymentFrequency(List<DeploymentRecord> successes, Instant from,
@@ -403,9 +394,10 @@ public final class KpiService {
                 .map(f -> new KpiReport.OpenFailure(f.deployment().id(), f.application(), f.failureStart(),
                         FailedChange.seconds(Duration.between(f.failureStart(), now))))
                 .toList();
-        Double median = Statistics.median(restored);
-        return new KpiReport.TimeToRestore(restored.size(), open.size(), median, Statistics.mean(restored),
-                Statistics.percentile(restored, 0.9), settings.bands().timeToRestore(median), open);
+        Statistics restores = Statistics.of(restored);
+        Double median = restores.median();
+        return new KpiReport.TimeToRestore(restored.size(), open.size(), median, restores.mean(),
+                restores.percentile(0.9), settings.bands().timeToRestore(median), open);
     }
 
     /**
@@ -423,8 +415,9 @@ public final class KpiService {
                 .map(i -> new KpiReport.OpenIncident(i.id(), i.application(), i.started(),
                         FailedChange.seconds(Duration.between(i.started(), now))))
                 .toList();
-        return new KpiReport.TimeToResolve(resolved.size(), open.size(), Statistics.mean(resolved),
-                Statistics.median(resolved), Statistics.percentile(resolved, 0.9), open);
+        Statistics resolutions = Statistics.of(resolved);
+        return new KpiReport.TimeToResolve(resolved.size(), open.size(), resolutions.mean(),
+                resolutions.median(), resolutions.percentile(0.9), open);
     }
 
     /**

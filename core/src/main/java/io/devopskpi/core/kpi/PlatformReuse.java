@@ -6,41 +6,61 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Computes {@link ComponentReport}: an application uses the components of its latest SUCCESS deployment in the
  * window (the latest in scope, for the scope's counts; the latest of all, for "shared" and "newest", which are
- * properties of the environment).
+ * properties of the environment and so are worked out once per read, whatever number of scopes it serves).
  */
 final class PlatformReuse {
-    private PlatformReuse() {
+    private final List<DeploymentRecord> successes;
+    /** Per deployment id, component name → version. */
+    private final Map<String, Map<String, String>> components;
+    /** Per component, the newest version any SUCCESS deployment of the window lists. */
+    private final Map<String, String> newest = new HashMap<>();
+    /** Per component, how many applications' latest SUCCESS deployment of the window lists it. */
+    private final Map<String, Integer> usersInEnvironment = new HashMap<>();
+
+    /**
+     * @param successes  the environment's SUCCESS deployments in the window, in order
+     * @param components per deployment id, component name → version
+     */
+    PlatformReuse(List<DeploymentRecord> successes, Map<String, Map<String, String>> components) {
+        this.successes = successes;
+        this.components = components;
+        Map<String, DeploymentRecord> latest = new HashMap<>();
+        for (DeploymentRecord d : successes) {
+            latest.put(d.application(), d);
+            componentsOf(d).forEach((name, version) -> newest.merge(name, version,
+                    (a, b) -> ComponentVersion.ORDER.compare(a, b) >= 0 ? a : b));
+        }
+        for (DeploymentRecord d : latest.values()) {
+            componentsOf(d).keySet().forEach(n -> usersInEnvironment.merge(n, 1, Integer::sum));
+        }
+    }
+
+    /** The report of the scope the filter matches. */
+    ComponentReport report(KpiQuery query, ScopeFilter filter) {
+        return report(query, successes.stream().filter(filter::matches).toList());
     }
 
     /**
-     * @param successes      the environment's SUCCESS deployments in the window, in order
-     * @param components     per deployment id, component name → version
-     * @param scopeApps      the scope's applications (as for availability)
+     * The scope's report.
+     *
+     * @param inScope the scope's SUCCESS deployments in the window, in order (those of the environment's that the
+     *                scope's filter matches); the scope's applications are theirs (metrics.md: DELIVERY)
      */
-    static ComponentReport of(KpiQuery query, List<DeploymentRecord> successes,
-            Map<String, Map<String, String>> components, ScopeFilter scope, Set<String> scopeApps) {
-        Map<String, DeploymentRecord> latest = new HashMap<>();
+    ComponentReport report(KpiQuery query, List<DeploymentRecord> inScope) {
         Map<String, DeploymentRecord> latestInScope = new HashMap<>();
-        Map<String, String> newest = new HashMap<>();
-        for (DeploymentRecord d : successes) {
-            latest.put(d.application(), d);
-            if (scope.matches(d)) {
-                latestInScope.put(d.application(), d);
-            }
-            components.getOrDefault(d.id(), Map.of()).forEach((name, version) -> newest.merge(name, version,
-                    (a, b) -> ComponentVersion.ORDER.compare(a, b) >= 0 ? a : b));
-        }
-        Map<String, Integer> usersInEnvironment = new HashMap<>();
-        for (DeploymentRecord d : latest.values()) {
-            components.getOrDefault(d.id(), Map.of()).keySet().forEach(n -> usersInEnvironment.merge(n, 1, Integer::sum));
+        Set<String> scopeApps = new TreeSet<>();
+        for (DeploymentRecord d : inScope) {
+            latestInScope.put(d.application(), d);
+            scopeApps.add(d.application());
         }
         Map<String, Map<String, Integer>> versions = new TreeMap<>();
         for (DeploymentRecord d : latestInScope.values()) {
-            components.getOrDefault(d.id(), Map.of()).forEach((name, version) ->
+            componentsOf(d).forEach((name, version) ->
                     versions.computeIfAbsent(name, n -> new TreeMap<>(ComponentVersion.ORDER)).merge(version, 1,
                             Integer::sum));
         }
@@ -54,11 +74,14 @@ final class PlatformReuse {
         int sharing = 0;
         for (String application : scopeApps) {
             DeploymentRecord d = latestInScope.get(application);
-            if (d != null && components.getOrDefault(d.id(), Map.of()).keySet().stream()
-                    .anyMatch(n -> usersInEnvironment.getOrDefault(n, 0) >= 2)) {
+            if (componentsOf(d).keySet().stream().anyMatch(n -> usersInEnvironment.getOrDefault(n, 0) >= 2)) {
                 sharing++;
             }
         }
         return new ComponentReport(query, uses, Statistics.rate(sharing, scopeApps.size()), scopeApps.size());
+    }
+
+    private Map<String, String> componentsOf(DeploymentRecord d) {
+        return components.getOrDefault(d.id(), Map.of());
     }
 }

@@ -80,6 +80,9 @@ class NarrowingTest {
                     assertThat(narrowed.trend(query, Bucket.WEEK)).as(as).isEqualTo(wide.trend(query, Bucket.WEEK));
                     assertThat(narrowed.failedChanges(query)).as(as).isEqualTo(wide.failedChanges(query));
                     assertThat(narrowed.components(query)).as(as).isEqualTo(wide.components(query));
+                    // a read's figures take platform re-use from the scope's own SUCCESS deployments; the
+                    // components read filters the environment's: the same report
+                    assertThat(narrowed.figures(query).components()).as(as).isEqualTo(wide.components(query));
                 }
                 // several slices at once: a supplier with each of its applications (a scorecard), two suppliers
                 // (a comparison), and a mix that needs the whole environment
