@@ -57,7 +57,7 @@ final class FailedChangeAnalysis {
         java.util.Set<String> linkedByTime = new java.util.HashSet<>();
         List<String> attemptIds = attemptsByApp.values().stream().flatMap(List::stream).map(DeploymentRecord::id)
                 .toList();
-        for (IncidentRecord incident : repository.incidentsCausedBy(attemptIds)) {
+        for (IncidentRecord incident : repository.incidentsCausedBy(attemptIds, from, to)) {
             linking.computeIfAbsent(incident.cause(), c -> new ArrayList<>()).add(incident);
             causedBy.add(incident.cause());
         }

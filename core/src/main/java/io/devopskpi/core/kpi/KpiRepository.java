@@ -251,6 +251,26 @@ final class KpiRepository {
         return components;
     }
 
+    /**
+     * Incidents (anywhere) whose cause names one of the given deployments: the change attempts (SUCCESS or
+     * FAILURE, live, any scope) of the read's applications that finished in [from, to). Read environment-wide, that is one statement joining
+     * the window's attempts to the incidents that name a cause (at a million deployments a quarter holds 125,000
+     * attempts: a hash join of 60 ms, where looking them up 500 ids at a time took 250 statements and about
+     * 250 ms); for some applications, their ids are looked up, which stays an index look-up per id (a join would
+     * read every incident of the store for one application's few attempts).
+     */
+    List<IncidentRecord> incidentsCausedBy(Collection<String> deploymentIds, Instant from, Instant to)
+            throws SQLException {
+        if (!wholeEnvironment()) {
+            return incidentsCausedBy(deploymentIds);
+        }
+        SqlArgs args = new SqlArgs().add(environment, from, to);
+        String sql = INCIDENT_COLUMNS + "AND i.cause IN (SELECT c.id FROM deployment c WHERE c.environment = ? "
+                + "AND c.finished >= ? AND c.finished < ? AND c.result IN ('SUCCESS', 'FAILURE') "
+                + "AND c.voided_at IS NULL)";
+        return read.list(sql, args, KpiRepository::incident);
+    }
+
     /** Incidents (anywhere) whose cause names one of the given deployments. */
     List<IncidentRecord> incidentsCausedBy(Collection<String> deploymentIds) throws SQLException {
         List<IncidentRecord> result = new ArrayList<>();
