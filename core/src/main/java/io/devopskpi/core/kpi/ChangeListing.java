@@ -3,5 +3,5 @@ package io.devopskpi.core.kpi;
 import java.time.Instant;
 
 /** A change as listed on one SUCCESS deployment, with the commit time given there. */
-record ChangeListing(String changeId, Instant committed, DeploymentRecord deployment) {
+record ChangeListing(Instant committed, DeploymentRecord deployment) {
 }

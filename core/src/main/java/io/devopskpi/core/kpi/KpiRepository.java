@@ -227,13 +227,13 @@ final class KpiRepository {
     List<ChangeListing> firstListingsIn(Instant from, Instant to, Map<String, DeploymentRecord> window)
             throws SQLException {
         SqlArgs args = new SqlArgs().add(environment, from, to);
-        String sql = "SELECT f.deployment_id, f.change_id, f.committed FROM change_first_listing f "
+        String sql = "SELECT f.deployment_id, f.committed FROM change_first_listing f "
                 + "WHERE f.environment = ? AND f.finished >= ? AND f.finished < ?" + applicationFilter("f", args);
         List<ChangeListing> listings = new ArrayList<>();
         read.forEach(sql, args, rs -> {
             DeploymentRecord d = window.get(rs.getString(1));
             if (d != null && d.isSuccess()) {
-                listings.add(new ChangeListing(rs.getString(2), Sql.getInstant(rs, "committed"), d));
+                listings.add(new ChangeListing(Sql.getInstant(rs, 2), d));
             }
         });
         return listings;

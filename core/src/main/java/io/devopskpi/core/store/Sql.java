@@ -20,6 +20,12 @@ public final class Sql {
         }
     }
 
+    /** As {@link #getInstant(ResultSet, String)}, by the column's position (no look-up of its name per row). */
+    public static Instant getInstant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
     public static Instant getInstant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
