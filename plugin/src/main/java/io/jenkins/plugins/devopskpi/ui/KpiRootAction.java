@@ -122,12 +122,11 @@ public final class KpiRootAction implements UnprotectedRootAction {
      */
     private static void serve(StaplerRequest2 req, StaplerResponse2 rsp, DashboardFile file)
             throws IOException, ServletException {
+        rsp.setHeader("Cache-Control", file.cacheControl());
         if (file.type().startsWith("text/html")) {
-            rsp.setHeader("Cache-Control", file.cacheControl());
             req.getView(new DashboardPage(file), "index.jelly").forward(req, rsp);
             return;
         }
-        rsp.setHeader("Cache-Control", file.cacheControl());
         rsp.setHeader("ETag", file.etag());
         if (file.notModified(req.getHeader("If-None-Match"))) {
             rsp.setStatus(304);
