@@ -20,6 +20,7 @@ import io.devopskpi.core.model.DeploymentResult;
 import io.devopskpi.core.model.Incident;
 import io.devopskpi.core.outbox.Outbox;
 import io.devopskpi.core.query.ApplicationSummary;
+import io.devopskpi.core.query.TeamSummary;
 import io.devopskpi.core.remote.Backoff;
 import io.devopskpi.core.remote.CentralServer;
 import io.devopskpi.core.remote.RemoteKpis;
@@ -164,6 +165,41 @@ class RemoteKpisTest {
             assertThat(remote.applications(KpiQuery.ending(Scope.all(), "production", TestServer.NOW,
                     KpiQuery.DEFAULT_WINDOW, ZoneOffset.UTC))).extracting(ApplicationSummary::application)
                     .contains("cart", "shop");
+        }
+    }
+
+    /**
+     * The root page's team list is the server's whole list, read a page (500) at a time like the applications:
+     * 501 teams, each running one application deployed in production, are all there, as the controller's own store
+     * lists them.
+     */
+    @Test
+    void theTeamListIsReadWholeBeyondTheServersLargestPage() throws Exception {
+        StoreConfig store = TestServer.freshStore();
+        try (TestServer many = TestServer.start(store, new ServerOptions("127.0.0.1", 0, store, TestServer.TOKEN,
+                null, TestServer.CLOCK, KpiSettings.defaults()))) {
+            for (int first = 0; first < 501; first += 167) {
+                StringBuilder batch = new StringBuilder("[");
+                for (int i = first; i < Math.min(501, first + 167); i++) {
+                    String application = "app-%03d".formatted(i);
+                    batch.append(batch.length() > 1 ? "," : "").append("""
+                            {"type":"deployment","id":"%1$s-1","application":"%1$s","environment":"production",
+                             "started":"2026-01-20T10:00:00Z","finished":"2026-01-20T10:05:00Z","result":"SUCCESS"},
+                            {"type":"assignment","application":"%1$s","supplier":"acme","team":"team-%2$03d",
+                             "responsibility":"BOTH","from":"2025-01-01T00:00:00Z"}""".formatted(application, i));
+                }
+                assertThat(many.post(batch.append("]").toString()).statusCode()).isEqualTo(200);
+            }
+            KpiQuery query = KpiQuery.ending(Scope.all(), "production", TestServer.NOW, KpiQuery.DEFAULT_WINDOW,
+                    ZoneOffset.UTC);
+            try (RemoteKpis remote = remote(many.server.baseUrl());
+                    EmbeddedKpis local = new EmbeddedKpis(store, KpiSettings::defaults,
+                            new Outbox(dir.resolve("many")), TestServer.CLOCK, PATIENT)) {
+                List<TeamSummary> teams = remote.teams(query);
+                assertThat(teams).hasSize(501).isEqualTo(local.teams(query));
+                assertThat(teams.get(500)).isEqualTo(new TeamSummary("team-500", List.of("app-500")));
+                assertThat(remote.applications(query)).hasSize(501);
+            }
         }
     }
 

@@ -34,6 +34,12 @@ public final class TeamList {
                 items(read, query, at, page), total(read, query, at), page));
     }
 
+    /** Every team of the list, read a page at a time on one snapshot. */
+    public List<TeamSummary> all(KpiQuery query) {
+        Instant at = Ownership.at(query, clock.instant());
+        return StoreRead.snapshot(store, "the teams", read -> Page.every(page -> items(read, query, at, page)));
+    }
+
     private static List<TeamSummary> items(StoreRead read, KpiQuery query, Instant at, Page page)
             throws SQLException {
         SqlArgs args = new SqlArgs();

@@ -33,6 +33,13 @@ import java.util.concurrent.Executors;
  * <li>{@code devops-kpi/...}: as KpiRootAction does, core's dashboard files with the API base and the echarts-api
  * script URL rewritten in, and core's read API under {@code api/v1/};</li>
  * <li>{@code plugin/echarts-api/js/echarts.min.js}: ECharts 6.0.0, what the echarts-api plugin serves there;</li>
+ * <li>with a theme chosen ({@link #theme}): each page as DashboardPage/index.jelly renders it with theme-manager and
+ * the dark-theme plugin installed, theme-manager's header in the page's head (the theme's JSON, the dark theme's
+ * stylesheet, theme-manager's header script), and what those plugins serve: {@code theme-dark/theme.css} (the dark
+ * theme's variables, values copied as JenkinsThemeContrastBrowserTest has them) and, standing in for
+ * theme-manager's header script, a script of this test that does what it does to the page (sets
+ * {@code <html data-theme>} to the theme JSON's id); without, the page as KpiRoutes writes it (Jenkins' light
+ * theme);</li>
  * <li>{@code job/<name>/devops-kpi/}: a job page holding the markup between the trend markers of
  * JobKpiAction/index.jelly as Jenkins renders it: expressions replaced by escaped values, the echarts-api adjunct
  * by the script it loads (its jQuery and helpers are not used), empty elements written with an end tag.</li>
@@ -46,6 +53,17 @@ final class JenkinsLikeHost implements AutoCloseable {
     static final Path JOB_PAGE = Path.of(
             "../plugin/src/main/resources/io/jenkins/plugins/devopskpi/ui/JobKpiAction/index.jelly");
     private static final String ADJUNCT = "<st:adjunct includes=\"io.jenkins.plugins.echarts\"/>";
+    static final String DARK_THEME_CSS = CONTEXT + "/theme-dark/theme.css";
+    static final String THEME_SCRIPT = CONTEXT + "/adjuncts/0/io/jenkins/plugins/thememanager/header/main.js";
+    /** What theme-manager's header script does to a page: its root element takes the theme JSON's id. */
+    private static final String THEME_SCRIPT_BODY = """
+            (() => {
+              const theme = JSON.parse(document.getElementById('theme-manager-theme').textContent);
+              if (theme.id) {
+                document.documentElement.dataset.theme = theme.id;
+              }
+            })();
+            """;
 
     private final HttpServer http;
     private final ExecutorService threads;
@@ -54,6 +72,7 @@ final class JenkinsLikeHost implements AutoCloseable {
     private final DashboardFiles files = new DashboardFiles();
     private final Map<String, String[]> jobs = new ConcurrentHashMap<>();
     private volatile boolean echartsApiInstalled = true;
+    private volatile String theme;
 
     private JenkinsLikeHost(Store store, Clock clock) throws IOException {
         this.api = new ReadApi(store, new KpiService(store, KpiSettings.defaults(), clock), clock);
@@ -83,6 +102,14 @@ final class JenkinsLikeHost implements AutoCloseable {
         echartsApiInstalled = installed;
     }
 
+    /**
+     * The Jenkins user's theme as theme-manager names it ({@code none}: light, {@code dark}, {@code dark-system});
+     * null: theme-manager is not installed.
+     */
+    void theme(String key) {
+        theme = key;
+    }
+
     String url(String path) {
         return "http://127.0.0.1:" + http.getAddress().getPort() + CONTEXT + path;
     }
@@ -96,6 +123,10 @@ final class JenkinsLikeHost implements AutoCloseable {
                 answer(exchange, 405, "text/plain; charset=utf-8", new byte[0]);
             } else if (path.equals("/plugin/echarts-api/js/echarts.min.js") && echartsApiInstalled) {
                 answer(exchange, 200, "application/javascript", echarts);
+            } else if (path.equals("/theme-dark/theme.css") && theme != null) {
+                answer(exchange, 200, "text/css; charset=utf-8", darkTheme().getBytes(StandardCharsets.UTF_8));
+            } else if ((CONTEXT + path).equals(THEME_SCRIPT) && theme != null) {
+                answer(exchange, 200, "application/javascript", THEME_SCRIPT_BODY.getBytes(StandardCharsets.UTF_8));
             } else if (path.startsWith("/devops-kpi/")) {
                 rootAction(exchange, path.substring("/devops-kpi".length()));
             } else if (path.matches("/job/[^/]+/devops-kpi/")) {
@@ -126,9 +157,32 @@ final class JenkinsLikeHost implements AutoCloseable {
         }
         // as KpiRoutes serves them to a reader who is not an administrator: no admin page, no unmapped list
         DashboardFile served = file.get().withApiBase(CONTEXT + "/devops-kpi/api/v1")
-                .withChartsUrl(ECHARTS_API_SCRIPT).withoutLinkTo("admin").withUnmappedList("");
+                .withChartsUrl(ECHARTS_API_SCRIPT).withoutLinkTo("admin").withUnmappedList("").withTheme("none");
         exchange.getResponseHeaders().set("Cache-Control", served.cacheControl());
-        answer(exchange, 200, served.type(), served.body());
+        String chosen = theme;
+        if (chosen == null || !served.type().startsWith("text/html")) {
+            answer(exchange, 200, served.type(), served.body());
+            return;
+        }
+        String page = new String(served.body(), StandardCharsets.UTF_8);
+        int headEnd = page.indexOf("</head>");
+        answer(exchange, 200, served.type(), (page.substring(0, headEnd) + themeHeader(chosen)
+                + page.substring(headEnd)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** theme-manager's page decorator header with the dark-theme plugin installed, for a user whose theme is this. */
+    private static String themeHeader(String key) {
+        return "<script id=\"theme-manager-theme\" type=\"application/json\">{ \"id\": \"" + key
+                + "\", \"respect_system_appearance\": " + key.endsWith("-system") + " }</script>\n"
+                + "<link type=\"text/css\" rel=\"stylesheet\" href=\"" + DARK_THEME_CSS + "\"/>\n"
+                + "<script src=\"" + THEME_SCRIPT + "\" type=\"text/javascript\"></script>\n";
+    }
+
+    /** The dark theme's stylesheet: its variables for {@code data-theme="dark"}, and "dark-system" when dark. */
+    private static String darkTheme() {
+        return "[data-theme=dark] {\n" + JenkinsThemeContrastBrowserTest.DARK + "}\n"
+                + "@media (prefers-color-scheme: dark) {\n[data-theme=dark-system] {\n"
+                + JenkinsThemeContrastBrowserTest.DARK + "}\n}\n";
     }
 
     /** {@code ${%key}} as Stapler renders it: the view's English properties, escaped for an attribute or text. */

@@ -42,7 +42,8 @@ class JenkinsThemeContrastBrowserTest {
             --button-background: oklch(from var(--text-color-secondary) l c h / 0.075);
             --pre-background: var(--button-background); --pre-color: var(--text-color);
             """;
-    private static final String DARK = """
+    /** The dark theme plugin's variables (JenkinsLikeHost serves them as its theme.css too). */
+    static final String DARK = """
             --accent-color: oklch(65.13% 0.1987 265);
             --white: oklch(from var(--accent-color) 98% 0.015 h);
             --background: oklch(from var(--white) 0.175 0.013 h);

@@ -5,12 +5,28 @@ const A11y = (() => {
   const TABBABLE = 'a[href], area[href], button, input, select, textarea, iframe, summary, [tabindex], [contenteditable]';
   const SKIP_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'DATALIST', 'OPTION', 'OPTGROUP', 'TITLE']);
 
-  /** "rgb(r, g, b)" or "rgba(r, g, b, a)" as [r, g, b, a]; null for anything else. */
+  /** "rgb(r, g, b)" or "rgba(r, g, b, a)" as [r, g, b, a]; any other colour as painted; null if not a colour. */
   function parse(color) {
     const match = /^rgba?\(([^)]*)\)$/.exec(String(color).trim());
-    if (!match) return null;
+    if (!match) return painted(color);
     const parts = match[1].split(/[\s,/]+/).filter(Boolean).map(Number);
     return [parts[0], parts[1], parts[2], parts.length > 3 ? parts[3] : 1];
+  }
+
+  /** Any other colour the browser computes (oklch, color-mix, as Jenkins' themes write them) as a canvas paints it. */
+  let pen;
+  function painted(color) {
+    if (!pen) {
+      const canvas = document.createElement('canvas');
+      canvas.width = 1; canvas.height = 1;
+      pen = canvas.getContext('2d', { willReadFrequently: true });
+    }
+    if (!CSS.supports('color', String(color))) return null;
+    pen.clearRect(0, 0, 1, 1);
+    pen.fillStyle = String(color);
+    pen.fillRect(0, 0, 1, 1);
+    const [r, g, b, a] = pen.getImageData(0, 0, 1, 1).data;
+    return [r, g, b, a / 255];
   }
 
   const over = (top, bottom) => [0, 1, 2].map((i) => top[i] * top[3] + bottom[i] * (1 - top[3])).concat(1);
@@ -104,7 +120,10 @@ const A11y = (() => {
       background: css(behind), ratio: Math.max(outlineRatio, shadowRatio) };
   }
 
-  /** Every visible text (text nodes, control values and placeholders) below the WCAG minimum for its size. */
+  /**
+   * Every visible text (text nodes, control values and placeholders) below the WCAG minimum for its size, and the
+   * lowest contrast of link texts and of every other text.
+   */
   function contrast() {
     const elements = new Set();
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -121,6 +140,7 @@ const A11y = (() => {
     }
     document.querySelectorAll('input:not([type=hidden]), select, textarea').forEach((n) => elements.add(n));
     const failures = [];
+    const lowest = { text: Infinity, links: Infinity };
     const check = (node, style, what) => {
       const back = background(node);
       const color = parse(style.color);
@@ -132,6 +152,8 @@ const A11y = (() => {
         return;
       }
       const r = ratio(over(color, back), back);
+      const group = node.closest('a') ? 'links' : 'text';
+      lowest[group] = Math.min(lowest[group], r);
       if (r < needed) {
         failures.push(`${what}: ${css(over(color, back))} on ${css(back)} = ${r.toFixed(2)}:1 `
           + `(needs ${needed}:1 at ${size}px, weight ${style.fontWeight})`);
@@ -144,7 +166,8 @@ const A11y = (() => {
         check(node, getComputedStyle(node, '::placeholder'), `placeholder of ${describe(node)}`);
       }
     }
-    return { checked: [...elements].filter(shown).length, failures };
+    const measured = Object.fromEntries(Object.entries(lowest).filter(([, r]) => Number.isFinite(r)));
+    return { checked: [...elements].filter(shown).length, failures, lowest: measured };
   }
 
   /** The accessible name of a control from label[for] (or a wrapping label), aria-labelledby or aria-label. */

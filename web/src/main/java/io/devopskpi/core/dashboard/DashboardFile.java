@@ -16,6 +16,7 @@ public record DashboardFile(byte[] body, String type, String etag, boolean immut
     private static final Pattern CHARTS_META = meta("devops-kpi-charts");
     private static final Pattern UNMAPPED_META = meta("devops-kpi-unmapped");
     private static final Pattern HIDDEN_NAV = Pattern.compile("(<body [^>]*data-hidden-nav=\")([a-z -]*)(\")");
+    private static final Pattern HTML_ELEMENT = Pattern.compile("<html(?=[ >])( data-theme=\"[^\"]*\")?");
 
     static DashboardFile of(byte[] body, String type, boolean immutable) {
         return new DashboardFile(body, type, etag(body), immutable);
@@ -71,6 +72,23 @@ public record DashboardFile(byte[] body, String type, String etag, boolean immut
         String rewritten = hidden.find()
                 ? hidden.replaceFirst("$1$2 " + nav + "$3")
                 : page.replaceFirst("<body(?=[ >])", "<body data-hidden-nav=\"" + nav + "\"");
+        return of(rewritten.getBytes(StandardCharsets.UTF_8), type, immutable);
+    }
+
+    /**
+     * The page in the theme {@code theme} of an embedding CI: its {@code <html>} element carries
+     * {@code data-theme="<theme>"}, which dashboard.css follows ({@code dark}: the dark palette; {@code dark-system}:
+     * the system's setting; any other: the light palette), as Jenkins' theme-manager marks its pages; without it
+     * (the server's own pages) the pages follow the system's setting. A script of the CI's may change it later (the
+     * CSS follows). Other files stay as they are; an attribute the page has already is replaced.
+     */
+    public DashboardFile withTheme(String theme) {
+        if (!type.startsWith("text/html")) {
+            return this;
+        }
+        String page = new String(body, StandardCharsets.UTF_8);
+        String rewritten = HTML_ELEMENT.matcher(page)
+                .replaceFirst(Matcher.quoteReplacement("<html data-theme=\"" + escape(theme) + "\""));
         return of(rewritten.getBytes(StandardCharsets.UTF_8), type, immutable);
     }
 

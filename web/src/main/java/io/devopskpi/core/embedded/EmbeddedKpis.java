@@ -20,7 +20,6 @@ import io.devopskpi.core.outbox.Outbox;
 import io.devopskpi.core.query.ApplicationList;
 import io.devopskpi.core.query.ApplicationSummary;
 import io.devopskpi.core.query.EnvironmentList;
-import io.devopskpi.core.query.Page;
 import io.devopskpi.core.query.TeamList;
 import io.devopskpi.core.query.TeamSummary;
 import io.devopskpi.core.store.EventReader;
@@ -320,7 +319,7 @@ public final class EmbeddedKpis implements KpiReads, EventIntake, AutoCloseable 
 
     @Override
     public List<TeamSummary> teams(KpiQuery query) {
-        return new TeamList(store(), clock).list(query, new Page(0, Page.MAX_LIMIT)).items();
+        return new TeamList(store(), clock).all(query);
     }
 
     /** No event of any kind is stored. */

@@ -126,8 +126,8 @@ public interface KpiReads {
     List<ApplicationSummary> applications(KpiQuery query);
 
     /**
-     * The teams of the query's environment and window with their applications, as the read API's {@code teams}
-     * lists them: the first {@link io.devopskpi.core.query.Page#MAX_LIMIT}; on the caller's thread.
+     * Every team of the query's environment and window with its applications, as the read API's {@code teams}
+     * lists them, sorted by name; on the caller's thread.
      * @throws io.devopskpi.core.store.StoreException
      */
     List<TeamSummary> teams(KpiQuery query);

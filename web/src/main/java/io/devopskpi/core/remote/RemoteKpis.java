@@ -20,7 +20,6 @@ import io.devopskpi.core.model.Event;
 import io.devopskpi.core.model.Incident;
 import io.devopskpi.core.outbox.Outbox;
 import io.devopskpi.core.query.ApplicationSummary;
-import io.devopskpi.core.query.Page;
 import io.devopskpi.core.query.TeamSummary;
 import io.devopskpi.core.store.StoreException;
 import io.devopskpi.core.summary.HeadlineFigures;
@@ -240,14 +239,10 @@ public final class RemoteKpis implements KpiReads, EventIntake, AutoCloseable {
                 .map(ServerKpis::application).toList();
     }
 
-    /** The server's {@code GET /api/v1/teams} for the query's environment and exact window, its first 500. */
+    /** The server's {@code GET /api/v1/teams} for the query's environment and exact window, every page. */
     @Override
     public List<TeamSummary> teams(KpiQuery query) {
-        List<TeamSummary> teams = new ArrayList<>();
-        for (JsonElement item : list(TEAMS + window(query) + "&limit=" + Page.MAX_LIMIT, "teams")) {
-            teams.add(ServerKpis.team(item.getAsJsonObject()));
-        }
-        return teams;
+        return ServerReads.whole(server, TEAMS + window(query), "teams").stream().map(ServerKpis::team).toList();
     }
 
     /**

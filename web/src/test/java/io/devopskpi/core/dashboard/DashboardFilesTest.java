@@ -166,6 +166,43 @@ class DashboardFilesTest {
                 .isEqualTo(files.find("/teams/storefront").orElseThrow().body());
     }
 
+    /** issue 16: an embedding CI (Jenkins) names its user's theme on the page's root element; once, escaped. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/applications/shop", "/teams/storefront", "/suppliers/acme", "/compare", "/admin"})
+    void aPageCanCarryTheThemeOfAnEmbeddingCi(String path) {
+        DashboardFile page = files.find(path).orElseThrow();
+        String themed = new String(page.withTheme("none").body(), StandardCharsets.UTF_8);
+        String again = new String(page.withTheme("none").withTheme("dark").body(), StandardCharsets.UTF_8);
+
+        assertThat(new String(page.body(), StandardCharsets.UTF_8)).as("the server's own page follows the system")
+                .doesNotContain("data-theme").contains("<html lang=\"en\">");
+        assertThat(themed).contains("<html data-theme=\"none\" lang=\"en\">");
+        assertThat(again).contains("<html data-theme=\"dark\" lang=\"en\">").doesNotContain("\"none\"");
+        assertThat(Pattern.compile("data-theme=").matcher(again).results().count()).isEqualTo(1);
+        assertThat(page.withTheme("dark").etag()).isNotEqualTo(page.etag());
+        assertThat(new String(page.withTheme("x\"><script>alert(1)</script>").body(), StandardCharsets.UTF_8))
+                .contains("<html data-theme=\"x&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\" lang=\"en\">");
+        assertThat(files.find("/assets/dashboard.css").orElseThrow().withTheme("dark").body())
+                .isEqualTo(files.find("/assets/dashboard.css").orElseThrow().body());
+    }
+
+    /**
+     * The dark palette is written twice in dashboard.css: for the system's dark setting (the server's pages, Jenkins'
+     * "dark-system") and for Jenkins' "dark" theme whatever the system says. Both must be the same palette.
+     */
+    @Test
+    void theDarkPaletteOfTheSystemSettingAndOfJenkinsDarkThemeAreTheSame() {
+        String css = new String(files.find("/assets/dashboard.css").orElseThrow().body(), StandardCharsets.UTF_8);
+        Matcher system = Pattern.compile("@media screen and \\(prefers-color-scheme: dark\\) \\{\n"
+                + "  :root:not\\(\\[data-theme]\\), :root\\[data-theme=\"dark-system\"] \\{\n([^}]*)}").matcher(css);
+        Matcher chosen = Pattern.compile("@media screen \\{\n  :root\\[data-theme=\"dark\"] \\{\n([^}]*)}")
+                .matcher(css);
+
+        assertThat(system.find()).as("the system's dark palette").isTrue();
+        assertThat(chosen.find()).as("Jenkins' dark theme's palette").isTrue();
+        assertThat(system.group(1)).contains("--bg:", "--ink:", "--chart-ink:").isEqualTo(chosen.group(1));
+    }
+
     @Test
     void aClientHoldingTheTagHasTheFile() {
         DashboardFile file = files.find("/assets/lib.js").orElseThrow();

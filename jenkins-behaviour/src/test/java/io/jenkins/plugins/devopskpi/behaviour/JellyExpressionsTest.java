@@ -17,6 +17,9 @@ import io.jenkins.plugins.devopskpi.steps.RunEvents;
 import io.jenkins.plugins.devopskpi.history.HistoryImport;
 import io.jenkins.plugins.devopskpi.history.HistoryRunner;
 import io.jenkins.plugins.devopskpi.history.HistorySource;
+import io.devopskpi.core.dashboard.DashboardFile;
+import io.devopskpi.core.dashboard.DashboardFiles;
+import io.jenkins.plugins.devopskpi.ui.DashboardPage;
 import io.jenkins.plugins.devopskpi.ui.FirstRunPage;
 import io.jenkins.plugins.devopskpi.ui.HistoryPage;
 import io.jenkins.plugins.devopskpi.ui.JobKpiAction;
@@ -120,6 +123,11 @@ class JellyExpressionsTest {
         all.put(RunEvents.Recorded.class, List.of(
                 new Scene("recorded", JellyExpressionsTest::recorded),
                 new Scene("nothing", RunEvents.Recorded::new)));
+        all.put(DashboardPage.class, List.of(
+                new Scene("with theme-manager", () -> dashboardPage("/"), Map.of("h", new Layout(List.of(
+                        new Object(), new io.jenkins.plugins.thememanager.ThemeManagerPageDecorator())))),
+                new Scene("without theme-manager", () -> dashboardPage("/teams/storefront"),
+                        Map.of("h", new Layout(List.of(new Object()))))));
         all.put(FirstRunPage.class, List.of(
                 new Scene("administrator", () -> firstRun(3, true)),
                 new Scene("reader", () -> firstRun(0, false)),
@@ -248,6 +256,34 @@ class JellyExpressionsTest {
             Files.writeString(Path.of("target", "jenkins-root-page.html"), page, StandardCharsets.UTF_8);
         }
         assertThat(kept).as("copy jenkins-behaviour/target/jenkins-root-page.html to " + fixture).isEqualTo(page);
+    }
+
+    /**
+     * Issue 16: a dashboard page is the server's file with, in its head, the header of theme-manager's page decorator
+     * (which names the user's theme) and of no other decorator, as Jenkins' layout includes it; without
+     * theme-manager, the page as KpiRoutes wrote it (Jenkins' light theme).
+     */
+    @Test
+    void dashboardPageIncludesTheThemeManagersHeaderInItsHeadAndNothingElse() throws Exception {
+        String file = new String(themed("/").body(), StandardCharsets.UTF_8);
+        String page = render("ui/DashboardPage/index.jelly", DashboardPage.class, "with theme-manager").text();
+
+        String include = "<include it=\"theme-manager\" optional=\"true\" page=\"header.jelly\"></include>";
+        assertThat(page).startsWith("<contentType value=\"text/html;charset=UTF-8\"></contentType>")
+                .contains(include).contains("<html data-theme=\"none\" lang=\"en\">");
+        assertThat(page.split("<include ", -1)).as("one decorator's header, theme-manager's").hasSize(2);
+        String head = file.substring(0, file.indexOf("</head>"));
+        String rest = file.substring(file.indexOf("</head>")).strip();
+        assertThat(page).as("the page's own markup, unescaped and whole").contains(head).endsWith(rest);
+        assertThat(page.indexOf(include)).as("at the end of the head")
+                .isGreaterThan(page.indexOf(head) + head.length() - 1).isLessThan(page.indexOf(rest));
+
+        String without = render("ui/DashboardPage/index.jelly", DashboardPage.class, "without theme-manager").text();
+        String team = new String(themed("/teams/storefront").body(), StandardCharsets.UTF_8);
+        assertThat(without).doesNotContain("<include ").contains("<html data-theme=\"none\" lang=\"en\">")
+                // Jelly drops the view's own whitespace between the tags; this interpreter keeps it
+                .contains(team.substring(0, team.indexOf("</head>")))
+                .endsWith(team.substring(team.indexOf("</head>")).strip());
     }
 
     @Test
@@ -403,6 +439,14 @@ class JellyExpressionsTest {
                     for (Object item : items(value(element.getAttribute("items"), variables))) {
                         variables.put(element.getAttribute("var"), item);
                         children(element, variables);
+                    }
+                }
+                case "out" -> { // written as it is: no escaping
+                    Object value = value(element.getAttribute("value"), variables);
+                    if (value == null) {
+                        problems.add("<j:out value=\"" + element.getAttribute("value") + "\"> renders blank");
+                    } else {
+                        out.append(value);
                     }
                 }
                 default -> problems.add("j:" + element.getLocalName() + " is not interpreted by this test");
@@ -581,6 +625,30 @@ class JellyExpressionsTest {
         addGate.invoke(recorded, gate.newInstance("release", null, null, "INSUFFICIENT_DATA", false,
                 "the store is not usable"));
         return recorded;
+    }
+
+    /** A dashboard page as KpiRoutes serves it in Jenkins (the rewrites that matter here: the default theme). */
+    private static DashboardFile themed(String path) {
+        return new DashboardFiles().find(path).orElseThrow().withTheme("none");
+    }
+
+    private static Object dashboardPage(String path) throws Exception {
+        Constructor<DashboardPage> constructor = DashboardPage.class.getDeclaredConstructor(DashboardFile.class);
+        constructor.setAccessible(true);
+        return constructor.newInstance(themed(path));
+    }
+
+    /** Jenkins' {@code h} (hudson.Functions) as far as DashboardPage's view reads it: the page decorators. */
+    public static final class Layout {
+        private final List<Object> decorators;
+
+        Layout(List<Object> decorators) {
+            this.decorators = decorators;
+        }
+
+        public List<Object> getPageDecorators() {
+            return decorators;
+        }
     }
 
     private static Object firstRun(long unmapped, boolean administrator) throws Exception {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.devopskpi.ui;
 
 import hudson.model.Api;
+import jakarta.servlet.ServletException;
 import java.io.IOException;
 import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.StaplerResponse2;
@@ -19,7 +20,7 @@ public final class KpiApi extends Api {
     }
 
     /** {@code /devops-kpi/api/v1/…} and anything else below {@code api/} that Jenkins' API does not answer. */
-    public void doDynamic(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
+    public void doDynamic(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException, ServletException {
         root.serve(belowRoot(req.getRestOfPath()), req, rsp);
     }
 

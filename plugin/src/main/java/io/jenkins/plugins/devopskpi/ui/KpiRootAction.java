@@ -97,12 +97,12 @@ public final class KpiRootAction implements UnprotectedRootAction {
     }
 
     /** Every other path below {@code /devops-kpi/}, as {@link KpiRoutes} answers it for the current user. */
-    public void doDynamic(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
+    public void doDynamic(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException, ServletException {
         serve(req.getRestOfPath(), req, rsp);
     }
 
     /** The path below {@code /devops-kpi}, as {@link KpiRoutes} answers it for the current user. */
-    void serve(String restOfPath, StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
+    void serve(String restOfPath, StaplerRequest2 req, StaplerResponse2 rsp) throws IOException, ServletException {
         KpiReader reader = JenkinsFacade.reader();
         if (!reader.mayReadOverall()) {
             JenkinsFacade.check(Access.OVERALL_READ); // throws: Jenkins offers an anonymous user its login page
@@ -116,8 +116,17 @@ public final class KpiRootAction implements UnprotectedRootAction {
         }
     }
 
-    private static void serve(StaplerRequest2 req, StaplerResponse2 rsp, DashboardFile file) throws IOException {
+    /**
+     * A page in the user's Jenkins theme ({@link DashboardPage}: rendered per request, so not revalidated by its
+     * entity tag), every other file as it is.
+     */
+    private static void serve(StaplerRequest2 req, StaplerResponse2 rsp, DashboardFile file)
+            throws IOException, ServletException {
         rsp.setHeader("Cache-Control", file.cacheControl());
+        if (file.type().startsWith("text/html")) {
+            req.getView(new DashboardPage(file), "index.jelly").forward(req, rsp);
+            return;
+        }
         rsp.setHeader("ETag", file.etag());
         if (file.notModified(req.getHeader("If-None-Match"))) {
             rsp.setStatus(304);

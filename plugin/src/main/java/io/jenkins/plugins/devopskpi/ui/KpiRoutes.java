@@ -30,6 +30,12 @@ public final class KpiRoutes {
      * copy, so the hpi bundles none (plugin/pom.xml excludes the dashboard's WebJar).
      */
     static final String ECHARTS_API_SCRIPT = "/plugin/echarts-api/js/echarts.min.js";
+    /**
+     * The theme a page is in until Jenkins' theme-manager names the user's (DashboardPage): its key for Jenkins'
+     * light theme, which is what Jenkins shows without theme-manager. The server's own pages name none and follow the
+     * system's setting.
+     */
+    static final String JENKINS_DEFAULT_THEME = "none";
 
     private final DashboardFiles dashboard;
     private final Backend backend;
@@ -63,7 +69,8 @@ public final class KpiRoutes {
         // application): the overview asks for their count only when this user may read them
         DashboardFile served = file.get().withApiBase(contextPath + "/devops-kpi/api/v1")
                 .withChartsUrl(contextPath + ECHARTS_API_SCRIPT)
-                .withUnmappedList(reader.isAdministrator() ? contextPath + "/devops-kpi/hooks/unmapped" : "");
+                .withUnmappedList(reader.isAdministrator() ? contextPath + "/devops-kpi/hooks/unmapped" : "")
+                .withTheme(JENKINS_DEFAULT_THEME);
         for (String hidden : NOT_SERVED) {
             served = served.withoutLinkTo(hidden);
         }
