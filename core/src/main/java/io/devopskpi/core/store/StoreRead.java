@@ -32,9 +32,19 @@ public final class StoreRead {
     }
 
     private final Connection connection;
+    private final boolean postgres;
 
-    StoreRead(Connection connection) {
+    StoreRead(Connection connection) throws SQLException {
         this.connection = connection;
+        this.postgres = connection.isWrapperFor(org.postgresql.PGConnection.class);
+    }
+
+    /**
+     * Whether the store is PostgreSQL, for a read whose best form differs between the stores (H2 answers some joins
+     * of large sets slower than the look-ups they replace on PostgreSQL).
+     */
+    public boolean isPostgres() {
+        return postgres;
     }
 
     /**

@@ -18,7 +18,7 @@ public final class StoreConnections {
     }
 
     /** The engine's reads on a connection the test holds (no snapshot of their own). */
-    public static StoreRead readOn(Connection connection) {
+    public static StoreRead readOn(Connection connection) throws SQLException {
         return new StoreRead(connection);
     }
 }
