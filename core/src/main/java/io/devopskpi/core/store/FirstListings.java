@@ -37,7 +37,9 @@ final class FirstListings {
             + " deployment_id, finished, started, committed) VALUES (?, ?, ?, ?, ?, ?, ?)";
     /**
      * PostgreSQL: a listing becomes its change's first unless the stored first precedes it ({@link Listing#ORDER}:
-     * finished, started, then the deployment id, compared by code point as {@code COLLATE "C"} does). Without
+     * finished, started, then the deployment id; {@code COLLATE "C"} compares ids byte by byte in UTF-8, which is
+     * Java's order except between a character above U+FFFF and one from U+E000 to U+FFFF, where Java's UTF-16
+     * order differs; two such ids would also need equal finished and started times to meet here). Without
      * looking the stored firsts up first, a batch of 1,000 deployments spends one round trip here instead of
      * about thirty look-ups of 100 keys each, planned anew in every writer's transaction.
      */
