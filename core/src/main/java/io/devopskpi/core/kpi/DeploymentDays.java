@@ -62,7 +62,7 @@ final class DeploymentDays {
                 break;
             }
         }
-        return Statistics.median(counts);
+        return Statistics.of(counts).median();
     }
 
     /**

@@ -55,18 +55,6 @@ final class Statistics {
         return sum / sorted.length;
     }
 
-    static Double percentile(Collection<Double> values, double p) {
-        return of(values).percentile(p);
-    }
-
-    static Double median(Collection<Double> values) {
-        return of(values).median();
-    }
-
-    static Double mean(Collection<Double> values) {
-        return of(values).mean();
-    }
-
     /** A rate, or null when there is nothing to divide by. */
     static Double rate(int part, int total) {
         return total == 0 ? null : (double) part / total;

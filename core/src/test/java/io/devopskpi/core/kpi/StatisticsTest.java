@@ -11,23 +11,23 @@ class StatisticsTest {
     void percentilesInterpolateLinearlyBetweenClosestRanks() {
         List<Double> values = List.of(40.0, 10.0, 30.0, 20.0);
         // sorted 10, 20, 30, 40; median rank 0.5 × 3 = 1.5 → 20 + 0.5 × (30 − 20) = 25
-        assertThat(Statistics.median(values)).isCloseTo(25.0, within(1e-12));
+        assertThat(Statistics.of(values).median()).isCloseTo(25.0, within(1e-12));
         // p90 rank 0.9 × 3 = 2.7 → 30 + 0.7 × (40 − 30) = 37
-        assertThat(Statistics.percentile(values, 0.9)).isCloseTo(37.0, within(1e-12));
+        assertThat(Statistics.of(values).percentile(0.9)).isCloseTo(37.0, within(1e-12));
         // mean (10 + 20 + 30 + 40) ÷ 4 = 25
-        assertThat(Statistics.mean(values)).isCloseTo(25.0, within(1e-12));
+        assertThat(Statistics.of(values).mean()).isCloseTo(25.0, within(1e-12));
     }
 
     @Test
     void oneValueIsItsOwnMedianAndP90() {
-        assertThat(Statistics.median(List.of(7.0))).isEqualTo(7.0);
-        assertThat(Statistics.percentile(List.of(7.0), 0.9)).isEqualTo(7.0);
+        assertThat(Statistics.of(List.of(7.0)).median()).isEqualTo(7.0);
+        assertThat(Statistics.of(List.of(7.0)).percentile(0.9)).isEqualTo(7.0);
     }
 
     @Test
     void noValuesHaveNoStatistics() {
-        assertThat(Statistics.median(List.of())).isNull();
-        assertThat(Statistics.mean(List.of())).isNull();
+        assertThat(Statistics.of(List.<Double>of()).median()).isNull();
+        assertThat(Statistics.of(List.<Double>of()).mean()).isNull();
         assertThat(Statistics.rate(0, 0)).isNull();
         assertThat(Statistics.rate(0, 4)).isEqualTo(0.0);
     }
