@@ -34,9 +34,9 @@ public final class StoreRead {
     private final Connection connection;
     private final boolean postgres;
 
-    StoreRead(Connection connection) throws SQLException {
+    StoreRead(Connection connection, boolean postgres) {
         this.connection = connection;
-        this.postgres = connection.isWrapperFor(org.postgresql.PGConnection.class);
+        this.postgres = postgres;
     }
 
     /**
@@ -58,7 +58,7 @@ public final class StoreRead {
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             connection.setReadOnly(true);
             try {
-                return work.apply(new StoreRead(connection));
+                return work.apply(new StoreRead(connection, store.config().isPostgres()));
             } finally {
                 connection.rollback();
             }
@@ -99,8 +99,8 @@ public final class StoreRead {
      * parse: a quarter's window at a million deployments (126,000 deployments, 348,000 lead time listings) came
      * back 20 to 30 % faster.
      */
-    private static void binaryResults(PreparedStatement s) throws SQLException {
-        if (s.isWrapperFor(org.postgresql.PGStatement.class)) {
+    private void binaryResults(PreparedStatement s) throws SQLException {
+        if (postgres) {
             s.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
         }
     }

@@ -67,7 +67,7 @@ class DuringIncidentTest {
             s.service();
             for (String application : new String[] {null, "crm"}) {
                 try (Connection connection = StoreConnections.of(s.store())) {
-                    KpiRepository repository = KpiRepository.of(StoreConnections.readOn(connection),
+                    KpiRepository repository = KpiRepository.of(StoreConnections.readOn(s.store(), connection),
                             Scenario.PRODUCTION, application == null ? null : java.util.Set.of(application), true);
                     List<DeploymentRecord> window = repository.deploymentsFinishedIn(Scenario.t("2026-01-15T00:00"),
                             Scenario.t("2026-02-15T00:00"));

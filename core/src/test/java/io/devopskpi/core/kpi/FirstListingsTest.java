@@ -210,7 +210,7 @@ class FirstListingsTest {
 
     private static List<String> windowRead(Store store, String application) throws Exception {
         try (Connection connection = StoreConnections.of(store)) {
-            KpiRepository repository = KpiRepository.of(StoreConnections.readOn(connection), Scenario.PRODUCTION,
+            KpiRepository repository = KpiRepository.of(StoreConnections.readOn(store, connection), Scenario.PRODUCTION,
                     application == null ? null : java.util.Set.of(application), false);
             Map<String, DeploymentRecord> window = new HashMap<>();
             repository.deploymentsFinishedIn(FROM, TO).forEach(d -> window.put(d.id(), d));

@@ -52,7 +52,7 @@ class NextDeploymentsTest {
             for (boolean failureIsFailedChange : new boolean[] {true, false}) {
                 for (String application : new String[] {null, "shop"}) {
                     try (Connection connection = StoreConnections.of(s.store())) {
-                        KpiRepository repository = KpiRepository.of(StoreConnections.readOn(connection),
+                        KpiRepository repository = KpiRepository.of(StoreConnections.readOn(s.store(), connection),
                                 Scenario.PRODUCTION, application == null ? null : java.util.Set.of(application), failureIsFailedChange);
                         for (int day = 0; day < 130; day += 1 + random.nextInt(9)) {
                             Instant bound = START.plus(day, ChronoUnit.DAYS).plus(random.nextInt(1440),

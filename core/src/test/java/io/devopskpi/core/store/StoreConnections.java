@@ -17,8 +17,8 @@ public final class StoreConnections {
         return store.connection();
     }
 
-    /** The engine's reads on a connection the test holds (no snapshot of their own). */
-    public static StoreRead readOn(Connection connection) throws SQLException {
-        return new StoreRead(connection);
+    /** The engine's reads on a connection of the store that the test holds (no snapshot of their own). */
+    public static StoreRead readOn(Store store, Connection connection) {
+        return new StoreRead(connection, store.config().isPostgres());
     }
 }

@@ -7,8 +7,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A read knows its store's kind through the pool's connection (a read chooses its statement's form by it: the
- * incidents naming a whole window's change attempts are joined on PostgreSQL and looked up by id on H2).
+ * A read knows its store's kind (a read chooses its statement's form by it: the incidents naming a whole window's
+ * change attempts are joined on PostgreSQL and looked up by id on H2; PostgreSQL's results come in binary).
  */
 class StoreReadTest {
     @ParameterizedTest
