@@ -46,7 +46,7 @@ final class ScaleBenchmark {
     private final List<String> rows = new ArrayList<>();
     private Process server;
     private String baseUrl;
-    private boolean loaded;
+    /** Where a kept store notes that it holds the estate (null: a fresh store every run). */
     private Path marker;
 
     private ScaleBenchmark(ScaleEstate estate, int runs) {
@@ -72,7 +72,6 @@ final class ScaleBenchmark {
         Path data = kept.isBlank() ? folder.resolve("data") : Path.of(kept);
         if (!kept.isBlank()) {
             benchmark.marker = data.resolve("devops-kpi-loaded-" + kind + "-" + deployments + "-" + seed);
-            benchmark.loaded = Files.exists(benchmark.marker);
         }
         if (kind.equals("postgres")) {
             io.zonky.test.db.postgres.embedded.EmbeddedPostgres.Builder builder =
@@ -107,7 +106,7 @@ final class ScaleBenchmark {
     private void run(List<String> store, Path folder, LongSupplier afterLoad) throws Exception {
         start(store, folder.resolve("server.log"));
         try {
-            if (!loaded) {
+            if (marker == null || !Files.exists(marker)) {
                 post(String.join(",", estate.assignments()));
                 ingest();
                 single(true);
