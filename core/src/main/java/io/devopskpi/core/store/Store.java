@@ -17,10 +17,13 @@ public final class Store implements AutoCloseable {
 
     private final StoreConfig config;
     private final HikariDataSource dataSource;
+    /** H2's file housekeeping, for an embedded file written at every commit; null otherwise. */
+    private final EmbeddedCompaction compaction;
 
     private Store(StoreConfig config, HikariDataSource dataSource) {
         this.config = config;
         this.dataSource = dataSource;
+        this.compaction = EmbeddedCompaction.of(config, dataSource);
     }
 
     /** Opens the pool and brings the schema up to date; fails with {@link StoreException} when unusable. */
@@ -106,6 +109,9 @@ public final class Store implements AutoCloseable {
 
     @Override
     public void close() {
+        if (compaction != null) {
+            compaction.close();
+        }
         dataSource.close();
     }
 
