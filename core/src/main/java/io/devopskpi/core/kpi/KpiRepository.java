@@ -239,8 +239,16 @@ final class KpiRepository {
         return listings;
     }
 
-    /** Per SUCCESS deployment of the environment that finished in [from, to): component name → version. */
+    /**
+     * Per SUCCESS deployment of the environment that finished in [from, to): component name → version. A store
+     * that holds no component at all answers without the join, which otherwise reads every deployment of the
+     * window to find none (at a million deployments on H2, half a second per quarter).
+     */
     Map<String, Map<String, String>> componentsOfSuccessesIn(Instant from, Instant to) throws SQLException {
+        if (read.list("SELECT 1 FROM deployment_component FETCH FIRST 1 ROWS ONLY", new SqlArgs(),
+                rs -> Boolean.TRUE).isEmpty()) {
+            return Map.of();
+        }
         String sql = "SELECT d.id, c.name, c.component_version FROM deployment d "
                 + "JOIN deployment_component c ON c.deployment_id = d.id "
                 + "WHERE d.environment = ? AND d.result = 'SUCCESS' AND d.finished >= ? AND d.finished < ? "
