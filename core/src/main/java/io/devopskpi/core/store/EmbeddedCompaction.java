@@ -20,9 +20,10 @@ import org.h2.mvstore.MVStore;
  * own housekeeping, which re-writes chunks whose pages are mostly dead. Without it the file only grows: a million
  * deployments ingested made a 13.4 GB file of which 8 % was live (docs/performance.md). This does that
  * housekeeping instead: once a second, while fewer than half of the file's chunk bytes are live, it re-writes
- * sparse chunks (H2's public {@link MVStore#compact}) for at most {@link #BURST_MILLIS}, holding the writers' turn
- * ({@link EmbeddedWriteLock}) so that what it stores lies between two whole transactions, and only when no writer
- * holds it: a writer waits for one re-write at most, never for a burst it did not see start.
+ * sparse chunks (H2's public {@link MVStore#compact}) for about {@link #BURST_MILLIS}, holding the writers' turn
+ * ({@link EmbeddedWriteLock}) so that what it stores lies between two whole transactions. It takes the turn only
+ * when no writer holds it, so a busy store is left alone (a bulk import is compacted after it), and a writer that
+ * arrives during a burst waits for the rest of it.
  */
 final class EmbeddedCompaction implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(EmbeddedCompaction.class.getName());
