@@ -2,7 +2,7 @@ package io.devopskpi.core.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Locale;
+import java.util.Arrays;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -66,8 +66,9 @@ final class EmbeddedCompaction implements AutoCloseable {
     }
 
     static boolean needed(StoreConfig config) {
-        String url = config.jdbcUrl().toUpperCase(Locale.ROOT);
-        return url.startsWith("JDBC:H2:FILE:") && url.contains(";WRITE_DELAY=0");
+        String database = config.database();
+        return database.startsWith(EmbeddedMigration.FILE_URL) && Arrays.stream(config.jdbcUrl()
+                .substring(database.length()).split(";")).anyMatch(s -> s.equalsIgnoreCase("WRITE_DELAY=0"));
     }
 
     private void tick() {
@@ -92,8 +93,8 @@ final class EmbeddedCompaction implements AutoCloseable {
             MVStore store = mvStoreOf(connection);
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(budgetMillis);
             boolean any = false;
-            while (!store.isClosed() && store.getFileStore().getChunksFillRate() < TARGET_FILL_RATE
-                    && store.compact(TARGET_FILL_RATE, WRITE_BYTES)) {
+            // compact re-writes only while fewer than TARGET_FILL_RATE % of the chunk bytes are live
+            while (!store.isClosed() && store.compact(TARGET_FILL_RATE, WRITE_BYTES)) {
                 any = true;
                 if (System.nanoTime() > deadline) {
                     break;

@@ -22,7 +22,7 @@ import java.sql.Statement;
  * PostgreSQL runs each migration in a transaction and needs none of this; nor do in-memory stores.
  */
 final class EmbeddedMigration {
-    private static final String FILE_URL = "jdbc:h2:file:";
+    static final String FILE_URL = "jdbc:h2:file:";
     private static final String DATABASE_SUFFIX = ".mv.db";
     private static final String COPY_SUFFIX = ".migrating";
     private static final String LOCK_SUFFIX = ".migration.lock";
