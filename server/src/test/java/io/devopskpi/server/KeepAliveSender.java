@@ -43,31 +43,17 @@ final class KeepAliveSender implements Closeable {
         out.flush();
         String status = line();
         int length = -1;
-        boolean chunked = false;
         for (String header = line(); !header.isEmpty(); header = line()) {
             String lower = header.toLowerCase(Locale.ROOT);
             if (lower.startsWith("content-length:")) {
                 length = Integer.parseInt(lower.substring("content-length:".length()).trim());
-            } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
-                chunked = true;
             }
         }
-        if (chunked) {
-            for (int size = chunkSize(); size > 0; size = chunkSize()) {
-                in.readNBytes(size);
-                line();
-            }
-            line();
-        } else if (length > 0) {
-            in.readNBytes(length);
+        if (length < 0) {
+            throw new IOException("an answer without Content-Length: " + status);
         }
+        in.readNBytes(length);
         return Integer.parseInt(status.split(" ")[1]);
-    }
-
-    private int chunkSize() throws IOException {
-        String size = line();
-        int extension = size.indexOf(';');
-        return Integer.parseInt((extension < 0 ? size : size.substring(0, extension)).trim(), 16);
     }
 
     private String line() throws IOException {
